@@ -1,0 +1,11 @@
+import { formatDualDate, type DigitStyle } from '@/lib/arabic/dates';
+
+/** A date in the Gregorian and Hijri (Umm al-Qura) calendars, machine-readable through <time>. */
+export function DualDate({ date, digits = 'latn' }: { date: Date; digits?: DigitStyle }) {
+  const { gregorian, hijri, iso } = formatDualDate(date, { digits });
+  return (
+    <time dateTime={iso}>
+      {gregorian} <span className="text-muted">({hijri})</span>
+    </time>
+  );
+}

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { AppError } from '../lib/errors';
+import { acquirePgliteLock } from './pglite-lock';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** A database handle or an open transaction: queries and use cases accept either. */
+export type Executor = Database | Transaction;
+
+export interface Connection {
+  db: Database;
+  driver: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a directory or a server URL without its password. */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectionOptions {
+  databaseUrl?: string;
+  pgliteDir?: string;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
+
+/** Environment-derived connection options: DATABASE_URL selects the server, otherwise PGlite. */
+export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  return databaseUrl ? { databaseUrl } : { pgliteDir: env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+export function openDatabase(options: ConnectionOptions): Connection {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // Prerendering runs in several workers at once; none of them may touch the database.
+    throw new AppError('DATABASE_UNAVAILABLE', 'The database is not opened during `next build`.');
+  }
+  if (options.databaseUrl) {
+    const sql = postgres(options.databaseUrl, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connect_timeout: 5,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres({ client: sql, schema, casing: 'snake_case' });
+    return {
+      db,
+      driver: 'postgres',
+      location: redact(options.databaseUrl),
+      migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dir = path.resolve(options.pgliteDir ?? DEFAULT_PGLITE_DIR);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const release = acquirePgliteLock(dir);
+  let client: PGlite;
+  try {
+    client = new PGlite(dir, { extensions: { pg_trgm } });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  return {
+    db,
+    driver: 'pglite',
+    location: dir,
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+// One connection per process. Next evaluates this module separately for pages, route handlers
+// and the proxy, so the connection lives on globalThis rather than in a module variable.
+const holder = globalThis as typeof globalThis & { __midadConnection?: Connection };
+
+export function getConnection(): Connection {
+  holder.__midadConnection ??= openDatabase(connectionOptionsFromEnv());
+  return holder.__midadConnection;
+}
+
+export function getDb(): Database {
+  return getConnection().db;
+}
+
+/** Installs a connection as the process's own (scripts and tests that open one explicitly). */
+export function useConnection(connection: Connection): void {
+  holder.__midadConnection = connection;
+}
+
+export async function closeConnection(): Promise<void> {
+  const connection = holder.__midadConnection;
+  holder.__midadConnection = undefined;
+  await connection?.close();
+}

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { ARTICLE_STATUSES } from '../../lib/workflow/states';
+import { sections } from './sections';
+import { users } from './users';
+
+export const articleStatus = pgEnum('article_status', ARTICLE_STATUSES);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull().unique(),
+    sectionId: integer()
+      .notNull()
+      .references(() => sections.id),
+    status: articleStatus().notNull().default('draft'),
+    /** Optimistic-concurrency counter: every content save and transition bumps it. */
+    version: integer().notNull().default(1),
+    createdBy: integer()
+      .notNull()
+      .references(() => users.id),
+    currentRevisionId: integer().references((): AnyPgColumn => articleRevisions.id),
+    publishedRevisionId: integer().references((): AnyPgColumn => articleRevisions.id),
+    publishedAt: timestamp({ withTimezone: true }),
+    scheduledFor: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Public listings: newest visible stories overall and per section.
+    index('articles_status_published_idx').on(t.status, t.publishedAt.desc()),
+    index('articles_section_published_idx').on(t.sectionId, t.publishedAt.desc()),
+    // Scheduled stories become visible when due, so the schedule time is looked up directly.
+    index('articles_scheduled_idx')
+      .on(t.scheduledFor)
+      .where(sql`${t.status} = 'scheduled'`),
+    index('articles_created_by_idx').on(t.createdBy, t.updatedAt.desc()),
+  ],
+);
+
+/** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id),
+    number: integer().notNull(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    body: jsonb().notNull(),
+    bodyText: text().notNull().default(''),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('article_revisions_article_number_key').on(t.articleId, t.number)],
+);
+
+/** Audit log, append-only like revisions. */
+export const articleEvents = pgTable(
+  'article_events',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id),
+    actorId: integer()
+      .notNull()
+      .references(() => users.id),
+    action: text().notNull(),
+    fromStatus: articleStatus(),
+    toStatus: articleStatus(),
+    revisionId: integer().references(() => articleRevisions.id),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('article_events_article_idx').on(t.articleId, t.createdAt)],
+);
+
+export const reviewComments = pgTable(
+  'review_comments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id),
+    revisionId: integer()
+      .notNull()
+      .references(() => articleRevisions.id),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    parentId: integer().references((): AnyPgColumn => reviewComments.id),
+    body: text().notNull(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('review_comments_article_idx').on(t.articleId, t.createdAt)],
+);
+
+/** Old slugs keep working: they answer a permanent redirect to the article's current slug. */
+export const slugHistory = pgTable(
+  'slug_history',
+  {
+    oldSlug: text().primaryKey(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('slug_history_article_idx').on(t.articleId)],
+);
+
+export type Article = typeof articles.$inferSelect;
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type ArticleEvent = typeof articleEvents.$inferSelect;

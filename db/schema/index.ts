@@ -1,0 +1,5 @@
+export * from './users';
+export * from './sections';
+export * from './tags';
+export * from './articles';
+export * from './media';

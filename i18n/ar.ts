@@ -1,0 +1,52 @@
+/** Arabic: the source catalogue. Every other language is typed against it. */
+export const ar = {
+  site: {
+    name: 'مِداد',
+    tagline: 'أخبار بالعربية، تُكتب وتُراجع وتُنشر بعناية',
+    skipToContent: 'انتقل إلى المحتوى',
+    mainNav: 'التنقل الرئيسي',
+    home: 'الرئيسية',
+    footer: 'مِداد — نظام إدارة محتوى عربي لغرف الأخبار',
+  },
+  home: {
+    title: 'آخر الأخبار',
+    empty: 'لا توجد أخبار منشورة بعد.',
+  },
+  article: {
+    publishedOn: 'نُشر في',
+    updatedOn: 'حُدّث في',
+    by: 'بقلم',
+    section: 'القسم',
+    tags: 'الوسوم',
+    hijriLabel: 'هجري',
+    gregorianLabel: 'ميلادي',
+  },
+  errors: {
+    notFoundTitle: 'الصفحة غير موجودة',
+    notFoundBody: 'ربما نُقلت هذه الصفحة أو لم تُنشر بعد.',
+    backHome: 'العودة إلى الصفحة الرئيسية',
+    unexpectedTitle: 'حدث خطأ غير متوقع',
+    unexpectedBody: 'تعذّر عرض هذه الصفحة الآن. حاول مرة أخرى بعد قليل.',
+    retry: 'إعادة المحاولة',
+    codes: {
+      CONTENT_INVALID: 'محتوى المقال غير صالح: يحتوي على عناصر لا يدعمها المحرر.',
+      CONTENT_TOO_LARGE: 'نص المقال أكبر من الحد المسموح به (١ ميغابايت).',
+      CONTENT_TOO_DEEP: 'بنية المقال متداخلة أكثر من المسموح.',
+      CONTENT_FORBIDDEN_KEY: 'محتوى المقال يحتوي على مفاتيح غير مسموح بها.',
+      CONTENT_BAD_LINK: 'رابط غير مسموح به: يُقبل http وhttps وmailto والروابط الداخلية فقط.',
+      SLUG_EMPTY: 'تعذّر إنشاء رابط المقال من العنوان؛ اكتب رابطاً يدوياً.',
+      NOT_FOUND: 'العنصر المطلوب غير موجود.',
+      DATABASE_LOCKED: 'قاعدة البيانات مستخدمة من عملية أخرى.',
+      DATABASE_UNAVAILABLE: 'قاعدة البيانات لا تستجيب الآن.',
+    },
+  },
+  status: {
+    draft: 'مسودة',
+    in_review: 'قيد المراجعة',
+    changes_requested: 'مطلوب تعديلات',
+    approved: 'معتمد',
+    scheduled: 'مجدول',
+    published: 'منشور',
+    unpublished: 'غير منشور',
+  },
+} as const;

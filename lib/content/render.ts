@@ -1,0 +1,53 @@
+import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
+import { contentExtensions } from './extensions';
+import { contentSchema } from './validate';
+import type { ContentDocument, ContentNode } from './types';
+
+/**
+ * Renders a validated body to HTML from the content schema alone: every element and attribute
+ * comes from an extension's own rendering, and text is escaped, so nothing stored as raw HTML
+ * can reach the page.
+ */
+export function renderDocumentToHtml(doc: ContentDocument): string {
+  const node = contentSchema().nodeFromJSON(doc);
+  return renderToHTMLString({ content: node, extensions: contentExtensions });
+}
+
+const BLOCK_SEPARATOR = '\n';
+
+/** Plain text of a body, one line per block: the source for search and word-level diffs. */
+export function documentToText(doc: ContentNode): string {
+  const lines: string[] = [];
+  let current = '';
+  const visit = (node: ContentNode) => {
+    if (node.type === 'text') {
+      current += node.text ?? '';
+      return;
+    }
+    if (node.type === 'hardBreak') {
+      current += '\n';
+      return;
+    }
+    const isTextBlock = node.type === 'paragraph' || node.type === 'heading';
+    node.content?.forEach(visit);
+    if (isTextBlock) {
+      lines.push(current);
+      current = '';
+    }
+  };
+  visit(doc);
+  if (current) lines.push(current);
+  return lines.filter((line) => line.trim().length > 0).join(BLOCK_SEPARATOR);
+}
+
+/** Builds a body from plain paragraphs: sample content and imports use it. */
+export function paragraphsToDocument(paragraphs: readonly string[]): ContentDocument {
+  return {
+    type: 'doc',
+    content: paragraphs.map((text) => ({
+      type: 'paragraph',
+      attrs: { dir: 'auto' },
+      content: text ? [{ type: 'text', text }] : [],
+    })),
+  };
+}

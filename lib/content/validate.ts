@@ -1,0 +1,128 @@
+import { getSchema } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
+import { AppError } from '../errors';
+import { contentExtensions, HEADING_LEVELS, TEXT_DIRECTIONS } from './extensions';
+import { isSafeHref } from './links';
+import type { ContentDocument } from './types';
+
+/** Largest stored body, measured as its JSON text. Larger bodies are refused, never cut. */
+export const MAX_DOCUMENT_BYTES = 1_000_000;
+/** Deepest nesting of nodes accepted (lists inside quotes inside lists …). */
+export const MAX_DOCUMENT_DEPTH = 24;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const NODE_KEYS = new Set(['type', 'attrs', 'content', 'marks', 'text']);
+const MARK_KEYS = new Set(['type', 'attrs']);
+
+let cachedSchema: Schema | undefined;
+export function contentSchema(): Schema {
+  cachedSchema ??= getSchema(contentExtensions);
+  return cachedSchema;
+}
+
+type AttrCheck = (value: unknown) => boolean;
+const isDirection: AttrCheck = (v) => typeof v === 'string' && (TEXT_DIRECTIONS as readonly string[]).includes(v);
+const isOptionalString: AttrCheck = (v) => v === null || (typeof v === 'string' && v.length <= 2048);
+
+/** Attribute rules beyond "is declared by the schema": every declared attribute has one. */
+const ATTRIBUTE_RULES: Record<string, Record<string, AttrCheck>> = {
+  paragraph: { dir: isDirection },
+  heading: { dir: isDirection, level: (v) => (HEADING_LEVELS as readonly unknown[]).includes(v) },
+  blockquote: { dir: isDirection },
+  bulletList: { dir: isDirection },
+  orderedList: {
+    dir: isDirection,
+    start: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 100_000,
+    type: isOptionalString,
+  },
+  listItem: { dir: isDirection },
+  link: {
+    href: (v) => typeof v === 'string' && isSafeHref(v),
+    target: (v) => v === null || v === '_blank',
+    rel: isOptionalString,
+    class: (v) => v === null,
+    title: isOptionalString,
+  },
+};
+
+function fail(code: ConstructorParameters<typeof AppError>[0], message: string, path: string): never {
+  throw new AppError(code, `${message} (at ${path})`, { path });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(value: Record<string, unknown>, allowed: Set<string>, path: string) {
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) fail('CONTENT_FORBIDDEN_KEY', `forbidden key "${key}"`, path);
+    if (!allowed.has(key)) fail('CONTENT_INVALID', `unexpected key "${key}"`, path);
+  }
+}
+
+function checkAttrs(typeName: string, declared: Record<string, unknown>, attrs: unknown, path: string) {
+  if (attrs === undefined) return;
+  if (!isPlainObject(attrs)) fail('CONTENT_INVALID', 'attrs must be an object', path);
+  const rules = ATTRIBUTE_RULES[typeName] ?? {};
+  for (const [name, value] of Object.entries(attrs)) {
+    if (FORBIDDEN_KEYS.has(name)) fail('CONTENT_FORBIDDEN_KEY', `forbidden key "${name}"`, path);
+    if (!(name in declared)) fail('CONTENT_INVALID', `unknown attribute "${name}" on ${typeName}`, path);
+    const rule = rules[name];
+    const ok = rule ? rule(value) : value === null || ['string', 'number', 'boolean'].includes(typeof value);
+    if (!ok) {
+      const code = typeName === 'link' && name === 'href' ? 'CONTENT_BAD_LINK' : 'CONTENT_INVALID';
+      fail(code, `bad value for attribute "${name}" on ${typeName}`, path);
+    }
+  }
+}
+
+function walk(schema: Schema, node: unknown, path: string, depth: number) {
+  if (depth > MAX_DOCUMENT_DEPTH) fail('CONTENT_TOO_DEEP', 'document is nested too deeply', path);
+  if (!isPlainObject(node)) fail('CONTENT_INVALID', 'node must be an object', path);
+  checkKeys(node, NODE_KEYS, path);
+  const typeName = node.type;
+  if (typeof typeName !== 'string' || !Object.hasOwn(schema.nodes, typeName)) {
+    fail('CONTENT_INVALID', `unknown node type "${String(typeName)}"`, path);
+  }
+  checkAttrs(typeName, schema.nodes[typeName]!.spec.attrs ?? {}, node.attrs, path);
+  if (node.text !== undefined && typeof node.text !== 'string') fail('CONTENT_INVALID', 'text must be a string', path);
+  if (node.marks !== undefined) {
+    if (!Array.isArray(node.marks)) fail('CONTENT_INVALID', 'marks must be a list', path);
+    node.marks.forEach((mark: unknown, i) => {
+      const markPath = `${path}.marks[${i}]`;
+      if (!isPlainObject(mark)) fail('CONTENT_INVALID', 'mark must be an object', markPath);
+      checkKeys(mark, MARK_KEYS, markPath);
+      const markName = mark.type;
+      if (typeof markName !== 'string' || !Object.hasOwn(schema.marks, markName)) {
+        fail('CONTENT_INVALID', `unknown mark "${String(markName)}"`, markPath);
+      }
+      checkAttrs(markName, schema.marks[markName]!.spec.attrs ?? {}, mark.attrs, markPath);
+    });
+  }
+  if (node.content !== undefined) {
+    if (!Array.isArray(node.content)) fail('CONTENT_INVALID', 'content must be a list', path);
+    node.content.forEach((child: unknown, i) => walk(schema, child, `${path}.content[${i}]`, depth + 1));
+  }
+}
+
+/**
+ * Checks an untrusted body against the content schema and returns it in canonical form.
+ * Throws AppError with a CONTENT_* code and the path of the offending node; never repairs
+ * or trims silently.
+ */
+export function validateDocument(input: unknown): ContentDocument {
+  const size = Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new AppError('CONTENT_TOO_LARGE', `document is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}`);
+  }
+  const schema = contentSchema();
+  walk(schema, input, 'doc', 0);
+  if ((input as { type: unknown }).type !== 'doc') fail('CONTENT_INVALID', 'the root node must be a document', 'doc');
+  try {
+    const node = schema.nodeFromJSON(input);
+    node.check();
+    return node.toJSON() as ContentDocument;
+  } catch (error) {
+    throw new AppError('CONTENT_INVALID', error instanceof Error ? error.message : 'invalid document');
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Expected failures carry a code. Each code maps to a message key in the catalogues, so the
+ * person sees a translated sentence and never a raw exception.
+ */
+export const ERROR_CODES = [
+  'CONTENT_INVALID',
+  'CONTENT_TOO_LARGE',
+  'CONTENT_TOO_DEEP',
+  'CONTENT_FORBIDDEN_KEY',
+  'CONTENT_BAD_LINK',
+  'SLUG_EMPTY',
+  'NOT_FOUND',
+  'DATABASE_LOCKED',
+  'DATABASE_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, string>) {
+    super(message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

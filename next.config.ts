@@ -1,0 +1,12 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
+  serverExternalPackages: ['@electric-sql/pglite'],
+  poweredByHeader: false,
+  // The dev server listens on 127.0.0.1; browsers may reach it as localhost too.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
+  typedRoutes: false,
+};
+
+export default nextConfig;

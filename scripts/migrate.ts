@@ -1,0 +1,3 @@
+import { prepareDatabase, runScript } from '../db/prepare';
+
+void runScript(() => prepareDatabase(['migrate']));

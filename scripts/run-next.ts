@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * Runs the Next CLI as a child with the terminal attached, forwarding stop signals so that
+ * stopping this process stops the server (and releases the embedded database).
+ */
+export function runNext(args: string[]): void {
+  const bin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  // Listen on loopback unless told otherwise (HOSTNAME=0.0.0.0 to share on a network).
+  const hostArgs = args.some((a) => a === '-H' || a.startsWith('--hostname')) ? [] : ['--hostname', process.env.HOSTNAME ?? '127.0.0.1'];
+  const env = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
+  const child = spawn(process.execPath, [bin, ...args, ...hostArgs], { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', (code, signal) => {
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+}
