@@ -31,7 +31,9 @@ export interface ConnectionOptions {
   pgliteDir?: string;
 }
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+// Runtime paths below are resolved against the working directory; the comments keep the
+// bundler from tracing the whole project into the server output.
+const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
 export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
 
 /** Environment-derived connection options: DATABASE_URL selects the server, otherwise PGlite. */
@@ -70,7 +72,7 @@ export function openDatabase(options: ConnectionOptions): Connection {
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  const dir = path.resolve(options.pgliteDir ?? DEFAULT_PGLITE_DIR);
+  const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), options.pgliteDir ?? DEFAULT_PGLITE_DIR);
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const release = acquirePgliteLock(dir);
   let client: PGlite;

@@ -18,7 +18,7 @@ interface LockInfo {
 }
 
 export function lockPathFor(dataDir: string): string {
-  return `${path.resolve(dataDir)}.lock`;
+  return `${path.resolve(/* turbopackIgnore: true */ dataDir)}.lock`;
 }
 
 function processStartTime(pid: number): string | null {

@@ -7,8 +7,8 @@ import path from 'node:path';
  */
 export function runNext(args: string[]): void {
   const bin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  // Listen on loopback unless told otherwise (HOSTNAME=0.0.0.0 to share on a network).
-  const hostArgs = args.some((a) => a === '-H' || a.startsWith('--hostname')) ? [] : ['--hostname', process.env.HOSTNAME ?? '127.0.0.1'];
+  // Listen on loopback unless told otherwise (`npm run dev -- -H 0.0.0.0` to share on a network).
+  const hostArgs = args.some((a) => a === '-H' || a.startsWith('--hostname')) ? [] : ['--hostname', '127.0.0.1'];
   const env = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
   const child = spawn(process.execPath, [bin, ...args, ...hostArgs], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -5,7 +5,8 @@ export function DualDate({ date, digits = 'latn' }: { date: Date; digits?: Digit
   const { gregorian, hijri, iso } = formatDualDate(date, { digits });
   return (
     <time dateTime={iso}>
-      {gregorian} <span className="text-muted">({hijri})</span>
+      <span className="whitespace-nowrap">{gregorian}</span>{' '}
+      <span className="whitespace-nowrap text-muted">({hijri})</span>
     </time>
   );
 }

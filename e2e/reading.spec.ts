@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
+
+test.describe('reading the fixture story', () => {
+  test('the home page lists it and its page shows all 13 paragraphs, right to left', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    const link = page.getByRole('link', { name: fixture.title });
+    await expect(link).toBeVisible();
+
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1, name: fixture.title })).toBeVisible();
+    const body = page.locator('.prose-article');
+    await expect(body).toHaveAttribute('dir', 'rtl');
+    const paragraphs = body.locator('p');
+    await expect(paragraphs).toHaveCount(13);
+    await expect(paragraphs.first()).toHaveText(fixture.paragraphs[0]!);
+    await expect(paragraphs.last()).toHaveText(fixture.paragraphs[12]!);
+    // Per-block direction: each paragraph lays out by its own text.
+    await expect(paragraphs.first()).toHaveAttribute('dir', 'auto');
+  });
+
+  test('the article page works with a percent-encoded URL and without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    const href = await page.getByRole('link', { name: fixture.title }).getAttribute('href');
+    const encoded = '/articles/' + encodeURIComponent(decodeURIComponent(href!.replace('/articles/', '')));
+    await page.goto(encoded);
+    await expect(page.locator('.prose-article p')).toHaveCount(13);
+    await context.close();
+  });
+
+  test('unpublished and unknown slugs answer 404', async ({ request }) => {
+    const draft = await request.get('/articles/' + encodeURIComponent('قراءة-في-نتائج-الانتخابات-البلدية'));
+    expect(draft.status()).toBe(404);
+    const unknown = await request.get('/articles/no-such-story');
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.text()).toContain('الصفحة غير موجودة');
+  });
+
+  test('health answers ok', async ({ request }) => {
+    const response = await request.get('/api/health');
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', db: 'ok' });
+  });
+});

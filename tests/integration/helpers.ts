@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { openDatabase, useConnection, type Connection } from '@/db/client';
+
+export const driverName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * A migrated, empty database for one test file: a new PGlite directory, or the Postgres server
+ * named by DATABASE_URL with its schemas dropped first. Installed as the process connection so
+ * code that calls getDb() uses it too.
+ */
+export async function freshDatabase(): Promise<Connection> {
+  const databaseUrl = process.env.DATABASE_URL;
+  let connection: Connection;
+  if (databaseUrl) {
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    await sql.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+    await sql.end();
+    connection = openDatabase({ databaseUrl });
+  } else {
+    connection = openDatabase({ pgliteDir: path.join(tempDir('midad-test-'), 'pglite') });
+  }
+  await connection.migrate();
+  useConnection(connection);
+  return connection;
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(__dirname),
+      // Use cases import 'server-only'; under test they run outside React's server bundle.
+      'server-only': path.resolve(__dirname, 'tests/support/empty-module.ts'),
+    },
+  },
+  test: {
+    // Explicit, so Playwright's e2e/*.spec.ts files are never picked up.
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'i18n/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    // Integration files share one Postgres database when DATABASE_URL is set.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
