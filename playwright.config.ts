@@ -13,6 +13,8 @@ const build = process.env.E2E_SKIP_BUILD === '1' ? '' : 'npm run build && ';
 
 export default defineConfig({
   testDir: 'e2e',
+  // Kept apart from the JSON reports that CI reads in test-results/.
+  outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),

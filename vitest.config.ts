@@ -17,6 +17,9 @@ export default defineConfig({
     // Integration files share one Postgres database when DATABASE_URL is set.
     fileParallelism: false,
     testTimeout: 30_000,
+    // CI keeps a JSON report per database driver for its closing summary.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: `test-results/vitest-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json` },
     hookTimeout: 60_000,
   },
 });
