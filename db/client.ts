@@ -112,7 +112,7 @@ export function getDb(): Database {
 }
 
 /** Installs a connection as the process's own (scripts and tests that open one explicitly). */
-export function useConnection(connection: Connection): void {
+export function installConnection(connection: Connection): void {
   holder.__midadConnection = connection;
 }
 

@@ -5,7 +5,7 @@ import { documentToText, paragraphsToDocument } from '../lib/content/render';
 import type { Role } from '../lib/permissions/roles';
 import type { ArticleStatus } from '../lib/workflow/states';
 import type { Database, Executor } from './client';
-import { articleEvents, articleRevisions, articles, articleTags, sections, tags, users } from './schema';
+import { articleEvents, articleRevisions, articles, articleTags, sections, siteSettings, tags, users } from './schema';
 import fixture from './seed-data/quds-day-article.json';
 import { DEMO_ACCOUNTS, SAMPLE_SECTIONS, SAMPLE_STORIES, type DemoAccount, type SampleStory } from './seed-data/sample-stories';
 
@@ -34,6 +34,11 @@ export async function seedDatabase(db: Database, options: { production: boolean 
       .returning({ id: sections.id });
     report.sectionsCreated += created.length;
   }
+
+  await db
+    .insert(siteSettings)
+    .values({ id: 1, siteDescription: 'أخبار بالعربية، تُكتب وتُراجع وتُنشر بعناية' })
+    .onConflictDoNothing();
 
   if (options.production) {
     report.skippedDemoData = true;

@@ -11,6 +11,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { ARTICLE_STATUSES } from '../../lib/workflow/states';
+import { media } from './media';
 import { sections } from './sections';
 import { users } from './users';
 
@@ -62,6 +63,9 @@ export const articleRevisions = pgTable(
     summary: text().notNull().default(''),
     body: jsonb().notNull(),
     bodyText: text().notNull().default(''),
+    /** Printed byline; empty means the article's creator. */
+    byline: text().notNull().default(''),
+    featuredMediaId: integer().references(() => media.id),
     authorId: integer()
       .notNull()
       .references(() => users.id),

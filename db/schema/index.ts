@@ -3,3 +3,5 @@ export * from './sections';
 export * from './tags';
 export * from './articles';
 export * from './media';
+export * from './settings';
+export * from './sessions';

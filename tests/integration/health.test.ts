@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
-import { closeConnection, openDatabase, useConnection } from '@/db/client';
+import { closeConnection, openDatabase, installConnection } from '@/db/client';
 import { freshDatabase } from './helpers';
 
 describe('/api/health', () => {
@@ -17,7 +17,7 @@ describe('/api/health', () => {
   it('answers 503 with a short body, and no stack trace, when the database is down', async () => {
     await closeConnection();
     // Port 9 (discard) has no PostgreSQL behind it.
-    useConnection(openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none' }));
+    installConnection(openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none' }));
     const response = await GET();
     expect(response.status).toBe(503);
     const body = await response.text();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openDatabase, useConnection, type Connection } from '@/db/client';
+import { openDatabase, installConnection, type Connection } from '@/db/client';
 
 export const driverName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -23,7 +23,7 @@ export async function freshDatabase(): Promise<Connection> {
     connection = openDatabase({ pgliteDir: path.join(tempDir('midad-test-'), 'pglite') });
   }
   await connection.migrate();
-  useConnection(connection);
+  installConnection(connection);
   return connection;
 }
 

@@ -122,3 +122,10 @@ async function countRows(): Promise<number[]> {
     db.$count(articleRevisions),
   ]);
 }
+
+describe(`site settings on ${driverName}`, () => {
+  it('are seeded once with Latin digits and the newsroom time zone', async () => {
+    const { getSiteSettings } = await import('@/db/queries/settings');
+    expect(await getSiteSettings()).toMatchObject({ siteName: 'مِداد', digits: 'latn', timeZone: 'Asia/Jerusalem' });
+  });
+});
