@@ -41,7 +41,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
-      PGLITE_DIR: process.env.DATABASE_URL ? '' : '.data/e2e',
+      PGLITE_DIR: process.env.DATABASE_URL ? '' : (process.env.E2E_PGLITE_DIR ?? '.data/e2e'),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -1,0 +1,38 @@
+import type { ArticleStatus } from '../workflow/states';
+import { ROLES, type Role } from './roles';
+
+export { ROLES, isRole, type Role } from './roles';
+
+/**
+ * Who may do what (DESIGN.md §1), as data. The server checks these inside every action and
+ * route handler; the desk reuses them only to hide controls a person cannot use.
+ */
+export const CAPABILITIES = {
+  'desk.access': ['admin', 'editor', 'reviewer'],
+  'article.create': ['admin', 'editor'],
+  'article.submit': ['admin', 'editor'],
+  'article.review': ['admin', 'reviewer'],
+  'article.publish': ['admin', 'editor'],
+  'article.comment': ['admin', 'editor', 'reviewer'],
+  'media.upload': ['admin', 'editor'],
+  'users.manage': ['admin'],
+  'sections.manage': ['admin'],
+  'settings.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(role: Role | null | undefined, capability: Capability): boolean {
+  return role != null && (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
+
+/** Editors and admins edit any article; reviewers make copy-desk fixes only while it is in review. */
+export function canEditArticle(role: Role | null | undefined, status: ArticleStatus): boolean {
+  if (role === 'admin' || role === 'editor') return true;
+  return role === 'reviewer' && status === 'in_review';
+}
+
+/** Every capability a role holds, for the desk navigation. */
+export function capabilitiesOf(role: Role): Capability[] {
+  return (Object.keys(CAPABILITIES) as Capability[]).filter((c) => can(role, c));
+}
