@@ -1,5 +1,5 @@
 import type { ArticleStatus } from '../workflow/states';
-import { ROLES, type Role } from './roles';
+import type { Role } from './roles';
 
 export { ROLES, isRole, type Role } from './roles';
 
