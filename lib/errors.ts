@@ -12,6 +12,15 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'DATABASE_LOCKED',
   'DATABASE_UNAVAILABLE',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'INVALID_INPUT',
+  'LAST_ADMIN',
+  'EMAIL_TAKEN',
+  'WRONG_PASSWORD',
+  'SLUG_TAKEN',
+  'TIME_ZONE_INVALID',
+  'UNEXPECTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
