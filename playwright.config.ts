@@ -43,6 +43,8 @@ export default defineConfig({
     env: {
       PGLITE_DIR: process.env.DATABASE_URL ? '' : (process.env.E2E_PGLITE_DIR ?? '.data/e2e'),
       NEXT_TELEMETRY_DISABLED: '1',
+      // A fixed secret for the test server only; real deployments set their own.
+      AUTH_SECRET: 'e2e-only-secret-not-for-deployment-0123456789',
     },
   },
 });

@@ -1,4 +1,3 @@
-import { isAppError } from '../lib/errors';
 import { connectionOptionsFromEnv, openDatabase, type Connection } from './client';
 import { demoAccountsStillDefault, seedDatabase } from './seed';
 
@@ -39,19 +38,5 @@ async function runSteps(connection: Connection, steps: Step[], log: (line: strin
       log('Demo sign-in (change these passwords before sharing this instance):');
       for (const a of accounts) log(`  ${a.role.padEnd(9)} ${a.email.padEnd(22)} ${a.password}`);
     }
-  }
-}
-
-/** Runs a script body, turning expected failures into a clear message and exit code 1. */
-export async function runScript(main: () => Promise<void>): Promise<void> {
-  try {
-    await main();
-  } catch (error) {
-    if (isAppError(error)) {
-      console.error(`\n${error.message}\n`);
-    } else {
-      console.error(error);
-    }
-    process.exitCode = 1;
   }
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import postgres from 'postgres';
 import { connectionOptionsFromEnv } from '../db/client';
-import { prepareDatabase, runScript } from '../db/prepare';
+import { prepareDatabase } from '../db/prepare';
+import { runScript } from './run-script';
 import { runNext } from './run-next';
 
 /**

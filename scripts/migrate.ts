@@ -1,3 +1,4 @@
-import { prepareDatabase, runScript } from '../db/prepare';
+import { prepareDatabase } from '../db/prepare';
+import { runScript } from './run-script';
 
 void runScript(() => prepareDatabase(['migrate']));

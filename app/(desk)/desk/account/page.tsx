@@ -1,0 +1,39 @@
+import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
+import { getMessages } from '@/i18n';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+import { changeOwnPasswordAction } from './actions';
+
+const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2 text-start';
+
+export default async function AccountPage() {
+  const me = await requireCapability('desk.access');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale);
+  return (
+    <div className="max-w-md space-y-6">
+      <h1 className="text-2xl font-bold">{t.desk.account}</h1>
+      <p>
+        {me.name} · <span dir="ltr">{me.email}</span> · {t.desk.roles[me.role]}
+      </p>
+      <section aria-labelledby="password">
+        <h2 id="password" className="text-lg font-bold">
+          {t.users.changeOwnPassword}
+        </h2>
+        <ActionForm action={changeOwnPasswordAction} locale={locale} resetOnSuccess successMessage={t.users.passwordChanged} className="mt-4 space-y-3">
+          <label className="block">
+            <span className="text-sm font-semibold">{t.users.currentPassword}</span>
+            <input name="currentPassword" type="password" required autoComplete="current-password" dir="ltr" className={input} />
+            <FieldError name="currentPassword" />
+          </label>
+          <label className="block">
+            <span className="text-sm font-semibold">{t.users.newPassword}</span>
+            <input name="password" type="password" required autoComplete="new-password" dir="ltr" className={input} />
+            <FieldError name="password" />
+          </label>
+          <SubmitButton>{t.users.changeOwnPassword}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { DeskHeader } from '@/components/desk/desk-header';
+import { directionOf, getMessages } from '@/i18n';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: getMessages().desk.title, robots: { index: false, follow: false } };
+
+export default async function DeskLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const locale = await getDeskLocale();
+  return (
+    <div lang={locale} dir={directionOf(locale)} className="min-h-dvh">
+      <DeskHeader user={user} locale={locale} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import type { ActionResult } from '@/lib/server/action-result';
+import { formId, runDeskAction } from '@/lib/server/desk-action';
+import { createSection, moveSection, updateSection } from '@/lib/server/sections/manage-sections';
+
+const done = (result: ActionResult) => {
+  // Section names appear in the desk and on public pages (navigation, listings).
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
+};
+
+const fields = (form: FormData) => ({ name: form.get('name') ?? '', slug: form.get('slug') ?? '' });
+
+export async function createSectionAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return done(await runDeskAction((db, actor) => createSection(db, actor, fields(form))));
+}
+
+export async function updateSectionAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return done(await runDeskAction((db, actor) => updateSection(db, actor, formId(form.get('sectionId')), fields(form))));
+}
+
+export async function moveSectionAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const direction = form.get('direction') === 'up' ? 'up' : 'down';
+  return done(await runDeskAction((db, actor) => moveSection(db, actor, formId(form.get('sectionId')), direction)));
+}

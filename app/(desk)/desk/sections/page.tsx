@@ -1,0 +1,78 @@
+import { asc } from 'drizzle-orm';
+import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
+import { getDb } from '@/db/client';
+import { sections } from '@/db/schema';
+import { getMessages } from '@/i18n';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+import { createSectionAction, moveSectionAction, updateSectionAction } from './actions';
+
+const input = 'rounded-md border border-rule bg-white px-3 py-1.5';
+const small = 'rounded-md border border-rule px-2 py-1 text-sm hover:bg-rule';
+
+export default async function SectionsPage() {
+  await requireCapability('sections.manage');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale);
+  const rows = await getDb().select().from(sections).orderBy(asc(sections.position), asc(sections.id));
+  return (
+    <div className="space-y-10">
+      <h1 className="text-2xl font-bold">{t.sectionsAdmin.title}</h1>
+      <ol className="divide-y divide-rule">
+        {rows.map((section, index) => (
+          <li key={section.id} data-section={section.slug} className="flex flex-wrap items-start gap-3 py-3">
+            <ActionForm action={updateSectionAction} locale={locale} successMessage={t.desk.saved} className="flex flex-1 flex-wrap items-start gap-2">
+              <input type="hidden" name="sectionId" value={section.id} />
+              <label className="flex flex-col">
+                <span className="sr-only">{t.sectionsAdmin.name}</span>
+                <input name="name" defaultValue={section.name} required aria-label={t.sectionsAdmin.name} className={input} />
+                <FieldError name="name" />
+              </label>
+              <label className="flex flex-col">
+                <span className="sr-only">{t.sectionsAdmin.slug}</span>
+                <input name="slug" defaultValue={section.slug} aria-label={t.sectionsAdmin.slug} dir="auto" className={input} />
+                <FieldError name="slug" />
+              </label>
+              <SubmitButton className={small}>{t.sectionsAdmin.rename}</SubmitButton>
+            </ActionForm>
+            <div className="flex gap-1">
+              {(['up', 'down'] as const).map((direction) => {
+                const disabled = direction === 'up' ? index === 0 : index === rows.length - 1;
+                return (
+                  <ActionForm key={direction} action={moveSectionAction} locale={locale}>
+                    <input type="hidden" name="sectionId" value={section.id} />
+                    <input type="hidden" name="direction" value={direction} />
+                    <button type="submit" disabled={disabled} className={`${small} disabled:opacity-40`}>
+                      {direction === 'up' ? t.sectionsAdmin.moveUp : t.sectionsAdmin.moveDown}
+                    </button>
+                  </ActionForm>
+                );
+              })}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <section aria-labelledby="new-section" className="max-w-md">
+        <h2 id="new-section" className="text-lg font-bold">
+          {t.sectionsAdmin.create}
+        </h2>
+        <ActionForm action={createSectionAction} locale={locale} resetOnSuccess successMessage={t.desk.saved} className="mt-4 space-y-3">
+          <label className="block">
+            <span className="text-sm font-semibold">{t.sectionsAdmin.name}</span>
+            <input name="name" required className={`${input} block w-full`} />
+            <FieldError name="name" />
+          </label>
+          <label className="block">
+            <span className="text-sm font-semibold">{t.sectionsAdmin.slug}</span>
+            <input name="slug" dir="auto" aria-describedby="slug-hint" className={`${input} block w-full`} />
+            <span id="slug-hint" className="text-sm text-muted">
+              {t.sectionsAdmin.slugHint}
+            </span>
+            <FieldError name="slug" />
+          </label>
+          <SubmitButton>{t.sectionsAdmin.create}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

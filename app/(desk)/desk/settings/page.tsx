@@ -1,0 +1,58 @@
+import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
+import { getSiteSettings } from '@/db/queries/settings';
+import { getMessages } from '@/i18n';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+import { updateSettingsAction } from './actions';
+
+const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
+
+export default async function SettingsPage() {
+  await requireCapability('settings.manage');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale).settingsAdmin;
+  const settings = await getSiteSettings();
+  const zones = Intl.supportedValuesOf('timeZone');
+  return (
+    <div className="max-w-lg space-y-6">
+      <h1 className="text-2xl font-bold">{t.title}</h1>
+      <ActionForm action={updateSettingsAction} locale={locale} successMessage={getMessages(locale).desk.saved} className="space-y-4">
+        <label className="block">
+          <span className="text-sm font-semibold">{t.siteName}</span>
+          <input name="siteName" defaultValue={settings.siteName} required className={input} />
+          <FieldError name="siteName" />
+        </label>
+        <label className="block">
+          <span className="text-sm font-semibold">{t.siteDescription}</span>
+          <textarea name="siteDescription" defaultValue={settings.siteDescription} rows={2} className={input} />
+          <FieldError name="siteDescription" />
+        </label>
+        <label className="block">
+          <span className="text-sm font-semibold">{t.timeZone}</span>
+          <select name="timeZone" defaultValue={settings.timeZone} aria-describedby="tz-hint" dir="ltr" className={`${input} text-start`}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+          <span id="tz-hint" className="text-sm text-muted">
+            {t.timeZoneHint}
+          </span>
+          <FieldError name="timeZone" />
+        </label>
+        <fieldset>
+          <legend className="text-sm font-semibold">{t.digits}</legend>
+          {(['latn', 'arab'] as const).map((digits) => (
+            <label key={digits} className="me-6 inline-flex items-center gap-2">
+              <input type="radio" name="digits" value={digits} defaultChecked={settings.digits === digits} />
+              {digits === 'latn' ? t.digitsLatn : t.digitsArab}
+            </label>
+          ))}
+          <FieldError name="digits" />
+        </fieldset>
+        <SubmitButton>{t.save}</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

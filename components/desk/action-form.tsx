@@ -1,0 +1,89 @@
+'use client';
+
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from 'react';
+import { getMessages, type Locale } from '@/i18n';
+
+type Result =
+  | { ok: true; at: number }
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; at: number }
+  | null;
+
+const FormState = createContext<{ result: Result; locale: Locale }>({ result: null, locale: 'ar' });
+
+function translate(locale: Locale, key: string): string {
+  const messages = getMessages(locale);
+  const codes = messages.errors.codes as Record<string, string>;
+  const userErrors = messages.users.errors as Record<string, string>;
+  return codes[key] ?? userErrors[key] ?? codes.UNEXPECTED!;
+}
+
+/**
+ * A form bound to a server action. The outcome is announced in a live region, and field errors
+ * appear beside their fields through <FieldError>. What the person typed stays in the form.
+ */
+export function ActionForm({
+  action,
+  locale,
+  successMessage,
+  resetOnSuccess = false,
+  className,
+  children,
+}: {
+  action: (previous: Result, formData: FormData) => Promise<Result>;
+  locale: Locale;
+  successMessage?: string;
+  resetOnSuccess?: boolean;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  const [result, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result?.ok && resetOnSuccess) formRef.current?.reset();
+  }, [result, resetOnSuccess]);
+
+  return (
+    <FormState value={{ result, locale }}>
+      <form
+        ref={formRef}
+        // Submitting through a transition (not the form's action prop) keeps what was typed when
+        // the server refuses it; React only resets forms it submitted itself.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+        className={className}
+        aria-busy={pending}
+      >
+        {children}
+        <p role="status" aria-live="polite" className="text-sm">
+          {result?.ok === false && <span className="text-accent">{translate(locale, result.error)}</span>}
+          {result?.ok && successMessage && <span className="text-emerald-700">{successMessage}</span>}
+        </p>
+      </form>
+    </FormState>
+  );
+}
+
+export function FieldError({ name }: { name: string }) {
+  const { result, locale } = useContext(FormState);
+  const key = result && !result.ok ? result.fieldErrors?.[name] : undefined;
+  if (!key) return null;
+  return (
+    <span id={`${name}-error`} className="block text-sm text-accent">
+      {translate(locale, key)}
+    </span>
+  );
+}
+
+export function SubmitButton({ children, className }: { children: React.ReactNode; className?: string }) {
+  return (
+    <button
+      type="submit"
+      className={className ?? 'rounded-md bg-ink px-4 py-2 text-paper hover:opacity-90 disabled:opacity-50'}
+    >
+      {children}
+    </button>
+  );
+}

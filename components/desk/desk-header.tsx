@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { setLocaleAction, signOutAction } from '@/app/(desk)/desk/actions';
+import { format, getMessages, LOCALES, type Locale } from '@/i18n';
+import { can, type Capability, type Role } from '@/lib/permissions';
+
+const NAV: { href: string; key: 'home' | 'users' | 'sections' | 'settings' | 'account'; capability: Capability }[] = [
+  { href: '/desk', key: 'home', capability: 'desk.access' },
+  { href: '/desk/users', key: 'users', capability: 'users.manage' },
+  { href: '/desk/sections', key: 'sections', capability: 'sections.manage' },
+  { href: '/desk/settings', key: 'settings', capability: 'settings.manage' },
+  { href: '/desk/account', key: 'account', capability: 'desk.access' },
+];
+
+const LOCALE_NAMES: Record<Locale, string> = { ar: 'العربية', en: 'English' };
+
+export function DeskHeader({ user, locale }: { user: { name: string; role: Role }; locale: Locale }) {
+  const t = getMessages(locale);
+  return (
+    <header className="border-b border-rule bg-white/60">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <Link href="/desk" className="font-serif text-xl font-bold">
+          {t.site.name} · {t.desk.title}
+        </Link>
+        <nav aria-label={t.desk.nav} className="flex flex-wrap gap-4 text-sm">
+          {NAV.filter((item) => can(user.role, item.capability)).map((item) => (
+            <Link key={item.href} href={item.href} className="hover:underline">
+              {t.desk[item.key]}
+            </Link>
+          ))}
+          <Link href="/" className="text-muted hover:underline">
+            {t.desk.viewSite}
+          </Link>
+        </nav>
+        <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">
+          <span>
+            {format(t.desk.signedInAs, { name: user.name })} ·{' '}
+            <span className="rounded bg-rule px-2 py-0.5">{t.desk.roles[user.role]}</span>
+          </span>
+          <form action={setLocaleAction} aria-label={t.desk.language} className="flex items-center gap-1">
+            {LOCALES.filter((l) => l !== locale).map((l) => (
+              <button key={l} type="submit" name="locale" value={l} lang={l} className="underline underline-offset-2">
+                {LOCALE_NAMES[l]}
+              </button>
+            ))}
+          </form>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md border border-rule px-3 py-1 hover:bg-rule">
+              {t.auth.signOut}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@/db/client';
+import { siteSettings } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { can } from '@/lib/permissions';
+import type { Actor } from './session';
+
+const KNOWN_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
+
+const ZSettings = z.object({
+  siteName: z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(1, { message: 'nameRequired' }).max(80, { message: 'nameTooLong' })),
+  siteDescription: z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(300, { message: 'nameTooLong' })),
+  timeZone: z.string().trim(),
+  digits: z.enum(['latn', 'arab'], { message: 'INVALID_INPUT' }),
+});
+
+export async function updateSiteSettings(db: Executor, actor: Actor, input: unknown): Promise<void> {
+  if (!can(actor.role, 'settings.manage')) throw new AppError('FORBIDDEN');
+  const data = ZSettings.parse(input);
+  if (!KNOWN_ZONES.has(data.timeZone)) throw new AppError('TIME_ZONE_INVALID', undefined, { field: 'timeZone' });
+  await db
+    .insert(siteSettings)
+    .values({ id: 1, ...data })
+    .onConflictDoUpdate({ target: siteSettings.id, set: { ...data, updatedAt: sql`now()` } });
+}

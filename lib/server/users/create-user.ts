@@ -1,0 +1,14 @@
+import 'server-only';
+import type { Executor } from '@/db/client';
+import { emailTaken, upsertUser, type UserView } from '@/db/users';
+import { ZNewUser } from '@/lib/auth/user-input';
+import { AppError } from '@/lib/errors';
+import { can } from '@/lib/permissions';
+import type { Actor } from '../session';
+
+export async function createUser(db: Executor, actor: Actor, input: unknown): Promise<UserView> {
+  if (!can(actor.role, 'users.manage')) throw new AppError('FORBIDDEN');
+  const data = ZNewUser.parse(input);
+  if (await emailTaken(db, data.email)) throw new AppError('EMAIL_TAKEN', undefined, { field: 'email' });
+  return (await upsertUser(db, data)).user;
+}

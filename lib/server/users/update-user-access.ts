@@ -1,0 +1,47 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { users } from '@/db/schema';
+import { countOtherActiveAdmins, findUserById, revokeAllSessions } from '@/db/users';
+import { ZRole } from '@/lib/auth/user-input';
+import { AppError } from '@/lib/errors';
+import { can, type Role } from '@/lib/permissions';
+import type { Actor } from '../session';
+
+async function loadForChange(db: Executor, actor: Actor, userId: number) {
+  if (!can(actor.role, 'users.manage')) throw new AppError('FORBIDDEN');
+  const user = await findUserById(db, userId);
+  if (!user) throw new AppError('NOT_FOUND');
+  return user;
+}
+
+/** Keeps at least one active admin, so the newsroom can always be administered. */
+async function assertNotLastAdmin(db: Executor, user: { id: number; role: Role; active: boolean }) {
+  if (user.role === 'admin' && user.active && (await countOtherActiveAdmins(db, user.id)) === 0) {
+    throw new AppError('LAST_ADMIN');
+  }
+}
+
+/** The new role applies on the person's next request: sessions read the role from the database. */
+export async function changeUserRole(db: Executor, actor: Actor, userId: number, role: unknown): Promise<void> {
+  const nextRole = ZRole.parse(role);
+  await db.transaction(async (tx) => {
+    const user = await loadForChange(tx, actor, userId);
+    if (user.role === nextRole) return;
+    if (nextRole !== 'admin') await assertNotLastAdmin(tx, user);
+    await tx.update(users).set({ role: nextRole }).where(eq(users.id, userId));
+  });
+}
+
+/** Deactivation ends every session of the person at once; reactivation lets them sign in again. */
+export async function setUserActive(db: Executor, actor: Actor, userId: number, active: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    const user = await loadForChange(tx, actor, userId);
+    if (user.active === active) return;
+    if (!active) {
+      await assertNotLastAdmin(tx, user);
+      await revokeAllSessions(tx, userId);
+    }
+    await tx.update(users).set({ active }).where(eq(users.id, userId));
+  });
+}
