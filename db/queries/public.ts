@@ -13,8 +13,20 @@ export const publiclyVisible: SQL = or(
   and(eq(articles.status, 'scheduled'), sql`${articles.scheduledFor} <= now()`),
 )!;
 
+/**
+ * The same rule at a given instant rather than the database's now(). Cached public pages compute
+ * their listings "as of" the instant their cache key was derived from (see site-cache-keys.ts),
+ * so the app's clock and the database's can never disagree about which schedules have come.
+ */
+export function publiclyVisibleAt(asOf: Date): SQL {
+  return or(
+    eq(articles.status, 'published'),
+    and(eq(articles.status, 'scheduled'), sql`${articles.scheduledFor} <= ${asOf.toISOString()}::timestamptz`),
+  )!;
+}
+
 /** When readers see the story as published: a due schedule counts from its scheduled time. */
-const publicDate = sql<Date>`coalesce(${articles.publishedAt}, ${articles.scheduledFor})`.mapWith(
+export const publicDate = sql<Date>`coalesce(${articles.publishedAt}, ${articles.scheduledFor})`.mapWith(
   articles.publishedAt,
 );
 

@@ -1,0 +1,439 @@
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { ContentDocument } from '../../lib/content/types';
+import { getDb, type Executor } from '../client';
+import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '../schema';
+import { publicDate, publiclyVisibleAt } from './public';
+import type { PublicFootprint, ScheduleWindow } from './site-cache-keys';
+
+/*
+ * Read models of the public site. Every function takes the instant `asOf` at which visibility is
+ * judged (see publiclyVisibleAt) and returns plain JSON-safe objects — dates as ISO strings —
+ * because the results are kept in Next's data cache, which stores JSON.
+ */
+
+export interface SiteImage {
+  storageKey: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+}
+
+export interface SiteStory {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  sectionId: number;
+  sectionSlug: string;
+  sectionName: string;
+  /** The printed byline, or the name of the staff member who created the story. */
+  authorName: string;
+  authorId: number;
+  /** True when the byline is the creator's own name, so it can link to their author page. */
+  bylineIsAuthor: boolean;
+  publishedAt: string;
+  image: SiteImage | null;
+}
+
+export interface SiteArticle extends SiteStory {
+  body: ContentDocument;
+  bodyText: string;
+  /** When the revision readers see was written; "updated" when later than publication. */
+  revisedAt: string;
+  tags: { id: number; slug: string; name: string }[];
+}
+
+export type SiteArticleLookup =
+  | { kind: 'article'; article: SiteArticle }
+  | { kind: 'redirect'; slug: string }
+  | { kind: 'missing' };
+
+export interface SiteSection {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface StoryFilter {
+  sectionId?: number;
+  tagId?: number;
+  authorId?: number;
+}
+
+const storyColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articleRevisions.title,
+  summary: articleRevisions.summary,
+  sectionId: sections.id,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  byline: articleRevisions.byline,
+  creatorName: users.name,
+  authorId: articles.createdBy,
+  publishedAt: publicDate,
+  imageKey: media.storageKey,
+  imageAlt: media.alt,
+  imageCaption: media.caption,
+  imageCredit: media.credit,
+  imageWidth: media.width,
+  imageHeight: media.height,
+};
+
+type StoryRow = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  sectionId: number;
+  sectionSlug: string;
+  sectionName: string;
+  byline: string;
+  creatorName: string;
+  authorId: number;
+  publishedAt: Date;
+  imageKey: string | null;
+  imageAlt: string | null;
+  imageCaption: string | null;
+  imageCredit: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+};
+
+function toStory(row: StoryRow): SiteStory {
+  const byline = row.byline.trim();
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    sectionId: row.sectionId,
+    sectionSlug: row.sectionSlug,
+    sectionName: row.sectionName,
+    authorName: byline || row.creatorName,
+    authorId: row.authorId,
+    bylineIsAuthor: !byline || byline === row.creatorName,
+    publishedAt: row.publishedAt.toISOString(),
+    image:
+      row.imageKey === null
+        ? null
+        : {
+            storageKey: row.imageKey,
+            alt: row.imageAlt ?? '',
+            caption: row.imageCaption ?? '',
+            credit: row.imageCredit ?? '',
+            width: row.imageWidth ?? 0,
+            height: row.imageHeight ?? 0,
+          },
+  };
+}
+
+/** Visible at `asOf`, with a published revision to show. */
+function visible(asOf: Date): SQL {
+  return and(publiclyVisibleAt(asOf), isNotNull(articles.publishedRevisionId))!;
+}
+
+function storyConditions(asOf: Date, filter: StoryFilter, db: Executor): SQL {
+  const conditions: SQL[] = [visible(asOf)];
+  if (filter.sectionId !== undefined) conditions.push(eq(articles.sectionId, filter.sectionId));
+  if (filter.authorId !== undefined) conditions.push(eq(articles.createdBy, filter.authorId));
+  if (filter.tagId !== undefined) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(articleTags)
+          .where(and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId))),
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+function selectStories(db: Executor) {
+  return db
+    .select(storyColumns)
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(users, eq(users.id, articles.createdBy))
+    .leftJoin(media, eq(media.id, articleRevisions.featuredMediaId))
+    .$dynamic();
+}
+
+/** A page of visible stories, newest first, with the total for pagination. */
+export async function listSiteStories(
+  options: { asOf: Date; limit: number; offset?: number } & StoryFilter,
+  db: Executor = getDb(),
+): Promise<{ stories: SiteStory[]; total: number }> {
+  const { asOf, limit, offset = 0, ...filter } = options;
+  const where = storyConditions(asOf, filter, db);
+  const [rows, [counted]] = await Promise.all([
+    selectStories(db).where(where).orderBy(desc(publicDate), desc(articles.id)).limit(limit).offset(offset),
+    db.select({ total: count() }).from(articles).where(where),
+  ]);
+  return { stories: rows.map(toStory), total: counted?.total ?? 0 };
+}
+
+/** Sections in navigation order. */
+export async function listSections(db: Executor = getDb()): Promise<SiteSection[]> {
+  return db
+    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .from(sections)
+    .orderBy(asc(sections.position), asc(sections.id));
+}
+
+/** The newest few stories of each section that has any, in navigation order (the home page's blocks). */
+export async function latestBySection(
+  options: { asOf: Date; perSection: number },
+  db: Executor = getDb(),
+): Promise<{ section: SiteSection; stories: SiteStory[] }[]> {
+  const all = await listSections(db);
+  const blocks = await Promise.all(
+    all.map(async (section) => {
+      const rows = await selectStories(db)
+        .where(storyConditions(options.asOf, { sectionId: section.id }, db))
+        .orderBy(desc(publicDate), desc(articles.id))
+        .limit(options.perSection);
+      return { section, stories: rows.map(toStory) };
+    }),
+  );
+  return blocks.filter((block) => block.stories.length > 0);
+}
+
+/** A visible article by slug; an old slug of a visible article gives a redirect to its current one. */
+export async function findSiteArticle(slug: string, asOf: Date, db: Executor = getDb()): Promise<SiteArticleLookup> {
+  const [row] = await selectStories(db)
+    .where(and(eq(articles.slug, slug), visible(asOf)))
+    .limit(1);
+  if (row) {
+    const [extra] = await db
+      .select({ body: articleRevisions.body, bodyText: articleRevisions.bodyText, revisedAt: articleRevisions.createdAt })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+      .where(eq(articles.id, row.id));
+    const tagRows = await db
+      .select({ id: tags.id, slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, row.id))
+      .orderBy(asc(tags.name));
+    return {
+      kind: 'article',
+      article: {
+        ...toStory(row),
+        body: extra!.body as ContentDocument,
+        bodyText: extra!.bodyText,
+        revisedAt: extra!.revisedAt.toISOString(),
+        tags: tagRows,
+      },
+    };
+  }
+  const [moved] = await db
+    .select({ slug: articles.slug })
+    .from(slugHistory)
+    .innerJoin(articles, eq(articles.id, slugHistory.articleId))
+    .where(and(eq(slugHistory.oldSlug, slug), visible(asOf)))
+    .limit(1);
+  return moved ? { kind: 'redirect', slug: moved.slug } : { kind: 'missing' };
+}
+
+/**
+ * Stories related to an article: those sharing its tags or section, the ones sharing most first,
+ * then the newest.
+ */
+export async function listRelatedStories(
+  options: { asOf: Date; articleId: number; sectionId: number; tagIds: number[]; limit: number },
+  db: Executor = getDb(),
+): Promise<SiteStory[]> {
+  const { asOf, articleId, sectionId, tagIds, limit } = options;
+  const sharesTag =
+    tagIds.length > 0
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(articleTags)
+            .where(and(eq(articleTags.articleId, articles.id), inArray(articleTags.tagId, tagIds))),
+        )
+      : undefined;
+  const sharedTagCount =
+    tagIds.length > 0
+      ? sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, tagIds)})`
+      : sql<number>`0`;
+  const score = sql<number>`(case when ${articles.sectionId} = ${sectionId} then 1 else 0 end) + ${sharedTagCount}`;
+  const rows = await selectStories(db)
+    .where(and(visible(asOf), ne(articles.id, articleId), or(eq(articles.sectionId, sectionId), sharesTag)))
+    .orderBy(desc(score), desc(publicDate), desc(articles.id))
+    .limit(limit);
+  return rows.map(toStory);
+}
+
+export async function findSectionBySlug(slug: string, db: Executor = getDb()): Promise<SiteSection | null> {
+  const [row] = await db
+    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .from(sections)
+    .where(eq(sections.slug, slug));
+  return row ?? null;
+}
+
+/** A tag with at least one visible story; tags used only on drafts stay unknown to readers. */
+export async function findPublicTag(
+  slug: string,
+  asOf: Date,
+  db: Executor = getDb(),
+): Promise<{ id: number; slug: string; name: string } | null> {
+  const [row] = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(tags)
+    .where(
+      and(
+        eq(tags.slug, slug),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(articleTags)
+            .innerJoin(articles, eq(articles.id, articleTags.articleId))
+            .where(and(eq(articleTags.tagId, tags.id), visible(asOf))),
+        ),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * A staff member as an author: only someone with at least one visible story has a public page,
+ * so reviewer and admin accounts (and deactivated people with nothing published) stay private.
+ */
+export async function findPublicAuthor(
+  id: number,
+  asOf: Date,
+  db: Executor = getDb(),
+): Promise<{ id: number; name: string } | null> {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, id),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(articles)
+            .where(and(eq(articles.createdBy, users.id), visible(asOf))),
+        ),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Schedule times around `asOf`: what the public caches need to know to expire on time. */
+export async function readScheduleWindow(asOf: Date, db: Executor = getDb()): Promise<ScheduleWindow> {
+  const at = asOf.toISOString();
+  // Any status: a story that was scheduled and later marked published keeps counting, so the
+  // window's "last due" time never moves backwards.
+  const [due] = await db
+    .select({ lastDue: max(articles.scheduledFor) })
+    .from(articles)
+    .where(lte(articles.scheduledFor, sql`${at}::timestamptz`));
+  const ahead = await db
+    .selectDistinct({ at: articles.scheduledFor })
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), gt(articles.scheduledFor, sql`${at}::timestamptz`)))
+    .orderBy(asc(articles.scheduledFor))
+    .limit(500);
+  return {
+    lastDue: due?.lastDue ? due.lastDue.toISOString() : null,
+    upcoming: ahead.flatMap((row) => (row.at ? [row.at.toISOString()] : [])),
+  };
+}
+
+export interface SitemapData {
+  articles: { slug: string; lastModified: string }[];
+  sections: { slug: string; lastModified: string | null }[];
+  tags: { slug: string; lastModified: string }[];
+  authors: { id: number; lastModified: string }[];
+}
+
+/** Every public URL worth listing in the sitemap, with the time its content last changed. */
+export async function readSitemapData(asOf: Date, limit: number, db: Executor = getDb()): Promise<SitemapData> {
+  const lastChange = sql<Date>`greatest(${publicDate}, ${articleRevisions.createdAt})`.mapWith(articles.publishedAt);
+  const newest = sql<Date>`max(${publicDate})`.mapWith(articles.publishedAt);
+  const [articleRows, sectionRows, tagRows, authorRows] = await Promise.all([
+    db
+      .select({ slug: articles.slug, lastModified: lastChange })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+      .where(visible(asOf))
+      .orderBy(desc(publicDate), desc(articles.id))
+      .limit(limit),
+    db
+      .select({ slug: sections.slug, lastModified: newest })
+      .from(sections)
+      .leftJoin(articles, and(eq(articles.sectionId, sections.id), visible(asOf)))
+      .groupBy(sections.id)
+      .orderBy(asc(sections.position), asc(sections.id)),
+    db
+      .select({ slug: tags.slug, lastModified: newest })
+      .from(tags)
+      .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
+      .innerJoin(articles, eq(articles.id, articleTags.articleId))
+      .where(visible(asOf))
+      .groupBy(tags.id)
+      .orderBy(asc(tags.slug)),
+    db
+      .select({ id: articles.createdBy, lastModified: newest })
+      .from(articles)
+      .where(visible(asOf))
+      .groupBy(articles.createdBy)
+      .orderBy(asc(articles.createdBy)),
+  ]);
+  return {
+    articles: articleRows.map((row) => ({ slug: row.slug, lastModified: row.lastModified.toISOString() })),
+    sections: sectionRows.map((row) => ({ slug: row.slug, lastModified: row.lastModified ? row.lastModified.toISOString() : null })),
+    tags: tagRows.map((row) => ({ slug: row.slug, lastModified: row.lastModified.toISOString() })),
+    authors: authorRows.map((row) => ({ id: row.id, lastModified: row.lastModified.toISOString() })),
+  };
+}
+
+/** Visible stories published at or after `since`, newest first (the Google News sitemap). */
+export async function listStoriesSince(
+  options: { asOf: Date; since: Date; limit: number },
+  db: Executor = getDb(),
+): Promise<{ slug: string; title: string; publishedAt: string }[]> {
+  const rows = await db
+    .select({ slug: articles.slug, title: articleRevisions.title, publishedAt: publicDate })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .where(and(visible(options.asOf), gte(publicDate, sql`${options.since.toISOString()}::timestamptz`)))
+    .orderBy(desc(publicDate), desc(articles.id))
+    .limit(options.limit);
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt.toISOString() }));
+}
+
+/**
+ * What a story's public footprint is now: its slugs (current and redirecting), section, tags and
+ * author. The cache refresh after a workflow transition revalidates exactly these pages.
+ */
+export async function readPublicFootprint(
+  articleId: number,
+  db: Executor = getDb(),
+): Promise<PublicFootprint | null> {
+  const [row] = await db
+    .select({ slug: articles.slug, sectionId: articles.sectionId, authorId: articles.createdBy })
+    .from(articles)
+    .where(eq(articles.id, articleId));
+  if (!row) return null;
+  const [oldSlugs, tagRows] = await Promise.all([
+    db.select({ slug: slugHistory.oldSlug }).from(slugHistory).where(eq(slugHistory.articleId, articleId)),
+    db.select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId)),
+  ]);
+  return {
+    articleId,
+    slugs: [row.slug, ...oldSlugs.map((s) => s.slug)],
+    sectionId: row.sectionId,
+    tagIds: tagRows.map((t) => t.tagId),
+    authorId: row.authorId,
+  };
+}
