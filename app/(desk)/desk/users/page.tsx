@@ -35,8 +35,8 @@ export default async function UsersPage() {
                 <td className="py-3 pe-4 font-semibold">
                   {person.name} {person.id === me.id && <span className="text-muted">{t.users.you}</span>}
                 </td>
-                <td className="py-3 pe-4" dir="ltr">
-                  {person.email}
+                <td className="py-3 pe-4">
+                  <span dir="ltr">{person.email}</span>
                 </td>
                 <td className="py-3 pe-4">
                   <ActionForm action={changeRoleAction} locale={locale} className="flex flex-wrap items-center gap-2">
