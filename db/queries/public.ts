@@ -1,17 +1,23 @@
-import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ContentDocument } from '../../lib/content/types';
 import { getDb, type Executor } from '../client';
 import { articleRevisions, articles, articleTags, sections, slugHistory, tags, users } from '../schema';
 
 /**
  * The public visibility rule in SQL (its TypeScript twin is isPubliclyVisible in lib/workflow):
- * published, or scheduled with its time come. No background job has to run for a scheduled
- * story to appear.
+ * a story is visible while it has a published revision and is not unpublished; a scheduled story
+ * from its scheduled time on, with no background job. While a live story is re-edited and goes
+ * through review again, readers keep seeing its published revision.
  */
-export const publiclyVisible: SQL = or(
-  eq(articles.status, 'published'),
-  and(eq(articles.status, 'scheduled'), sql`${articles.scheduledFor} <= now()`),
-)!;
+function visibleAsOf(instant: SQL): SQL {
+  return and(
+    isNotNull(articles.publishedRevisionId),
+    ne(articles.status, 'unpublished'),
+    or(ne(articles.status, 'scheduled'), sql`${articles.scheduledFor} <= ${instant}`),
+  )!;
+}
+
+export const publiclyVisible: SQL = visibleAsOf(sql`now()`);
 
 /**
  * The same rule at a given instant rather than the database's now(). Cached public pages compute
@@ -19,10 +25,7 @@ export const publiclyVisible: SQL = or(
  * so the app's clock and the database's can never disagree about which schedules have come.
  */
 export function publiclyVisibleAt(asOf: Date): SQL {
-  return or(
-    eq(articles.status, 'published'),
-    and(eq(articles.status, 'scheduled'), sql`${articles.scheduledFor} <= ${asOf.toISOString()}::timestamptz`),
-  )!;
+  return visibleAsOf(sql`${asOf.toISOString()}::timestamptz`);
 }
 
 /** When readers see the story as published: a due schedule counts from its scheduled time. */

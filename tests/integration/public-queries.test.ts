@@ -80,7 +80,8 @@ describe(`seeded database on ${driverName}`, () => {
       const scheduledFor = offsetMs === null ? null : new Date(now.getTime() + offsetMs);
       await connection.db.update(articles).set({ status, scheduledFor }).where(eq(articles.id, article!.id));
       const visible = (await findPublicArticle(article!.slug)).kind === 'article';
-      expect({ status, offsetMs, visible }).toEqual({ status, offsetMs, visible: isPubliclyVisible({ status, scheduledFor }, now) });
+      const expected = isPubliclyVisible({ status, scheduledFor, publishedRevisionId: article!.publishedRevisionId }, now);
+      expect({ status, offsetMs, visible }).toEqual({ status, offsetMs, visible: expected });
     }
     await connection.db.update(articles).set({ status: 'published', scheduledFor: null }).where(eq(articles.id, article!.id));
   });
