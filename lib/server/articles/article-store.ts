@@ -1,0 +1,142 @@
+import 'server-only';
+import { and, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { articleEvents, articleRevisions, articles, articleTags, sections, slugHistory, tags, type Article } from '@/db/schema';
+import { slugify, uniqueSlug } from '@/lib/arabic/slug';
+import { AppError } from '@/lib/errors';
+import type { ArticleStatus } from '@/lib/workflow/states';
+
+/** Loads an article and locks its row until the transaction ends, so concurrent changes queue up. */
+export async function lockArticle(tx: Executor, articleId: number): Promise<Article> {
+  if (!Number.isSafeInteger(articleId)) throw new AppError('NOT_FOUND');
+  const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update');
+  if (!article) throw new AppError('NOT_FOUND');
+  return article;
+}
+
+export async function revisionAuthor(tx: Executor, revisionId: number | null): Promise<number> {
+  if (revisionId === null) return -1;
+  const [row] = await tx.select({ authorId: articleRevisions.authorId }).from(articleRevisions).where(eq(articleRevisions.id, revisionId));
+  return row?.authorId ?? -1;
+}
+
+export function isLive(article: Pick<Article, 'status' | 'publishedRevisionId' | 'scheduledFor'>, now = new Date()): boolean {
+  if (article.publishedRevisionId === null || article.status === 'unpublished') return false;
+  return article.status !== 'scheduled' || (article.scheduledFor !== null && article.scheduledFor <= now);
+}
+
+export async function recordEvent(
+  tx: Executor,
+  event: { articleId: number; actorId: number; action: string; fromStatus: ArticleStatus | null; toStatus: ArticleStatus | null; revisionId: number | null; note?: string | null },
+): Promise<void> {
+  await tx.insert(articleEvents).values({ ...event, note: event.note ?? null });
+}
+
+/**
+ * A scheduled story whose time has come is already public (the read rule says so); the first
+ * write that touches it records it as published, so the desk and the audit log agree with readers.
+ */
+export async function settleDueSchedule(tx: Executor, article: Article): Promise<Article> {
+  if (article.status !== 'scheduled' || !article.scheduledFor || article.scheduledFor > new Date()) return article;
+  const [settled] = await tx
+    .update(articles)
+    .set({
+      status: 'published',
+      publishedAt: sql`coalesce(${articles.publishedAt}, ${articles.scheduledFor})`,
+      scheduledFor: null,
+      version: sql`${articles.version} + 1`,
+    })
+    .where(eq(articles.id, article.id))
+    .returning();
+  const [scheduler] = await tx
+    .select({ actorId: articleEvents.actorId })
+    .from(articleEvents)
+    .where(and(eq(articleEvents.articleId, article.id), eq(articleEvents.action, 'schedule')))
+    .orderBy(sql`${articleEvents.id} desc`)
+    .limit(1);
+  await recordEvent(tx, {
+    articleId: article.id,
+    actorId: scheduler?.actorId ?? article.createdBy,
+    action: 'scheduled_publish',
+    fromStatus: 'scheduled',
+    toStatus: 'published',
+    revisionId: article.publishedRevisionId,
+  });
+  return settled!;
+}
+
+export async function nextRevisionNumber(tx: Executor, articleId: number): Promise<number> {
+  const [row] = await tx.select({ n: max(articleRevisions.number) }).from(articleRevisions).where(eq(articleRevisions.articleId, articleId));
+  return (row?.n ?? 0) + 1;
+}
+
+/** A free slug for an article: typed or made from the title, following the Arabic slug rules. */
+export async function resolveArticleSlug(tx: Executor, wanted: string, exceptArticleId?: number): Promise<string> {
+  const base = slugify(wanted);
+  if (!base) throw new AppError('SLUG_EMPTY', undefined, { field: 'slug' });
+  return uniqueSlug(base, async (candidate) => {
+    const taken = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(exceptArticleId === undefined ? eq(articles.slug, candidate) : and(eq(articles.slug, candidate), ne(articles.id, exceptArticleId)));
+    if (taken.length) return true;
+    // An old slug of another article still redirects there, so it is not free either.
+    const old = await tx.select({ articleId: slugHistory.articleId }).from(slugHistory).where(eq(slugHistory.oldSlug, candidate));
+    return old.length > 0 && old[0]!.articleId !== exceptArticleId;
+  });
+}
+
+export async function assertSectionExists(tx: Executor, sectionId: number): Promise<void> {
+  const [row] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
+  if (!row) throw new AppError('SECTION_REQUIRED', undefined, { field: 'sectionId' });
+}
+
+/** Replaces an article's tags, creating tags that do not exist yet (by slug). */
+export async function setArticleTags(tx: Executor, articleId: number, names: string[]): Promise<void> {
+  const wanted = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (slug && !wanted.has(slug)) wanted.set(slug, name);
+  }
+  await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
+  if (!wanted.size) return;
+  await tx
+    .insert(tags)
+    .values([...wanted].map(([slug, name]) => ({ slug, name })))
+    .onConflictDoNothing({ target: tags.slug });
+  const rows = await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, [...wanted.keys()]));
+  await tx.insert(articleTags).values(rows.map((t) => ({ articleId, tagId: t.id })));
+}
+
+/** What public caches need to know about a change that readers can see. */
+export interface PublicChange {
+  articleId: number;
+  slug: string;
+  oldSlugs: string[];
+  sectionSlug: string;
+  tagSlugs: string[];
+  authorId: number;
+}
+
+export async function describePublicChange(tx: Executor, articleId: number, oldSlugs: string[] = []): Promise<PublicChange> {
+  const [row] = await tx
+    .select({ slug: articles.slug, sectionSlug: sections.slug, authorId: articles.createdBy })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(eq(articles.id, articleId));
+  const tagRows = await tx
+    .select({ slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId));
+  return { articleId, slug: row!.slug, oldSlugs, sectionSlug: row!.sectionSlug, tagSlugs: tagRows.map((t) => t.slug), authorId: row!.authorId };
+}
+
+/** JSON with object keys sorted: jsonb does not keep key order, so stored and new bodies compare by this. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { articleRevisions, articles } from '@/db/schema';
+import { documentToText } from '@/lib/content/render';
+import { validateDocument } from '@/lib/content/validate';
+import { AppError } from '@/lib/errors';
+import { can } from '@/lib/permissions';
+import type { Actor } from '../session';
+import { ZArticleFields } from './article-input';
+import { assertSectionExists, recordEvent, resolveArticleSlug, setArticleTags } from './article-store';
+
+export interface CreatedArticle {
+  id: number;
+  slug: string;
+  version: number;
+}
+
+/** A new draft with its first revision, in one transaction. */
+export async function createArticle(db: Database, actor: Actor, input: { fields: unknown; body: unknown }): Promise<CreatedArticle> {
+  if (!can(actor.role, 'article.create')) throw new AppError('FORBIDDEN');
+  const fields = ZArticleFields.parse(input.fields);
+  const body = validateDocument(input.body ?? { type: 'doc', content: [{ type: 'paragraph' }] });
+  return db.transaction(async (tx) => {
+    await assertSectionExists(tx, fields.sectionId);
+    const slug = await resolveArticleSlug(tx, fields.slug?.trim() ? fields.slug : fields.title);
+    const [article] = await tx
+      .insert(articles)
+      .values({ slug, sectionId: fields.sectionId, status: 'draft', createdBy: actor.id })
+      .returning({ id: articles.id, version: articles.version });
+    const [revision] = await tx
+      .insert(articleRevisions)
+      .values({
+        articleId: article!.id,
+        number: 1,
+        title: fields.title,
+        summary: fields.summary,
+        byline: fields.byline,
+        featuredMediaId: fields.featuredMediaId,
+        body,
+        bodyText: documentToText(body),
+        authorId: actor.id,
+      })
+      .returning({ id: articleRevisions.id });
+    await tx.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article!.id));
+    await setArticleTags(tx, article!.id, fields.tags);
+    await recordEvent(tx, { articleId: article!.id, actorId: actor.id, action: 'create', fromStatus: null, toStatus: 'draft', revisionId: revision!.id });
+    return { id: article!.id, slug, version: article!.version };
+  });
+}

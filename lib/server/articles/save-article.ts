@@ -1,0 +1,140 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { articleRevisions, articles, slugHistory } from '@/db/schema';
+import { slugify } from '@/lib/arabic/slug';
+import { documentToText } from '@/lib/content/render';
+import { validateDocument } from '@/lib/content/validate';
+import { AppError } from '@/lib/errors';
+import { canEditArticle } from '@/lib/permissions';
+import type { ArticleStatus } from '@/lib/workflow/states';
+import type { Actor } from '../session';
+import { ZArticleFields } from './article-input';
+import {
+  assertSectionExists,
+  canonicalJson,
+  describePublicChange,
+  isLive,
+  lockArticle,
+  nextRevisionNumber,
+  recordEvent,
+  resolveArticleSlug,
+  setArticleTags,
+  settleDueSchedule,
+  type PublicChange,
+} from './article-store';
+
+export interface SaveResult {
+  version: number;
+  revisionNumber: number | null;
+  status: ArticleStatus;
+  /** Set when readers can see something that changed (a live story's slug, section or tags). */
+  publicChange: PublicChange | null;
+}
+
+/** States whose approval a content change voids: what was approved is exactly what gets published. */
+const APPROVAL_VOIDED: ArticleStatus[] = ['approved', 'scheduled'];
+
+/**
+ * Saves an article. The save carries the version it was based on; if someone saved since, it is
+ * refused with ARTICLE_STALE and nothing changes. A content change appends a revision; changing
+ * an approved or scheduled article sends it back to draft, and a live article's edit becomes a
+ * working revision while readers keep the published one.
+ */
+export async function saveArticle(
+  db: Database,
+  actor: Actor,
+  articleId: number,
+  input: { expectedVersion: number; fields: unknown; body: unknown },
+): Promise<SaveResult> {
+  const fields = ZArticleFields.parse(input.fields);
+  const body = validateDocument(input.body);
+  const bodyText = documentToText(body);
+
+  return db.transaction(async (tx) => {
+    let article = await lockArticle(tx, articleId);
+    if (!canEditArticle(actor.role, article.status)) throw new AppError('FORBIDDEN');
+    if (article.version !== input.expectedVersion) {
+      throw new AppError('ARTICLE_STALE', undefined, { version: String(article.version) });
+    }
+    article = await settleDueSchedule(tx, article);
+    await assertSectionExists(tx, fields.sectionId);
+
+    const [current] = await tx.select().from(articleRevisions).where(eq(articleRevisions.id, article.currentRevisionId!));
+    const contentChanged =
+      !current ||
+      current.title !== fields.title ||
+      current.summary !== fields.summary ||
+      current.byline !== fields.byline ||
+      current.featuredMediaId !== fields.featuredMediaId ||
+      canonicalJson(current.body) !== canonicalJson(body);
+
+    let revisionId = article.currentRevisionId;
+    let revisionNumber: number | null = null;
+    if (contentChanged) {
+      revisionNumber = await nextRevisionNumber(tx, article.id);
+      const [revision] = await tx
+        .insert(articleRevisions)
+        .values({
+          articleId: article.id,
+          number: revisionNumber,
+          title: fields.title,
+          summary: fields.summary,
+          byline: fields.byline,
+          featuredMediaId: fields.featuredMediaId,
+          body,
+          bodyText,
+          authorId: actor.id,
+        })
+        .returning({ id: articleRevisions.id });
+      revisionId = revision!.id;
+    }
+
+    // Slug: an explicit new slug, checked for uniqueness; a live article's old slug keeps redirecting.
+    const oldSlugs: string[] = [];
+    let slug = article.slug;
+    if (fields.slug !== undefined && slugify(fields.slug) !== article.slug) {
+      slug = await resolveArticleSlug(tx, fields.slug, article.id);
+      if (article.publishedAt !== null) {
+        await tx.insert(slugHistory).values({ oldSlug: article.slug, articleId: article.id }).onConflictDoUpdate({
+          target: slugHistory.oldSlug,
+          set: { articleId: article.id },
+        });
+        oldSlugs.push(article.slug);
+      }
+      await tx.delete(slugHistory).where(eq(slugHistory.oldSlug, slug));
+    }
+
+    // A content change voids approval; a live story's edit starts a new round of review.
+    let status = article.status;
+    if (contentChanged && (APPROVAL_VOIDED.includes(status) || status === 'published')) status = 'draft';
+
+    const [saved] = await tx
+      .update(articles)
+      .set({
+        slug,
+        sectionId: fields.sectionId,
+        currentRevisionId: revisionId,
+        status,
+        // A voided schedule never goes live; a live story keeps its published revision.
+        scheduledFor: status === 'draft' ? null : article.scheduledFor,
+        publishedRevisionId: article.status === 'scheduled' && status === 'draft' ? null : article.publishedRevisionId,
+        version: sql`${articles.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(articles.id, article.id))
+      .returning({ version: articles.version });
+    await setArticleTags(tx, article.id, fields.tags);
+
+    if (contentChanged) {
+      await recordEvent(tx, { articleId: article.id, actorId: actor.id, action: 'save', fromStatus: article.status, toStatus: status, revisionId, note: APPROVAL_VOIDED.includes(article.status) ? 'approval_voided' : null });
+    }
+    // Slug, section and tags are not part of a revision: on a live story readers see them change now.
+    return {
+      version: saved!.version,
+      revisionNumber,
+      status,
+      publicChange: isLive(article) ? await describePublicChange(tx, article.id, oldSlugs) : null,
+    };
+  });
+}

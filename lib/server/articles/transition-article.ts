@@ -1,0 +1,104 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { articles } from '@/db/schema';
+import { AppError, type ErrorCode } from '@/lib/errors';
+import { decideTransition, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
+import type { ArticleStatus } from '@/lib/workflow/states';
+import type { Actor } from '../session';
+import { describePublicChange, isLive, lockArticle, recordEvent, revisionAuthor, settleDueSchedule, type PublicChange } from './article-store';
+
+const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
+  FORBIDDEN: 'FORBIDDEN',
+  WRONG_STATE: 'WORKFLOW_WRONG_STATE',
+  OWN_REVISION: 'OWN_REVISION',
+  NOTE_REQUIRED: 'NOTE_REQUIRED',
+  SCHEDULE_IN_PAST: 'SCHEDULE_IN_PAST',
+  LIVE_STORY_SCHEDULE: 'LIVE_STORY_SCHEDULE',
+};
+
+export interface TransitionResult {
+  status: ArticleStatus;
+  version: number;
+  /** Set when what readers see changed (publish, unpublish, schedule, cancel). */
+  publicChange: PublicChange | null;
+}
+
+const MAX_NOTE_LENGTH = 4000;
+
+/**
+ * Moves an article through the workflow in one transaction: lock the row, check the version the
+ * person saw, check role and transition, write the new state and the audit event. The version
+ * check makes a repeated request (two tabs, a double click, a replay) take effect once: the second
+ * finds the version moved on and is refused with ARTICLE_STALE, changing nothing.
+ */
+export async function transitionArticle(
+  db: Database,
+  actor: Actor,
+  articleId: number,
+  action: WorkflowAction,
+  options: { expectedVersion: number; note?: string | null; scheduledFor?: Date | null },
+): Promise<TransitionResult> {
+  const note = options.note?.normalize('NFC').trim().slice(0, MAX_NOTE_LENGTH) || null;
+  return db.transaction(async (tx) => {
+    let article = await lockArticle(tx, articleId);
+    if (article.version !== options.expectedVersion) {
+      throw new AppError('ARTICLE_STALE', undefined, { version: String(article.version) });
+    }
+    article = await settleDueSchedule(tx, article);
+    const now = new Date();
+    const decision = decideTransition({
+      action,
+      role: actor.role,
+      actorId: actor.id,
+      status: article.status,
+      revisionAuthorId: await revisionAuthor(tx, article.currentRevisionId),
+      live: isLive(article, now),
+      note,
+      scheduledFor: options.scheduledFor ?? null,
+      now,
+    });
+    if (!decision.ok) throw new AppError(REFUSAL_CODES[decision.refusal]);
+
+    const changes: Partial<typeof articles.$inferInsert> = {};
+    if (action === 'publish') {
+      changes.publishedRevisionId = article.currentRevisionId;
+      changes.scheduledFor = null;
+    } else if (action === 'schedule') {
+      // The approved revision goes live at the scheduled time; readers' queries enforce the time.
+      changes.publishedRevisionId = article.currentRevisionId;
+      changes.scheduledFor = options.scheduledFor!;
+    } else if (action === 'cancel_schedule') {
+      changes.publishedRevisionId = null;
+      changes.scheduledFor = null;
+    } else if (action === 'unpublish') {
+      changes.publishedRevisionId = null;
+    }
+    const [updated] = await tx
+      .update(articles)
+      .set({
+        ...changes,
+        status: decision.to,
+        publishedAt: action === 'publish' ? sql`coalesce(${articles.publishedAt}, now())` : undefined,
+        version: sql`${articles.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(articles.id, article.id))
+      .returning({ version: articles.version });
+    await recordEvent(tx, {
+      articleId: article.id,
+      actorId: actor.id,
+      action,
+      fromStatus: article.status,
+      toStatus: decision.to,
+      revisionId: article.currentRevisionId,
+      note: action === 'schedule' ? options.scheduledFor!.toISOString() : note,
+    });
+    const readersAffected = ['publish', 'unpublish', 'schedule', 'cancel_schedule'].includes(action);
+    return {
+      status: decision.to,
+      version: updated!.version,
+      publicChange: readersAffected ? await describePublicChange(tx, article.id) : null,
+    };
+  });
+}

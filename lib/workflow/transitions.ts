@@ -1,0 +1,69 @@
+import { can, type Capability, type Role } from '../permissions';
+import type { ArticleStatus } from './states';
+
+/** The editorial workflow of DESIGN.md §3, as data. */
+export const WORKFLOW_ACTIONS = {
+  submit: { from: ['draft', 'changes_requested', 'unpublished'], to: 'in_review', capability: 'article.submit' },
+  request_changes: { from: ['in_review'], to: 'changes_requested', capability: 'article.review' },
+  approve: { from: ['in_review'], to: 'approved', capability: 'article.review' },
+  publish: { from: ['approved'], to: 'published', capability: 'article.publish' },
+  schedule: { from: ['approved'], to: 'scheduled', capability: 'article.publish' },
+  cancel_schedule: { from: ['scheduled'], to: 'approved', capability: 'article.publish' },
+  unpublish: { from: ['published'], to: 'unpublished', capability: 'article.publish' },
+} as const satisfies Record<string, { from: readonly ArticleStatus[]; to: ArticleStatus; capability: Capability }>;
+
+export type WorkflowAction = keyof typeof WORKFLOW_ACTIONS;
+export const ALL_WORKFLOW_ACTIONS = Object.keys(WORKFLOW_ACTIONS) as WorkflowAction[];
+
+export type TransitionRefusal =
+  | 'FORBIDDEN' // the role may not take this action at all
+  | 'WRONG_STATE' // the action does not apply to the article's current state
+  | 'OWN_REVISION' // four-eyes: nobody approves a revision they wrote
+  | 'NOTE_REQUIRED' // requesting changes needs a note for the author
+  | 'SCHEDULE_IN_PAST' // a schedule must be in the future
+  | 'LIVE_STORY_SCHEDULE'; // a live story's update is published now, not scheduled
+
+export interface TransitionRequest {
+  action: WorkflowAction;
+  role: Role;
+  actorId: number;
+  status: ArticleStatus;
+  /** Author of the article's current revision (the one that would be approved). */
+  revisionAuthorId: number;
+  /** Whether readers can see a published revision of this article right now. */
+  live: boolean;
+  note?: string | null;
+  scheduledFor?: Date | null;
+  now: Date;
+}
+
+export type TransitionDecision = { ok: true; to: ArticleStatus } | { ok: false; refusal: TransitionRefusal };
+
+/**
+ * Decides one transition. Pure: the use cases call it inside their transaction with freshly
+ * locked rows, and the desk calls it to decide which buttons to show.
+ */
+export function decideTransition(request: TransitionRequest): TransitionDecision {
+  const rule = WORKFLOW_ACTIONS[request.action];
+  if (!can(request.role, rule.capability)) return { ok: false, refusal: 'FORBIDDEN' };
+  if (!(rule.from as readonly ArticleStatus[]).includes(request.status)) return { ok: false, refusal: 'WRONG_STATE' };
+  if (request.action === 'approve' && request.revisionAuthorId === request.actorId) {
+    return { ok: false, refusal: 'OWN_REVISION' };
+  }
+  if (request.action === 'request_changes' && !request.note?.trim()) return { ok: false, refusal: 'NOTE_REQUIRED' };
+  if (request.action === 'schedule') {
+    if (request.live) return { ok: false, refusal: 'LIVE_STORY_SCHEDULE' };
+    if (!request.scheduledFor || request.scheduledFor.getTime() <= request.now.getTime()) {
+      return { ok: false, refusal: 'SCHEDULE_IN_PAST' };
+    }
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** The actions a person could take on an article now (notes and times aside), for the desk's buttons. */
+export function availableActions(request: Omit<TransitionRequest, 'action' | 'note' | 'scheduledFor'>): WorkflowAction[] {
+  return ALL_WORKFLOW_ACTIONS.filter((action) => {
+    const decision = decideTransition({ ...request, action, note: 'x', scheduledFor: new Date(request.now.getTime() + 60_000) });
+    return decision.ok;
+  });
+}

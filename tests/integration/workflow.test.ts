@@ -1,0 +1,218 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeConnection, type Connection, type Database } from '@/db/client';
+import { findPublicArticle } from '@/db/queries/public';
+import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
+import { seedDatabase } from '@/db/seed';
+import { findSessionUser } from '@/db/sessions';
+import { paragraphsToDocument } from '@/lib/content/render';
+import { isAppError, type ErrorCode } from '@/lib/errors';
+import { authenticate } from '@/lib/server/authenticate';
+import { createArticle } from '@/lib/server/articles/create-article';
+import { saveArticle } from '@/lib/server/articles/save-article';
+import { transitionArticle } from '@/lib/server/articles/transition-article';
+import type { Actor } from '@/lib/server/session';
+import type { WorkflowAction } from '@/lib/workflow/transitions';
+import { driverName, freshDatabase } from './helpers';
+
+let connection: Connection;
+let db: Database;
+let admin: Actor;
+let editor: Actor;
+let reviewer: Actor;
+let sectionId: number;
+
+async function signedIn(email: string, password: string): Promise<Actor> {
+  const result = await authenticate(db, { email, password, ip: '10.0.0.1', userAgent: null });
+  if (!result.ok) throw new Error(`cannot sign in ${email}`);
+  return (await findSessionUser(db, result.sessionId))!;
+}
+
+async function refusal(work: Promise<unknown>): Promise<ErrorCode> {
+  try {
+    await work;
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+  throw new Error('the operation was allowed');
+}
+
+const fields = (title: string, extra: Record<string, unknown> = {}) => ({ title, summary: 'ملخص', sectionId, tags: ['اختبار'], ...extra });
+const version = async (id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
+const status = async (id: number) => (await db.select({ s: articles.status }).from(articles).where(eq(articles.id, id)))[0]!.s;
+const move = async (actor: Actor, id: number, action: WorkflowAction, extra: { note?: string; scheduledFor?: Date } = {}) =>
+  transitionArticle(db, actor, id, action, { expectedVersion: await version(id), ...extra });
+const save = async (actor: Actor, id: number, title: string, paragraphs = ['نص']) =>
+  saveArticle(db, actor, id, { expectedVersion: await version(id), fields: fields(title), body: paragraphsToDocument(paragraphs) });
+const publicTitle = async (slug: string) => {
+  const result = await findPublicArticle(slug);
+  return result.kind === 'article' ? result.article.title : result.kind;
+};
+
+beforeAll(async () => {
+  connection = await freshDatabase();
+  db = connection.db;
+  await seedDatabase(db, { production: false });
+  admin = await signedIn('admin@midad.test', 'midad-admin-demo');
+  editor = await signedIn('editor@midad.test', 'midad-editor-demo');
+  reviewer = await signedIn('reviewer@midad.test', 'midad-reviewer-demo');
+  sectionId = (await db.select().from(sections).limit(1))[0]!.id;
+});
+afterAll(() => closeConnection());
+
+describe(`the editorial journey on ${driverName}`, () => {
+  it('goes draft → review → changes → review → approved → published, with readers seeing it only at the end', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر الرحلة الكاملة'), body: paragraphsToDocument(['الفقرة الأولى']) });
+    expect(await publicTitle(created.slug)).toBe('missing');
+    expect(await refusal(createArticle(db, reviewer, { fields: fields('x'), body: paragraphsToDocument(['x']) }))).toBe('FORBIDDEN');
+
+    await move(editor, created.id, 'submit');
+    expect(await publicTitle(created.slug)).toBe('missing');
+    expect(await refusal(move(reviewer, created.id, 'request_changes', { note: '  ' }))).toBe('NOTE_REQUIRED');
+    await move(reviewer, created.id, 'request_changes', { note: 'أضف مصدراً للرقم' });
+    expect(await status(created.id)).toBe('changes_requested');
+
+    await save(editor, created.id, 'خبر الرحلة الكاملة', ['الفقرة الأولى', 'بحسب المصدر الرسمي']);
+    await move(editor, created.id, 'submit');
+    expect(await refusal(move(editor, created.id, 'approve'))).toBe('FORBIDDEN');
+    await move(reviewer, created.id, 'approve');
+    const before = await version(created.id);
+    expect(await refusal(move(reviewer, created.id, 'publish'))).toBe('FORBIDDEN');
+    expect(await version(created.id)).toBe(before); // the refusal changed nothing
+    const published = await move(editor, created.id, 'publish');
+    expect(published.publicChange?.slug).toBe(created.slug);
+    expect(await publicTitle(created.slug)).toBe('خبر الرحلة الكاملة');
+
+    const events = await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id);
+    expect(events.map((e) => e.action)).toEqual(['create', 'submit', 'request_changes', 'save', 'submit', 'approve', 'publish']);
+    expect(events.find((e) => e.action === 'request_changes')?.note).toBe('أضف مصدراً للرقم');
+  });
+
+  it('never lets anyone approve a revision they wrote', async () => {
+    const created = await createArticle(db, admin, { fields: fields('خبر كتبه المدير'), body: paragraphsToDocument(['نص']) });
+    await move(admin, created.id, 'submit');
+    expect(await refusal(move(admin, created.id, 'approve'))).toBe('OWN_REVISION');
+    // A reviewer's copy-desk fix makes the reviewer the revision's author: then they cannot approve it.
+    await save(reviewer, created.id, 'خبر كتبه المدير (مصحح)');
+    expect(await refusal(move(reviewer, created.id, 'approve'))).toBe('OWN_REVISION');
+  });
+});
+
+describe(`approval means exactly this text on ${driverName}`, () => {
+  it('sends an approved or scheduled story back to draft when its content changes', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر معتمد ثم معدل'), body: paragraphsToDocument(['نص']) });
+    await move(editor, created.id, 'submit');
+    await move(reviewer, created.id, 'approve');
+    const saved = await save(editor, created.id, 'خبر معتمد ثم معدل', ['نص مختلف']);
+    expect(saved.status).toBe('draft');
+
+    await move(editor, created.id, 'submit');
+    await move(reviewer, created.id, 'approve');
+    await move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 3_600_000) });
+    await save(editor, created.id, 'خبر معتمد ثم معدل', ['نص ثالث']);
+    const [row] = await db.select().from(articles).where(eq(articles.id, created.id));
+    expect(row).toMatchObject({ status: 'draft', scheduledFor: null, publishedRevisionId: null });
+  });
+
+  it('keeps readers on the published revision while a live story is re-edited and reviewed', async () => {
+    const created = await createArticle(db, editor, { fields: fields('العنوان المنشور'), body: paragraphsToDocument(['نص']) });
+    await move(editor, created.id, 'submit');
+    await move(reviewer, created.id, 'approve');
+    await move(editor, created.id, 'publish');
+
+    await save(editor, created.id, 'العنوان الجديد قيد المراجعة', ['نص محدث']);
+    expect(await status(created.id)).toBe('draft');
+    expect(await publicTitle(created.slug)).toBe('العنوان المنشور');
+    await move(editor, created.id, 'submit');
+    expect(await publicTitle(created.slug)).toBe('العنوان المنشور');
+    await move(reviewer, created.id, 'approve');
+    expect(await refusal(move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 60_000) }))).toBe('LIVE_STORY_SCHEDULE');
+    await move(editor, created.id, 'publish');
+    expect(await publicTitle(created.slug)).toBe('العنوان الجديد قيد المراجعة');
+
+    await move(editor, created.id, 'unpublish');
+    expect(await publicTitle(created.slug)).toBe('missing');
+  });
+
+  it('refuses a stale save and keeps the newer text', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['الأصل']) });
+    const opened = await version(created.id);
+    await saveArticle(db, editor, created.id, { expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المحرر']) });
+    const revisions = await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id));
+    expect(
+      await refusal(saveArticle(db, admin, created.id, { expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المدير']) })),
+    ).toBe('ARTICLE_STALE');
+    expect(await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id))).toBe(revisions);
+    const [current] = await db
+      .select({ text: articleRevisions.bodyText, number: articleRevisions.number })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(eq(articles.id, created.id));
+    expect(current).toEqual({ text: 'نسخة المحرر', number: 2 });
+  });
+
+  it('numbers revisions in order and adds none when nothing changed', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر المراجعات'), body: paragraphsToDocument(['١']) });
+    expect((await save(editor, created.id, 'خبر المراجعات', ['٢'])).revisionNumber).toBe(2);
+    expect((await save(editor, created.id, 'خبر المراجعات', ['٣'])).revisionNumber).toBe(3);
+    expect((await save(editor, created.id, 'خبر المراجعات', ['٣'])).revisionNumber).toBeNull();
+  });
+});
+
+describe(`schedules on ${driverName}`, () => {
+  it('become public at their time with no job, and the next write records the publication', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر مجدول للحظة'), body: paragraphsToDocument(['نص']) });
+    await move(editor, created.id, 'submit');
+    await move(reviewer, created.id, 'approve');
+    expect(await refusal(move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() - 1000) }))).toBe('SCHEDULE_IN_PAST');
+    await move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 3_600_000) });
+    expect(await publicTitle(created.slug)).toBe('missing');
+
+    // The boundary: one second before, hidden; at the time, visible.
+    await db.update(articles).set({ scheduledFor: sql`now() + interval '1 second'` }).where(eq(articles.id, created.id));
+    expect(await publicTitle(created.slug)).toBe('missing');
+    await db.update(articles).set({ scheduledFor: sql`now() - interval '1 millisecond'` }).where(eq(articles.id, created.id));
+    expect(await publicTitle(created.slug)).toBe('خبر مجدول للحظة');
+
+    await move(editor, created.id, 'unpublish');
+    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id))).map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(['scheduled_publish', 'unpublish']);
+  });
+
+  it('can be cancelled back to approved, leaving nothing public', async () => {
+    const created = await createArticle(db, editor, { fields: fields('جدولة ملغاة'), body: paragraphsToDocument(['نص']) });
+    await move(editor, created.id, 'submit');
+    await move(reviewer, created.id, 'approve');
+    await move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 3_600_000) });
+    await move(editor, created.id, 'cancel_schedule');
+    expect(await status(created.id)).toBe('approved');
+    await db.update(articles).set({ scheduledFor: sql`now() - interval '1 second'` }).where(eq(articles.id, created.id));
+    expect(await publicTitle(created.slug)).toBe('missing');
+  });
+});
+
+describe(`double submission on ${driverName}`, () => {
+  it('takes effect once when the same approval and publication arrive together', async () => {
+    const created = await createArticle(db, editor, { fields: fields('نقرتان متزامنتان'), body: paragraphsToDocument(['نص']) });
+    await move(editor, created.id, 'submit');
+    const seen = await version(created.id);
+    const approvals = await Promise.allSettled([
+      transitionArticle(db, reviewer, created.id, 'approve', { expectedVersion: seen }),
+      transitionArticle(db, reviewer, created.id, 'approve', { expectedVersion: seen }),
+      transitionArticle(db, admin, created.id, 'approve', { expectedVersion: seen }),
+    ]);
+    expect(approvals.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of approvals) if (r.status === 'rejected') expect(isAppError(r.reason, 'ARTICLE_STALE')).toBe(true);
+
+    const ready = await version(created.id);
+    const publications = await Promise.allSettled([
+      transitionArticle(db, editor, created.id, 'publish', { expectedVersion: ready }),
+      transitionArticle(db, editor, created.id, 'publish', { expectedVersion: ready }),
+    ]);
+    expect(publications.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id))).map((e) => e.action);
+    expect(actions).toEqual(['create', 'submit', 'approve', 'publish']);
+  });
+
+});
