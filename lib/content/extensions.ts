@@ -1,17 +1,53 @@
 import { Extension, type Extensions } from '@tiptap/core';
+import { NodeSelection, type EditorState } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
+import { ArticleImage } from './image';
 import { isSafeHref } from './links';
+import { PullQuote, PullQuoteAttribution, PullQuoteText } from './pull-quote';
 
 export const TEXT_DIRECTIONS = ['auto', 'rtl', 'ltr'] as const;
 export type TextDirection = (typeof TEXT_DIRECTIONS)[number];
 
 /** Blocks that take their direction from their own text unless an editor overrides it. */
-export const DIRECTIONAL_NODES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'listItem'];
+export const DIRECTIONAL_NODES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'pullQuote', 'image'];
+
+/**
+ * Where a manual direction is set from the toolbar: the blocks a person thinks of as "this
+ * paragraph". Lists and quotes that merely contain them keep `auto`.
+ */
+const DIRECTION_TARGETS = new Set(['paragraph', 'heading', 'pullQuote', 'image']);
 
 export const HEADING_LEVELS = [2, 3] as const;
 
 function parseDirection(value: string | null): TextDirection {
   return value === 'rtl' || value === 'ltr' ? value : 'auto';
+}
+
+export function isTextDirection(value: unknown): value is TextDirection {
+  return typeof value === 'string' && (TEXT_DIRECTIONS as readonly string[]).includes(value);
+}
+
+/** The direction set on the block at the cursor (what the toolbar shows as pressed). */
+export function blockDirectionAt(state: EditorState): TextDirection {
+  const { selection } = state;
+  if (selection instanceof NodeSelection && DIRECTION_TARGETS.has(selection.node.type.name)) {
+    return parseDirection(String(selection.node.attrs.dir));
+  }
+  const { $from } = selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (DIRECTION_TARGETS.has(node.type.name)) return parseDirection(String(node.attrs.dir));
+  }
+  return 'auto';
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    blockDirection: {
+      /** Sets (or, with 'auto', clears) the direction of the blocks in the selection. */
+      setBlockDirection: (dir: TextDirection) => ReturnType;
+    };
+  }
 }
 
 /** Per-block direction: `dir="auto"` by default, so mixed Arabic and Latin text lays out by its own content. */
@@ -32,6 +68,31 @@ const BlockDirection = Extension.create({
         },
       },
     ];
+  },
+
+  addCommands() {
+    return {
+      setBlockDirection:
+        (dir) =>
+        ({ state, tr, dispatch }) => {
+          if (!isTextDirection(dir)) return false;
+          const { from, to, $from } = state.selection;
+          const targets = new Map<number, string>();
+          state.doc.nodesBetween(from, to, (node, pos) => {
+            if (DIRECTION_TARGETS.has(node.type.name)) targets.set(pos, node.type.name);
+            // A pull quote's direction lives on the quote, not on its two text parts.
+            return node.type.name !== 'pullQuote';
+          });
+          for (let depth = $from.depth; depth > 0; depth--) {
+            if ($from.node(depth).type.name === 'pullQuote') targets.set($from.before(depth), 'pullQuote');
+          }
+          if (targets.size === 0) return false;
+          if (dispatch) {
+            for (const pos of targets.keys()) tr.setNodeAttribute(pos, 'dir', dir);
+          }
+          return true;
+        },
+    };
   },
 });
 
@@ -56,5 +117,9 @@ export const contentExtensions: Extensions = [
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     },
   }),
+  PullQuote,
+  PullQuoteText,
+  PullQuoteAttribution,
+  ArticleImage,
   BlockDirection,
 ];

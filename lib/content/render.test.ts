@@ -32,3 +32,100 @@ describe('documentToText', () => {
     expect(documentToText(doc)).toBe('الأول\nالثاني');
   });
 });
+
+const KEY = 'fedcba9876543210fedcba9876543210';
+const SRC = `/media/${KEY}`;
+const imageDoc = (attrs: Record<string, unknown>) => validateDocument({ type: 'doc', content: [{ type: 'image', attrs: { mediaId: 3, src: SRC, alt: 'صورة', ...attrs } }] });
+
+describe('renderDocumentToHtml: images', () => {
+  it('renders an accessible figure with alt text, caption, credit and responsive sources', () => {
+    const html = renderDocumentToHtml(imageDoc({ alt: 'ساحة المهد', caption: 'بيت لحم', credit: 'وكالة', width: 1600, height: 900 }));
+    expect(html).toBe(
+      '<figure dir="auto" data-type="image" data-media-id="3" class="article-figure">' +
+        `<img src="${SRC}" alt="ساحة المهد" width="1600" height="900" loading="lazy" decoding="async" ` +
+        `srcset="${SRC}-480 480w, ${SRC}-960 960w, ${SRC} 1600w" sizes="(min-width: 40rem) 38rem, 100vw"/>` +
+        '<figcaption><span data-caption="">بيت لحم</span><span data-credit="" class="article-figure-credit">وكالة</span></figcaption>' +
+        '</figure>',
+    );
+  });
+
+  it('offers only the smaller files that exist, and no figcaption without text', () => {
+    const html = renderDocumentToHtml(imageDoc({ width: 700, height: 400 }));
+    expect(html).toContain(`srcset="${SRC}-480 480w, ${SRC} 700w"`);
+    expect(html).not.toContain('figcaption');
+    expect(renderDocumentToHtml(imageDoc({ width: 400, height: 300 }))).not.toContain('srcset');
+    expect(renderDocumentToHtml(imageDoc({}))).not.toMatch(/srcset|width=/);
+  });
+
+  it('keeps quotes and markup in alt, caption and credit inside their attribute or text', () => {
+    const html = renderDocumentToHtml(
+      imageDoc({
+        alt: '" onerror="alert(1)',
+        caption: '</figcaption><script>alert(1)</script>',
+        credit: '<img src=x onerror=alert(1)>',
+      }),
+    );
+    expect(html).toContain('alt="&quot; onerror=&quot;alert(1)"');
+    expect(html).not.toMatch(/<script|<img src=x/);
+    // Every tag is well formed and carries only the attributes the figure is built from.
+    const tags = html.match(/<[^>]*>/g) ?? [];
+    const allowed = new Set(['dir', 'data-type', 'data-media-id', 'class', 'src', 'alt', 'loading', 'decoding', 'data-caption', 'data-credit']);
+    for (const tag of tags) {
+      expect(tag).toMatch(/^<\/?[a-z]+(?:\s[a-z-]+="[^"<>]*")*\/?>$/);
+      for (const [, name] of tag.matchAll(/\s([a-z-]+)="/g)) expect(allowed).toContain(name);
+    }
+    expect(html).toContain('&lt;/figcaption&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('never emits a foreign source, even for a body that skipped validation', () => {
+    const html = renderDocumentToHtml({
+      type: 'doc',
+      content: [{ type: 'image', attrs: { mediaId: 1, src: 'javascript:alert(1)', alt: 'x', width: 9000 } }],
+    });
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('src=');
+  });
+});
+
+describe('renderDocumentToHtml: pull quotes', () => {
+  it('renders a figure with the quote and its attribution', () => {
+    const doc = validateDocument({
+      type: 'doc',
+      content: [
+        {
+          type: 'pullQuote',
+          attrs: { dir: 'rtl' },
+          content: [
+            { type: 'pullQuoteText', content: [{ type: 'text', text: 'لن نرحل <أبداً> & "هنا"' }] },
+            { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'أحد السكان' }] },
+          ],
+        },
+      ],
+    });
+    expect(renderDocumentToHtml(doc)).toBe(
+      '<figure dir="rtl" data-type="pull-quote" class="pull-quote"><blockquote><p>لن نرحل &lt;أبداً&gt; &amp; "هنا"</p></blockquote><figcaption>أحد السكان</figcaption></figure>',
+    );
+  });
+});
+
+describe('documentToText with quotes and images', () => {
+  it('gives the quote, its attribution and image captions a line each', () => {
+    const doc = validateDocument({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'قبل' }] },
+        {
+          type: 'pullQuote',
+          content: [
+            { type: 'pullQuoteText', content: [{ type: 'text', text: 'القول' }] },
+            { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'القائل' }] },
+          ],
+        },
+        { type: 'image', attrs: { mediaId: 3, src: SRC, alt: 'وصف لا يُعد نصاً', caption: 'تعليق الصورة' } },
+        { type: 'image', attrs: { mediaId: 4, src: SRC, alt: 'بلا تعليق' } },
+        { type: 'paragraph', content: [{ type: 'text', text: 'بعد' }] },
+      ],
+    });
+    expect(documentToText(doc)).toBe('قبل\nالقول\nالقائل\nتعليق الصورة\nبعد');
+  });
+});

@@ -14,8 +14,12 @@ export function renderDocumentToHtml(doc: ContentDocument): string {
 }
 
 const BLOCK_SEPARATOR = '\n';
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'pullQuoteText', 'pullQuoteAttribution']);
 
-/** Plain text of a body, one line per block: the source for search and word-level diffs. */
+/**
+ * Plain text of a body, one line per block: the source for search, word counts and word-level
+ * diffs. An image contributes its caption, so a changed caption shows in a revision's diff.
+ */
 export function documentToText(doc: ContentNode): string {
   const lines: string[] = [];
   let current = '';
@@ -28,7 +32,12 @@ export function documentToText(doc: ContentNode): string {
       current += '\n';
       return;
     }
-    const isTextBlock = node.type === 'paragraph' || node.type === 'heading';
+    if (node.type === 'image') {
+      const caption = node.attrs?.caption;
+      if (typeof caption === 'string') lines.push(caption);
+      return;
+    }
+    const isTextBlock = TEXT_BLOCKS.has(node.type);
     node.content?.forEach(visit);
     if (isTextBlock) {
       lines.push(current);

@@ -80,3 +80,107 @@ describe('validateDocument refuses hostile or broken documents', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+const KEY = '0123456789abcdef0123456789abcdef';
+const image = (attrs: Record<string, unknown>) => ({ type: 'image', attrs });
+const goodImage = { mediaId: 7, src: `/media/${KEY}`, alt: 'مبنى البلدية القديم في نابلس' };
+const pullQuote = (...content: unknown[]) => ({ type: 'pullQuote', content });
+const quoteText = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'pullQuoteText', content: [{ type: 'text', text, ...extra }] });
+const attribution = (text: string) => ({ type: 'pullQuoteAttribution', content: [{ type: 'text', text }] });
+
+describe('validateDocument: images', () => {
+  it('accepts an image from the media library and fills in the optional attributes', () => {
+    const result = validateDocument(doc(image({ ...goodImage, caption: 'نابلس، ٢٠٢٤', width: 1600, height: 900, dir: 'rtl' })));
+    expect(result.content?.[0]).toEqual({
+      type: 'image',
+      attrs: { ...goodImage, caption: 'نابلس، ٢٠٢٤', credit: '', width: 1600, height: 900, dir: 'rtl' },
+    });
+    expect(validateDocument(doc(image(goodImage))).content?.[0]?.attrs).toMatchObject({ dir: 'auto', caption: '', credit: '', width: null });
+  });
+
+  it.each<[string, Record<string, unknown>, ErrorCode]>([
+    ['a javascript: source', { ...goodImage, src: 'javascript:alert(1)' }, 'CONTENT_BAD_IMAGE'],
+    ['a data: source', { ...goodImage, src: 'data:image/png;base64,iVBORw0KGgo=' }, 'CONTENT_BAD_IMAGE'],
+    ['an external source', { ...goodImage, src: 'https://evil.example/cat.jpg' }, 'CONTENT_BAD_IMAGE'],
+    ['a protocol-relative source', { ...goodImage, src: `//evil.example/media/${KEY}` }, 'CONTENT_BAD_IMAGE'],
+    ['a traversal in the source', { ...goodImage, src: '/media/../../etc/passwd' }, 'CONTENT_BAD_IMAGE'],
+    ['another path on the site', { ...goodImage, src: `/api/media/${KEY}` }, 'CONTENT_BAD_IMAGE'],
+    ['an upper-case key', { ...goodImage, src: `/media/${KEY.toUpperCase()}` }, 'CONTENT_BAD_IMAGE'],
+    ['a query string', { ...goodImage, src: `/media/${KEY}?v=1` }, 'CONTENT_BAD_IMAGE'],
+    ['a variant instead of the image', { ...goodImage, src: `/media/${KEY}-480` }, 'CONTENT_BAD_IMAGE'],
+    ['a source that is not a string', { ...goodImage, src: { href: `/media/${KEY}` } }, 'CONTENT_BAD_IMAGE'],
+    ['a missing alt', { mediaId: 7, src: goodImage.src }, 'CONTENT_BAD_IMAGE'],
+    ['an empty alt', { ...goodImage, alt: '' }, 'CONTENT_BAD_IMAGE'],
+    ['an alt of spaces', { ...goodImage, alt: '   \n' }, 'CONTENT_BAD_IMAGE'],
+    ['a null alt', { ...goodImage, alt: null }, 'CONTENT_BAD_IMAGE'],
+    ['an alt that is too long', { ...goodImage, alt: 'ن'.repeat(501) }, 'CONTENT_BAD_IMAGE'],
+    ['a missing media id', { src: goodImage.src, alt: goodImage.alt }, 'CONTENT_BAD_IMAGE'],
+    ['a media id as text', { ...goodImage, mediaId: '7' }, 'CONTENT_BAD_IMAGE'],
+    ['a negative media id', { ...goodImage, mediaId: -1 }, 'CONTENT_BAD_IMAGE'],
+    ['an onerror attribute', { ...goodImage, onerror: 'alert(1)' }, 'CONTENT_INVALID'],
+    ['a style attribute', { ...goodImage, style: 'position:fixed' }, 'CONTENT_INVALID'],
+    ['a title attribute', { ...goodImage, title: 'x' }, 'CONTENT_INVALID'],
+    ['an inherited property name', { ...goodImage, toString: 'x' }, 'CONTENT_INVALID'],
+    ['a caption that is too long', { ...goodImage, caption: 'ن'.repeat(1001) }, 'CONTENT_INVALID'],
+    ['a caption that is not text', { ...goodImage, caption: ['x'] }, 'CONTENT_INVALID'],
+    ['a credit that is too long', { ...goodImage, credit: 'ن'.repeat(201) }, 'CONTENT_INVALID'],
+    ['a zero width', { ...goodImage, width: 0 }, 'CONTENT_INVALID'],
+    ['a fractional height', { ...goodImage, height: 10.5 }, 'CONTENT_INVALID'],
+    ['a width as text', { ...goodImage, width: '100' }, 'CONTENT_INVALID'],
+    ['a bad direction', { ...goodImage, dir: 'rtl; color:red' }, 'CONTENT_INVALID'],
+  ])('refuses an image with %s', (_name, attrs, code) => {
+    expect(refusal(doc(image(attrs)))).toBe(code);
+  });
+
+  it('refuses an image with no attributes at all', () => {
+    expect(refusal(doc({ type: 'image' }))).toBe('CONTENT_BAD_IMAGE');
+  });
+
+  it('refuses an image with content or marks, and an image inside a paragraph', () => {
+    expect(refusal(doc({ ...image(goodImage), content: [{ type: 'text', text: 'x' }] }))).toBe('CONTENT_INVALID');
+    expect(refusal(doc({ ...image(goodImage), marks: [{ type: 'bold' }] }))).toBe('CONTENT_INVALID');
+    expect(refusal(doc({ type: 'paragraph', content: [image(goodImage)] }))).toBe('CONTENT_INVALID');
+  });
+
+  it('refuses a __proto__ key among image attributes', () => {
+    const input = JSON.parse(`{"type":"doc","content":[{"type":"image","attrs":{"mediaId":7,"src":"/media/${KEY}","alt":"x","__proto__":{"src":"javascript:alert(1)"}}}]}`);
+    expect(refusal(input)).toBe('CONTENT_FORBIDDEN_KEY');
+  });
+});
+
+describe('validateDocument: pull quotes', () => {
+  it('accepts a quote with and without an attribution', () => {
+    const result = validateDocument(doc(pullQuote(quoteText('الحرية لا تُمنح'), attribution('نيلسون مانديلا')), pullQuote(quoteText('قول'))));
+    expect(result.content?.[0]).toEqual({
+      type: 'pullQuote',
+      attrs: { dir: 'auto' },
+      content: [
+        { type: 'pullQuoteText', content: [{ type: 'text', text: 'الحرية لا تُمنح' }] },
+        { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'نيلسون مانديلا' }] },
+      ],
+    });
+    expect(result.content?.[1]?.content).toHaveLength(1);
+  });
+
+  it.each<[string, unknown]>([
+    ['emphasis inside the quote', pullQuote(quoteText('قول', { marks: [{ type: 'bold' }] }))],
+    ['a link inside the quote', pullQuote(quoteText('قول', { marks: [{ type: 'link', attrs: { href: 'https://a.example' } }] }))],
+    ['two quote texts', pullQuote(quoteText('أ'), quoteText('ب'))],
+    ['an attribution before the text', pullQuote(attribution('أ'), quoteText('ب'))],
+    ['no quote text', pullQuote()],
+    ['a paragraph inside', pullQuote({ type: 'paragraph', content: [{ type: 'text', text: 'x' }] })],
+    ['a direction on the quote text', pullQuote({ ...quoteText('x'), attrs: { dir: 'ltr' } })],
+    ['a bad direction on the quote', { ...pullQuote(quoteText('x')), attrs: { dir: 'up' } }],
+    ['a class on the quote', { ...pullQuote(quoteText('x')), attrs: { class: 'x' } }],
+    ['quote text outside a pull quote', quoteText('x')],
+    ['a hard break in the quote', pullQuote({ type: 'pullQuoteText', content: [{ type: 'hardBreak' }] })],
+  ])('refuses %s', (_name, node) => {
+    expect(refusal(doc(node))).toBe('CONTENT_INVALID');
+  });
+});
+
+describe('validateDocument: attribute names are looked up on the schema only', () => {
+  it('refuses an attribute named like an inherited property', () => {
+    expect(refusal(doc({ type: 'paragraph', attrs: { hasOwnProperty: 'x' } }))).toBe('CONTENT_INVALID');
+  });
+});

@@ -1,7 +1,9 @@
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
+import { isMediaSrc } from '../media/keys';
 import { contentExtensions, HEADING_LEVELS, TEXT_DIRECTIONS } from './extensions';
+import { isImageAlt, isImageCaption, isImageCredit, isImageDimension, isMediaId } from './image';
 import { isSafeHref } from './links';
 import type { ContentDocument } from './types';
 
@@ -36,6 +38,17 @@ const ATTRIBUTE_RULES: Record<string, Record<string, AttrCheck>> = {
     type: isOptionalString,
   },
   listItem: { dir: isDirection },
+  pullQuote: { dir: isDirection },
+  image: {
+    dir: isDirection,
+    mediaId: isMediaId,
+    src: isMediaSrc,
+    alt: isImageAlt,
+    caption: isImageCaption,
+    credit: isImageCredit,
+    width: isImageDimension,
+    height: isImageDimension,
+  },
   link: {
     href: (v) => typeof v === 'string' && isSafeHref(v),
     target: (v) => v === null || v === '_blank',
@@ -45,7 +58,18 @@ const ATTRIBUTE_RULES: Record<string, Record<string, AttrCheck>> = {
   },
 };
 
-function fail(code: ConstructorParameters<typeof AppError>[0], message: string, path: string): never {
+/** Attributes a node cannot do without: the schema's defaults would make it meaningless or inaccessible. */
+const REQUIRED_ATTRIBUTES: Record<string, readonly string[]> = {
+  image: ['mediaId', 'src', 'alt'],
+};
+
+/** Failures that get their own message, so the desk can say what to fix. */
+const SPECIFIC_CODES: Record<string, Record<string, ErrorCode>> = {
+  link: { href: 'CONTENT_BAD_LINK' },
+  image: { mediaId: 'CONTENT_BAD_IMAGE', src: 'CONTENT_BAD_IMAGE', alt: 'CONTENT_BAD_IMAGE' },
+};
+
+function fail(code: ErrorCode, message: string, path: string): never {
   throw new AppError(code, `${message} (at ${path})`, { path });
 }
 
@@ -61,18 +85,20 @@ function checkKeys(value: Record<string, unknown>, allowed: Set<string>, path: s
 }
 
 function checkAttrs(typeName: string, declared: Record<string, unknown>, attrs: unknown, path: string) {
+  for (const name of REQUIRED_ATTRIBUTES[typeName] ?? []) {
+    if (!isPlainObject(attrs) || !Object.hasOwn(attrs, name)) {
+      fail(SPECIFIC_CODES[typeName]?.[name] ?? 'CONTENT_INVALID', `missing attribute "${name}" on ${typeName}`, path);
+    }
+  }
   if (attrs === undefined) return;
   if (!isPlainObject(attrs)) fail('CONTENT_INVALID', 'attrs must be an object', path);
   const rules = ATTRIBUTE_RULES[typeName] ?? {};
   for (const [name, value] of Object.entries(attrs)) {
     if (FORBIDDEN_KEYS.has(name)) fail('CONTENT_FORBIDDEN_KEY', `forbidden key "${name}"`, path);
-    if (!(name in declared)) fail('CONTENT_INVALID', `unknown attribute "${name}" on ${typeName}`, path);
+    if (!Object.hasOwn(declared, name)) fail('CONTENT_INVALID', `unknown attribute "${name}" on ${typeName}`, path);
     const rule = rules[name];
     const ok = rule ? rule(value) : value === null || ['string', 'number', 'boolean'].includes(typeof value);
-    if (!ok) {
-      const code = typeName === 'link' && name === 'href' ? 'CONTENT_BAD_LINK' : 'CONTENT_INVALID';
-      fail(code, `bad value for attribute "${name}" on ${typeName}`, path);
-    }
+    if (!ok) fail(SPECIFIC_CODES[typeName]?.[name] ?? 'CONTENT_INVALID', `bad value for attribute "${name}" on ${typeName}`, path);
   }
 }
 

@@ -1,0 +1,123 @@
+import { Editor, type JSONContent } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
+import { afterEach, describe, expect, it } from 'vitest';
+import { blockDirectionAt, contentExtensions } from './extensions';
+import { validateDocument } from './validate';
+
+// A headless editor (no view) runs the same commands the desk's toolbar calls.
+let editor: Editor;
+afterEach(() => editor?.destroy());
+
+function open(...content: JSONContent[]): Editor {
+  editor = new Editor({ element: null, extensions: contentExtensions, content: { type: 'doc', content } });
+  return editor;
+}
+const p = (text: string, attrs?: Record<string, unknown>): JSONContent => ({ type: 'paragraph', attrs, content: [{ type: 'text', text }] });
+const body = () => editor.getJSON().content ?? [];
+const KEY = '0123456789abcdef0123456789abcdef';
+const image = { mediaId: 9, src: `/media/${KEY}`, alt: 'وصف', caption: 'تعليق', width: 1200, height: 800 };
+
+describe('pull quote commands', () => {
+  it('turns the paragraph at the cursor into a pull quote, keeping its text and direction', () => {
+    open(p('قبل'), p('هذا هو القول', { dir: 'rtl' }), p('بعد'));
+    editor.commands.setTextSelection(8);
+    expect(editor.commands.setPullQuote()).toBe(true);
+    expect(body()[1]).toEqual({
+      type: 'pullQuote',
+      attrs: { dir: 'rtl' },
+      content: [{ type: 'pullQuoteText', content: [{ type: 'text', text: 'هذا هو القول' }] }],
+    });
+    expect(() => validateDocument(editor.getJSON())).not.toThrow();
+  });
+
+  it('drops emphasis and links, which a pull quote cannot hold', () => {
+    open({ type: 'paragraph', content: [{ type: 'text', text: 'غامق', marks: [{ type: 'bold' }] }, { type: 'text', text: ' عادي' }] });
+    editor.commands.setTextSelection(2);
+    editor.commands.setPullQuote();
+    expect(body()[0]?.content?.[0]).toEqual({ type: 'pullQuoteText', content: [{ type: 'text', text: 'غامق عادي' }] });
+  });
+
+  it('turns a pull quote back into paragraphs, attribution included', () => {
+    open({
+      type: 'pullQuote',
+      attrs: { dir: 'ltr' },
+      content: [
+        { type: 'pullQuoteText', content: [{ type: 'text', text: 'Quote' }] },
+        { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'Someone' }] },
+      ],
+    });
+    editor.commands.setTextSelection(3);
+    expect(editor.isActive('pullQuote')).toBe(true);
+    expect(editor.commands.togglePullQuote()).toBe(true);
+    expect(body().slice(0, 2)).toEqual([p('Quote', { dir: 'ltr' }), p('Someone', { dir: 'ltr' })]);
+  });
+
+  it('refuses where a pull quote cannot go', () => {
+    open({ type: 'bulletList', content: [{ type: 'listItem', content: [p('بند')] }] });
+    editor.commands.setTextSelection(3);
+    expect(editor.can().setPullQuote()).toBe(false);
+    expect(editor.can().unsetPullQuote()).toBe(false);
+  });
+});
+
+describe('setBlockDirection and blockDirectionAt', () => {
+  it('sets and clears the direction of the paragraphs in the selection only', () => {
+    open(p('English line'), p('سطر عربي'), p('ثالث'));
+    editor.commands.setTextSelection({ from: 2, to: 16 });
+    expect(editor.commands.setBlockDirection('ltr')).toBe(true);
+    expect(body().map((n) => n.attrs?.dir)).toEqual(['ltr', 'ltr', 'auto']);
+    expect(blockDirectionAt(editor.state)).toBe('ltr');
+    editor.commands.setBlockDirection('auto');
+    expect(body().map((n) => n.attrs?.dir)).toEqual(['auto', 'auto', 'auto']);
+  });
+
+  it('sets a list item paragraph without touching the list', () => {
+    open({ type: 'bulletList', content: [{ type: 'listItem', content: [p('item')] }] });
+    editor.commands.setTextSelection(4);
+    editor.commands.setBlockDirection('ltr');
+    const list = body()[0]!;
+    expect(list.attrs?.dir).toBe('auto');
+    expect(list.content?.[0]?.content?.[0]?.attrs?.dir).toBe('ltr');
+  });
+
+  it('sets the direction of a selected image, and refuses a made-up direction', () => {
+    open(p('x'), { type: 'image', attrs: image });
+    editor.commands.setNodeSelection(3);
+    expect(editor.commands.setBlockDirection('rtl')).toBe(true);
+    expect(body()[1]?.attrs?.dir).toBe('rtl');
+    expect(blockDirectionAt(editor.state)).toBe('rtl');
+    expect(editor.commands.setBlockDirection('sideways' as never)).toBe(false);
+  });
+});
+
+describe('insertImage', () => {
+  it('places an image from the library at the cursor', () => {
+    open(p('أول'), p('ثان'));
+    editor.commands.setTextSelection(4);
+    expect(editor.commands.insertImage(image)).toBe(true);
+    const inserted = body().find((n) => n.type === 'image');
+    expect(inserted?.attrs).toEqual({ ...image, credit: '', dir: 'auto' });
+    expect(() => validateDocument(editor.getJSON())).not.toThrow();
+  });
+
+  it('replaces the selected image, keeping its direction', () => {
+    open({ type: 'image', attrs: { ...image, dir: 'ltr' } }, p('x'));
+    editor.commands.setNodeSelection(0);
+    expect(editor.state.selection).toBeInstanceOf(NodeSelection);
+    editor.commands.insertImage({ ...image, mediaId: 10, alt: 'بديل جديد' });
+    const images = body().filter((n) => n.type === 'image');
+    expect(images).toHaveLength(1);
+    expect(images[0]?.attrs).toMatchObject({ mediaId: 10, alt: 'بديل جديد', dir: 'ltr' });
+  });
+
+  it.each([
+    ['without alt text', { ...image, alt: '  ' }],
+    ['from another site', { ...image, src: 'https://evil.example/x.jpg' }],
+    ['with a javascript: source', { ...image, src: 'javascript:alert(1)' }],
+    ['without a media id', { ...image, mediaId: 0 }],
+  ])('refuses an image %s', (_name, attrs) => {
+    open(p('x'));
+    expect(editor.commands.insertImage(attrs)).toBe(false);
+    expect(body().some((n) => n.type === 'image')).toBe(false);
+  });
+});
