@@ -2,6 +2,7 @@ import { Editor, type JSONContent } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockDirectionAt, contentExtensions } from './extensions';
+import type { ContentNode } from './types';
 import { validateDocument } from './validate';
 
 // A headless editor (no view) runs the same commands the desk's toolbar calls.
@@ -13,7 +14,7 @@ function open(...content: JSONContent[]): Editor {
   return editor;
 }
 const p = (text: string, attrs?: Record<string, unknown>): JSONContent => ({ type: 'paragraph', attrs, content: [{ type: 'text', text }] });
-const body = () => editor.getJSON().content ?? [];
+const body = (): ContentNode[] => (editor.getJSON() as ContentNode).content ?? [];
 const KEY = '0123456789abcdef0123456789abcdef';
 const image = { mediaId: 9, src: `/media/${KEY}`, alt: 'وصف', caption: 'تعليق', width: 1200, height: 800 };
 

@@ -1,7 +1,11 @@
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { contentExtensions } from './extensions';
 import { contentSchema } from './validate';
-import type { ContentDocument, ContentNode } from './types';
+import type { ContentDocument } from './types';
+
+// The plain-text view lives apart from the renderer so the editor can use it without shipping
+// the static renderer to the browser.
+export { documentToText } from './text';
 
 /**
  * Renders a validated body to HTML from the content schema alone: every element and attribute
@@ -11,42 +15,6 @@ import type { ContentDocument, ContentNode } from './types';
 export function renderDocumentToHtml(doc: ContentDocument): string {
   const node = contentSchema().nodeFromJSON(doc);
   return renderToHTMLString({ content: node, extensions: contentExtensions });
-}
-
-const BLOCK_SEPARATOR = '\n';
-const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'pullQuoteText', 'pullQuoteAttribution']);
-
-/**
- * Plain text of a body, one line per block: the source for search, word counts and word-level
- * diffs. An image contributes its caption, so a changed caption shows in a revision's diff.
- */
-export function documentToText(doc: ContentNode): string {
-  const lines: string[] = [];
-  let current = '';
-  const visit = (node: ContentNode) => {
-    if (node.type === 'text') {
-      current += node.text ?? '';
-      return;
-    }
-    if (node.type === 'hardBreak') {
-      current += '\n';
-      return;
-    }
-    if (node.type === 'image') {
-      const caption = node.attrs?.caption;
-      if (typeof caption === 'string') lines.push(caption);
-      return;
-    }
-    const isTextBlock = TEXT_BLOCKS.has(node.type);
-    node.content?.forEach(visit);
-    if (isTextBlock) {
-      lines.push(current);
-      current = '';
-    }
-  };
-  visit(doc);
-  if (current) lines.push(current);
-  return lines.filter((line) => line.trim().length > 0).join(BLOCK_SEPARATOR);
 }
 
 /** Builds a body from plain paragraphs: sample content and imports use it. */

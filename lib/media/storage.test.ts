@@ -41,7 +41,7 @@ describe('LocalDirectoryStorage', () => {
   );
 
   it('uses MEDIA_DIR, or .data/media by default', () => {
-    expect((mediaStorageFromEnv({ MEDIA_DIR: dir } as NodeJS.ProcessEnv) as LocalDirectoryStorage).dir).toBe(dir);
-    expect((mediaStorageFromEnv({} as NodeJS.ProcessEnv) as LocalDirectoryStorage).dir).toBe(path.resolve('.data', 'media'));
+    expect((mediaStorageFromEnv({ MEDIA_DIR: dir }) as LocalDirectoryStorage).dir).toBe(dir);
+    expect((mediaStorageFromEnv({}) as LocalDirectoryStorage).dir).toBe(path.resolve('.data', 'media'));
   });
 });

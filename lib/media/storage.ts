@@ -61,6 +61,6 @@ export class LocalDirectoryStorage implements MediaStorage {
 }
 
 /** The storage configured for this process: `MEDIA_DIR`, or `.data/media` under the working directory. */
-export function mediaStorageFromEnv(env: NodeJS.ProcessEnv = process.env): MediaStorage {
+export function mediaStorageFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): MediaStorage {
   return new LocalDirectoryStorage(env.MEDIA_DIR?.trim() || DEFAULT_MEDIA_DIR);
 }

@@ -114,7 +114,7 @@ describe(`uploading images on ${driverName}`, () => {
     const names = ['x.php.jpg', '../../../etc/passwd.jpg', 'a\u0000b.jpg', '\u202Egpj.exe', 'ن'.repeat(300) + '.jpg'];
     for (const name of names) {
       // What the desk receives from a form: the name and type are the sender's to choose.
-      const file = new File([jpeg], name, { type: 'text/html' });
+      const file = new File([new Uint8Array(jpeg)], name, { type: 'text/html' });
       const dto = await upload(editor, new Uint8Array(await file.arrayBuffer()));
       expect(dto.src).toMatch(/^\/media\/[0-9a-f]{32}$/);
     }
