@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { setLocaleAction, signOutAction } from '@/app/(desk)/desk/actions';
 import { format, getMessages, LOCALES, type Locale } from '@/i18n';
 import { can, type Capability, type Role } from '@/lib/permissions';
+import { SignOutButton } from './sign-out-button';
 
-const NAV: { href: string; key: 'home' | 'users' | 'sections' | 'settings' | 'account'; capability: Capability }[] = [
+const NAV: { href: string; key: 'home' | 'review' | 'users' | 'sections' | 'settings' | 'account'; capability: Capability }[] = [
   { href: '/desk', key: 'home', capability: 'desk.access' },
+  { href: '/desk/review', key: 'review', capability: 'article.review' },
   { href: '/desk/users', key: 'users', capability: 'users.manage' },
   { href: '/desk/sections', key: 'sections', capability: 'sections.manage' },
   { href: '/desk/settings', key: 'settings', capability: 'settings.manage' },
@@ -44,9 +46,7 @@ export function DeskHeader({ user, locale }: { user: { name: string; role: Role 
             ))}
           </form>
           <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-rule px-3 py-1 hover:bg-rule">
-              {t.auth.signOut}
-            </button>
+            <SignOutButton label={t.auth.signOut} />
           </form>
         </div>
       </div>

@@ -1,35 +1,273 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ContentDocument } from '../../lib/content/types';
 import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, type Executor } from '../client';
-import { articleRevisions, articles, sections } from '../schema';
+import { articleEvents, articleRevisions, articles, articleTags, reviewComments, sections, slugHistory, tags, users } from '../schema';
 
 export interface DeskArticleRow {
   id: number;
   title: string;
   status: ArticleStatus;
   sectionName: string;
+  authorName: string;
   updatedAt: Date;
+  scheduledFor: Date | null;
+  live: boolean;
 }
 
-/** The person's own stories, most recently edited first, with their working title. */
-export async function listArticlesCreatedBy(userId: number, limit = 10, db: Executor = getDb()): Promise<DeskArticleRow[]> {
+const creator = alias(users, 'creator');
+
+const rowColumns = {
+  id: articles.id,
+  title: articleRevisions.title,
+  status: articles.status,
+  sectionName: sections.name,
+  authorName: creator.name,
+  updatedAt: articles.updatedAt,
+  scheduledFor: articles.scheduledFor,
+  live: sql<boolean>`(${articles.publishedRevisionId} is not null and ${articles.status} <> 'unpublished' and (${articles.status} <> 'scheduled' or ${articles.scheduledFor} <= now()))`,
+};
+
+function deskRows(db: Executor, where: SQL | undefined) {
   return db
-    .select({
-      id: articles.id,
-      title: articleRevisions.title,
-      status: articles.status,
-      sectionName: sections.name,
-      updatedAt: articles.updatedAt,
-    })
+    .select(rowColumns)
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(eq(articles.createdBy, userId))
-    .orderBy(desc(articles.updatedAt))
-    .limit(limit);
+    .innerJoin(creator, eq(creator.id, articles.createdBy))
+    .where(where);
+}
+
+export const QUEUES = ['drafts', 'returned', 'review', 'approved', 'scheduled', 'published'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/**
+ * The desk's queues for one person: their drafts and stories returned to them, then the newsroom's
+ * stories waiting for review (oldest first), approved, scheduled and recently published.
+ */
+function queueCondition(queue: QueueName, userId: number): SQL {
+  switch (queue) {
+    case 'drafts':
+      return and(eq(articles.createdBy, userId), inArray(articles.status, ['draft', 'unpublished']))!;
+    case 'returned':
+      return and(eq(articles.createdBy, userId), eq(articles.status, 'changes_requested'))!;
+    case 'review':
+      return eq(articles.status, 'in_review');
+    case 'approved':
+      return eq(articles.status, 'approved');
+    case 'scheduled':
+      return eq(articles.status, 'scheduled');
+    case 'published':
+      return and(eq(articles.status, 'published'), gte(articles.publishedAt, sql`now() - interval '7 days'`))!;
+  }
+}
+
+export async function listQueue(
+  queue: QueueName,
+  userId: number,
+  options: { sectionId?: number; limit?: number } = {},
+  db: Executor = getDb(),
+): Promise<DeskArticleRow[]> {
+  const where = and(queueCondition(queue, userId), options.sectionId ? eq(articles.sectionId, options.sectionId) : undefined);
+  const order = queue === 'review' ? asc(articles.updatedAt) : queue === 'scheduled' ? asc(articles.scheduledFor) : desc(articles.updatedAt);
+  return deskRows(db, where).orderBy(order).limit(options.limit ?? 20);
+}
+
+export async function countQueues(userId: number, sectionId: number | undefined, db: Executor = getDb()): Promise<Record<QueueName, number>> {
+  const entries = await Promise.all(
+    QUEUES.map(async (queue) => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(articles)
+        .where(and(queueCondition(queue, userId), sectionId ? eq(articles.sectionId, sectionId) : undefined));
+      return [queue, row?.n ?? 0] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<QueueName, number>;
+}
+
+/** Scheduled stories whose time has passed: public already, but not yet recorded as published. */
+export async function listOverdueSchedules(db: Executor = getDb()): Promise<DeskArticleRow[]> {
+  return deskRows(db, and(eq(articles.status, 'scheduled'), sql`${articles.scheduledFor} <= now()`)).orderBy(asc(articles.scheduledFor));
+}
+
+export interface EditableArticle {
+  id: number;
+  slug: string;
+  status: ArticleStatus;
+  version: number;
+  sectionId: number;
+  createdBy: number;
+  live: boolean;
+  publishedRevisionId: number | null;
+  scheduledFor: Date | null;
+  revision: {
+    id: number;
+    number: number;
+    title: string;
+    summary: string;
+    byline: string;
+    featuredMediaId: number | null;
+    body: ContentDocument;
+    authorId: number;
+    authorName: string;
+    createdAt: Date;
+  };
+  tags: string[];
+}
+
+export async function findEditableArticle(id: number, db: Executor = getDb()): Promise<EditableArticle | null> {
+  if (!Number.isSafeInteger(id)) return null;
+  const author = alias(users, 'revision_author');
+  const [row] = await db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      status: articles.status,
+      version: articles.version,
+      sectionId: articles.sectionId,
+      createdBy: articles.createdBy,
+      live: rowColumns.live,
+      publishedRevisionId: articles.publishedRevisionId,
+      scheduledFor: articles.scheduledFor,
+      revision: {
+        id: articleRevisions.id,
+        number: articleRevisions.number,
+        title: articleRevisions.title,
+        summary: articleRevisions.summary,
+        byline: articleRevisions.byline,
+        featuredMediaId: articleRevisions.featuredMediaId,
+        body: articleRevisions.body,
+        authorId: articleRevisions.authorId,
+        authorName: author.name,
+        createdAt: articleRevisions.createdAt,
+      },
+    })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+    .innerJoin(author, eq(author.id, articleRevisions.authorId))
+    .where(eq(articles.id, id));
+  if (!row) return null;
+  const tagRows = await db
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .orderBy(tags.name);
+  return { ...row, revision: { ...row.revision, body: row.revision.body as ContentDocument }, tags: tagRows.map((t) => t.name) };
+}
+
+export interface RevisionSummary {
+  id: number;
+  number: number;
+  title: string;
+  authorName: string;
+  createdAt: Date;
+  words: number;
+}
+
+export async function listRevisions(articleId: number, db: Executor = getDb()): Promise<RevisionSummary[]> {
+  return db
+    .select({
+      id: articleRevisions.id,
+      number: articleRevisions.number,
+      title: articleRevisions.title,
+      authorName: users.name,
+      createdAt: articleRevisions.createdAt,
+      words: sql<number>`coalesce(array_length(regexp_split_to_array(trim(${articleRevisions.bodyText}), '\\s+'), 1), 0)`.mapWith(Number),
+    })
+    .from(articleRevisions)
+    .innerJoin(users, eq(users.id, articleRevisions.authorId))
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(desc(articleRevisions.number));
+}
+
+export async function findRevision(articleId: number, number: number, db: Executor = getDb()) {
+  if (!Number.isSafeInteger(number)) return null;
+  const [row] = await db
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number)));
+  return row ?? null;
+}
+
+export interface TimelineEvent {
+  id: number;
+  action: string;
+  actorName: string;
+  fromStatus: ArticleStatus | null;
+  toStatus: ArticleStatus | null;
+  note: string | null;
+  revisionNumber: number | null;
+  createdAt: Date;
+}
+
+export async function listEvents(articleId: number, db: Executor = getDb()): Promise<TimelineEvent[]> {
+  return db
+    .select({
+      id: articleEvents.id,
+      action: articleEvents.action,
+      actorName: users.name,
+      fromStatus: articleEvents.fromStatus,
+      toStatus: articleEvents.toStatus,
+      note: articleEvents.note,
+      revisionNumber: articleRevisions.number,
+      createdAt: articleEvents.createdAt,
+    })
+    .from(articleEvents)
+    .innerJoin(users, eq(users.id, articleEvents.actorId))
+    .leftJoin(articleRevisions, eq(articleRevisions.id, articleEvents.revisionId))
+    .where(eq(articleEvents.articleId, articleId))
+    .orderBy(desc(articleEvents.id));
+}
+
+export interface CommentView {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  body: string;
+  revisionNumber: number;
+  resolvedAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listComments(articleId: number, db: Executor = getDb()): Promise<CommentView[]> {
+  return db
+    .select({
+      id: reviewComments.id,
+      parentId: reviewComments.parentId,
+      authorName: users.name,
+      body: reviewComments.body,
+      revisionNumber: articleRevisions.number,
+      resolvedAt: reviewComments.resolvedAt,
+      createdAt: reviewComments.createdAt,
+    })
+    .from(reviewComments)
+    .innerJoin(users, eq(users.id, reviewComments.authorId))
+    .innerJoin(articleRevisions, eq(articleRevisions.id, reviewComments.revisionId))
+    .where(eq(reviewComments.articleId, articleId))
+    .orderBy(asc(reviewComments.id));
+}
+
+export async function listSectionsForDesk(db: Executor = getDb()) {
+  return db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
+}
+
+/** The person's own stories, most recently edited first. */
+export async function listArticlesCreatedBy(userId: number, limit = 10, db: Executor = getDb()): Promise<DeskArticleRow[]> {
+  return deskRows(db, eq(articles.createdBy, userId)).orderBy(desc(articles.updatedAt)).limit(limit);
 }
 
 export async function countArticlesByStatus(db: Executor = getDb()): Promise<Partial<Record<ArticleStatus, number>>> {
   const rows = await db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Whether a slug belongs to another article, now or as an old slug that still redirects. */
+export async function isSlugTaken(slug: string, exceptArticleId?: number, db: Executor = getDb()): Promise<boolean> {
+  const current = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
+  if (current.some((row) => row.id !== exceptArticleId)) return true;
+  const old = await db.select({ articleId: slugHistory.articleId }).from(slugHistory).where(eq(slugHistory.oldSlug, slug));
+  return old.some((row) => row.articleId !== exceptArticleId);
 }

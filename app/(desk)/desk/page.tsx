@@ -1,54 +1,72 @@
-import { DualDate } from '@/components/site/dual-date';
-import { countArticlesByStatus, listArticlesCreatedBy } from '@/db/queries/desk';
+import Link from 'next/link';
+import { ArticleList } from '@/components/desk/article-list';
+import { countQueues, listOverdueSchedules, listQueue, listSectionsForDesk, QUEUES, type QueueName } from '@/db/queries/desk';
 import { getMessages } from '@/i18n';
-import { ARTICLE_STATUSES } from '@/lib/workflow/states';
+import { can } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
 
-export default async function DeskHomePage() {
+type Props = { searchParams: Promise<{ section?: string }> };
+
+export default async function DeskHomePage({ searchParams }: Props) {
   const user = await requireCapability('desk.access');
-  const t = getMessages(await getDeskLocale());
-  const [mine, counts] = await Promise.all([listArticlesCreatedBy(user.id), countArticlesByStatus()]);
+  const locale = await getDeskLocale();
+  const t = getMessages(locale);
+  const sectionParam = Number((await searchParams).section);
+  const sectionId = Number.isSafeInteger(sectionParam) && sectionParam > 0 ? sectionParam : undefined;
+
+  // Editors see their own drafts first; reviewers start from the review queue.
+  const queues: QueueName[] = user.role === 'reviewer' ? ['review', 'approved', 'scheduled', 'published'] : [...QUEUES];
+  const [sectionList, counts, overdue, lists] = await Promise.all([
+    listSectionsForDesk(),
+    countQueues(user.id, sectionId),
+    listOverdueSchedules(),
+    Promise.all(queues.map((queue) => listQueue(queue, user.id, { sectionId, limit: 10 }))),
+  ]);
+
   return (
-    <div className="grid gap-10 md:grid-cols-3">
-      <section aria-labelledby="mine" className="md:col-span-2">
-        <h1 id="mine" className="text-2xl font-bold">
-          {t.desk.myArticles}
-        </h1>
-        {mine.length === 0 ? (
-          <p className="mt-4 text-muted">{t.desk.noArticles}</p>
-        ) : (
-          <ul className="mt-4 divide-y divide-rule">
-            {mine.map((article) => (
-              <li key={article.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
-                <span dir="auto" className="font-semibold">
-                  {article.title}
-                </span>
-                <span className="flex items-baseline gap-3 text-sm text-muted">
-                  <span>{article.sectionName}</span>
-                  <span className="rounded bg-rule px-2 py-0.5 text-ink">{t.status[article.status]}</span>
-                  <span>
-                    {t.desk.updated}: <DualDate date={article.updatedAt} />
-                  </span>
-                </span>
-              </li>
-            ))}
-          </ul>
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-bold">{t.desk.home}</h1>
+        <form method="get" className="flex items-end gap-2">
+          <label className="text-sm">
+            <span className="block font-semibold">{t.workflow.sectionFilter}</span>
+            <select name="section" defaultValue={sectionId ?? ''} className="rounded-md border border-rule bg-white px-2 py-1">
+              <option value="">{t.workflow.allSections}</option>
+              {sectionList.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md border border-rule px-3 py-1">
+            {t.workflow.filter}
+          </button>
+        </form>
+        {can(user.role, 'article.create') && (
+          <Link href="/desk/articles/new" className="rounded-md bg-ink px-4 py-2 font-semibold text-paper">
+            {t.workflow.newArticle}
+          </Link>
         )}
-      </section>
-      <section aria-labelledby="by-status">
-        <h2 id="by-status" className="text-lg font-bold">
-          {t.desk.allByStatus}
-        </h2>
-        <dl className="mt-4 grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
-          {ARTICLE_STATUSES.map((status) => (
-            <div key={status} className="contents">
-              <dt>{t.status[status]}</dt>
-              <dd className="text-end font-semibold tabular-nums">{counts[status] ?? 0}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      </div>
+      {overdue.length > 0 && (
+        <div role="status" className="rounded-md border border-accent bg-white p-3 text-sm">
+          <p className="font-semibold text-accent">{t.workflow.overdue}</p>
+          <ArticleList rows={overdue} locale={locale} showScheduled />
+        </div>
+      )}
+      <div className="grid gap-8 md:grid-cols-2">
+        {queues.map((queue, i) => (
+          <section key={queue} aria-labelledby={`queue-${queue}`}>
+            <h2 id={`queue-${queue}`} className="flex items-baseline gap-2 border-b border-rule pb-1 text-lg font-bold">
+              {t.workflow.queues[queue]}
+              <span className="rounded-full bg-rule px-2 text-sm tabular-nums">{counts[queue]}</span>
+            </h2>
+            <ArticleList rows={lists[i]!} locale={locale} showScheduled={queue === 'scheduled'} />
+          </section>
+        ))}
+      </div>
     </div>
   );
 }

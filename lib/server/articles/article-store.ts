@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { articleEvents, articleRevisions, articles, articleTags, sections, slugHistory, tags, type Article } from '@/db/schema';
+import { isSlugTaken } from '@/db/queries/desk';
+import { articleEvents, articleRevisions, articles, articleTags, sections, tags, type Article } from '@/db/schema';
 import { slugify, uniqueSlug } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
 import type { ArticleStatus } from '@/lib/workflow/states';
@@ -74,16 +75,7 @@ export async function nextRevisionNumber(tx: Executor, articleId: number): Promi
 export async function resolveArticleSlug(tx: Executor, wanted: string, exceptArticleId?: number): Promise<string> {
   const base = slugify(wanted);
   if (!base) throw new AppError('SLUG_EMPTY', undefined, { field: 'slug' });
-  return uniqueSlug(base, async (candidate) => {
-    const taken = await tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(exceptArticleId === undefined ? eq(articles.slug, candidate) : and(eq(articles.slug, candidate), ne(articles.id, exceptArticleId)));
-    if (taken.length) return true;
-    // An old slug of another article still redirects there, so it is not free either.
-    const old = await tx.select({ articleId: slugHistory.articleId }).from(slugHistory).where(eq(slugHistory.oldSlug, candidate));
-    return old.length > 0 && old[0]!.articleId !== exceptArticleId;
-  });
+  return uniqueSlug(base, (candidate) => isSlugTaken(candidate, exceptArticleId, tx));
 }
 
 export async function assertSectionExists(tx: Executor, sectionId: number): Promise<void> {
@@ -106,30 +98,6 @@ export async function setArticleTags(tx: Executor, articleId: number, names: str
     .onConflictDoNothing({ target: tags.slug });
   const rows = await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, [...wanted.keys()]));
   await tx.insert(articleTags).values(rows.map((t) => ({ articleId, tagId: t.id })));
-}
-
-/** What public caches need to know about a change that readers can see. */
-export interface PublicChange {
-  articleId: number;
-  slug: string;
-  oldSlugs: string[];
-  sectionSlug: string;
-  tagSlugs: string[];
-  authorId: number;
-}
-
-export async function describePublicChange(tx: Executor, articleId: number, oldSlugs: string[] = []): Promise<PublicChange> {
-  const [row] = await tx
-    .select({ slug: articles.slug, sectionSlug: sections.slug, authorId: articles.createdBy })
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(eq(articles.id, articleId));
-  const tagRows = await tx
-    .select({ slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, articleId));
-  return { articleId, slug: row!.slug, oldSlugs, sectionSlug: row!.sectionSlug, tagSlugs: tagRows.map((t) => t.slug), authorId: row!.authorId };
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so stored and new bodies compare by this. */

@@ -13,7 +13,6 @@ import { ZArticleFields } from './article-input';
 import {
   assertSectionExists,
   canonicalJson,
-  describePublicChange,
   isLive,
   lockArticle,
   nextRevisionNumber,
@@ -21,15 +20,14 @@ import {
   resolveArticleSlug,
   setArticleTags,
   settleDueSchedule,
-  type PublicChange,
 } from './article-store';
 
 export interface SaveResult {
   version: number;
   revisionNumber: number | null;
   status: ArticleStatus;
-  /** Set when readers can see something that changed (a live story's slug, section or tags). */
-  publicChange: PublicChange | null;
+  /** Whether readers may see a change (a live story's slug, section or tags); public caches then refresh. */
+  readersAffected: boolean;
 }
 
 /** States whose approval a content change voids: what was approved is exactly what gets published. */
@@ -91,7 +89,6 @@ export async function saveArticle(
     }
 
     // Slug: an explicit new slug, checked for uniqueness; a live article's old slug keeps redirecting.
-    const oldSlugs: string[] = [];
     let slug = article.slug;
     if (fields.slug !== undefined && slugify(fields.slug) !== article.slug) {
       slug = await resolveArticleSlug(tx, fields.slug, article.id);
@@ -100,7 +97,6 @@ export async function saveArticle(
           target: slugHistory.oldSlug,
           set: { articleId: article.id },
         });
-        oldSlugs.push(article.slug);
       }
       await tx.delete(slugHistory).where(eq(slugHistory.oldSlug, slug));
     }
@@ -134,7 +130,7 @@ export async function saveArticle(
       version: saved!.version,
       revisionNumber,
       status,
-      publicChange: isLive(article) ? await describePublicChange(tx, article.id, oldSlugs) : null,
+      readersAffected: isLive(article),
     };
   });
 }

@@ -6,7 +6,7 @@ import { AppError, type ErrorCode } from '@/lib/errors';
 import { decideTransition, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
 import type { ArticleStatus } from '@/lib/workflow/states';
 import type { Actor } from '../session';
-import { describePublicChange, isLive, lockArticle, recordEvent, revisionAuthor, settleDueSchedule, type PublicChange } from './article-store';
+import { isLive, lockArticle, recordEvent, revisionAuthor, settleDueSchedule } from './article-store';
 
 const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
@@ -20,8 +20,8 @@ const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
 export interface TransitionResult {
   status: ArticleStatus;
   version: number;
-  /** Set when what readers see changed (publish, unpublish, schedule, cancel). */
-  publicChange: PublicChange | null;
+  /** Whether what readers see changed (publish, unpublish, schedule, cancel); public caches then refresh. */
+  readersAffected: boolean;
 }
 
 const MAX_NOTE_LENGTH = 4000;
@@ -94,11 +94,10 @@ export async function transitionArticle(
       revisionId: article.currentRevisionId,
       note: action === 'schedule' ? options.scheduledFor!.toISOString() : note,
     });
-    const readersAffected = ['publish', 'unpublish', 'schedule', 'cancel_schedule'].includes(action);
     return {
       status: decision.to,
       version: updated!.version,
-      publicChange: readersAffected ? await describePublicChange(tx, article.id) : null,
+      readersAffected: ['publish', 'unpublish', 'schedule', 'cancel_schedule'].includes(action),
     };
   });
 }

@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionForm, SubmitButton } from '@/components/desk/action-form';
+import { WordDiff } from '@/components/diff/word-diff';
+import { DualDate } from '@/components/site/dual-date';
+import { findEditableArticle, findRevision, listRevisions } from '@/db/queries/desk';
+import { format, getMessages } from '@/i18n';
+import { canEditArticle } from '@/lib/permissions';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+import { restoreRevisionAction } from '../../actions';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const user = await requireCapability('desk.access');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale).workflow;
+  const article = await findEditableArticle(Number((await params).id));
+  if (!article) notFound();
+  const revisions = await listRevisions(article.id);
+  const query = await searchParams;
+  const to = Number(query.to) || article.revision.number;
+  const from = Number(query.from) || Math.max(1, to - 1);
+  const [older, newer] = await Promise.all([findRevision(article.id, from), findRevision(article.id, to)]);
+  const mayRestore = canEditArticle(user.role, article.status);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href={`/desk/articles/${article.id}`} className="text-sm text-accent underline">
+          {t.backToArticle}
+        </Link>
+        <h1 dir="auto" className="mt-2 text-2xl font-bold">
+          {t.history}: {article.revision.title}
+        </h1>
+      </div>
+
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        {(['from', 'to'] as const).map((side) => (
+          <label key={side} className="text-sm">
+            <span className="block font-semibold">{t[side]}</span>
+            <select name={side} defaultValue={side === 'from' ? from : to} className="rounded-md border border-rule bg-white px-2 py-1">
+              {revisions.map((r) => (
+                <option key={r.id} value={r.number}>
+                  {format(t.revision, { number: r.number })} — {r.authorName}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="submit" className="rounded-md border border-rule px-3 py-1">
+          {t.compare}
+        </button>
+      </form>
+
+      {older && newer && (
+        <section aria-label={`${format(t.revision, { number: from })} → ${format(t.revision, { number: to })}`} className="rounded-md border border-rule bg-white p-4">
+          <WordDiff before={`${older.title}\n${older.summary}\n${older.bodyText}`} after={`${newer.title}\n${newer.summary}\n${newer.bodyText}`} locale={locale} className="prose-article" />
+        </section>
+      )}
+
+      <ol className="divide-y divide-rule">
+        {revisions.map((revision) => (
+          <li key={revision.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+            <div>
+              <p className="font-semibold">
+                {format(t.revision, { number: revision.number })}
+                {revision.number === article.revision.number && <span className="ms-2 rounded bg-rule px-1.5 text-xs">{t.current}</span>}
+              </p>
+              <p className="text-sm text-muted">
+                {revision.authorName} · <DualDate date={revision.createdAt} /> · {format(t.words, { count: revision.words })}
+              </p>
+            </div>
+            {mayRestore && revision.number !== article.revision.number && (
+              <ActionForm action={restoreRevisionAction} locale={locale} successMessage={t.done}>
+                <input type="hidden" name="articleId" value={article.id} />
+                <input type="hidden" name="revisionNumber" value={revision.number} />
+                <input type="hidden" name="expectedVersion" value={article.version} />
+                <SubmitButton className="rounded-md border border-rule px-3 py-1 text-sm hover:bg-rule">{t.restore}</SubmitButton>
+              </ActionForm>
+            )}
+          </li>
+        ))}
+      </ol>
+      <p className="text-sm text-muted">{t.restoreHint}</p>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { findEditableArticle, isSlugTaken } from '@/db/queries/desk';
+import { slugify } from '@/lib/arabic/slug';
+import { AppError, isAppError } from '@/lib/errors';
+import { failureFrom, type ActionResult } from '@/lib/server/action-result';
+import { addComment, resolveComment } from '@/lib/server/articles/comments';
+import { createArticle } from '@/lib/server/articles/create-article';
+import { restoreRevision } from '@/lib/server/articles/restore-revision';
+import { saveArticle } from '@/lib/server/articles/save-article';
+import { transitionArticle } from '@/lib/server/articles/transition-article';
+import { formId, runDeskAction } from '@/lib/server/desk-action';
+import { capturePublicFootprint, refreshPublicPages } from '@/lib/server/public-cache';
+import { getCurrentUser } from '@/lib/server/session';
+import { ALL_WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/transitions';
+
+export interface ArticlePayload {
+  fields: {
+    title: string;
+    summary: string;
+    byline: string;
+    sectionId: number;
+    tags: string[];
+    slug?: string;
+    featuredMediaId: number | null;
+  };
+  body: unknown;
+}
+
+/** The newer version a stale save collided with, for the conflict view. */
+export interface ConflictVersion {
+  version: number;
+  title: string;
+  summary: string;
+  body: unknown;
+  authorName: string;
+  savedAt: string;
+}
+
+export type SaveOutcome =
+  | { ok: true; version: number; revisionNumber: number | null; status: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: ConflictVersion };
+
+export async function createArticleAction(payload: ArticlePayload): Promise<{ ok: true; id: number } | { ok: false; error: string; fieldErrors?: Record<string, string> }> {
+  const actor = await getCurrentUser();
+  if (!actor) return { ok: false, error: 'UNAUTHENTICATED' };
+  try {
+    const created = await createArticle(getDb(), actor, payload);
+    revalidatePath('/desk');
+    return { ok: true, id: created.id };
+  } catch (error) {
+    const failure = failureFrom(error);
+    return failure.ok ? { ok: false, error: 'UNEXPECTED' } : { ok: false, error: failure.error, fieldErrors: failure.fieldErrors };
+  }
+}
+
+export async function saveArticleAction(articleId: number, expectedVersion: number, payload: ArticlePayload): Promise<SaveOutcome> {
+  const actor = await getCurrentUser();
+  if (!actor) return { ok: false, error: 'UNAUTHENTICATED' };
+  const db = getDb();
+  try {
+    const before = await capturePublicFootprint(articleId, db);
+    const result = await saveArticle(db, actor, articleId, { expectedVersion, ...payload });
+    if (result.readersAffected) await refreshPublicPages({ kind: 'article', articleId, before }, db);
+    revalidatePath(`/desk/articles/${articleId}`);
+    return { ok: true, version: result.version, revisionNumber: result.revisionNumber, status: result.status };
+  } catch (error) {
+    if (isAppError(error, 'ARTICLE_STALE')) {
+      const current = await findEditableArticle(articleId, db);
+      return {
+        ok: false,
+        error: 'ARTICLE_STALE',
+        conflict: current
+          ? {
+              version: current.version,
+              title: current.revision.title,
+              summary: current.revision.summary,
+              body: current.revision.body,
+              authorName: current.revision.authorName,
+              savedAt: current.revision.createdAt.toISOString(),
+            }
+          : undefined,
+      };
+    }
+    const failure = failureFrom(error);
+    return failure.ok ? { ok: false, error: 'UNEXPECTED' } : { ok: false, error: failure.error, fieldErrors: failure.fieldErrors };
+  }
+}
+
+/** Workflow buttons post here: the action name, the version the page showed, and the note/time. */
+export async function transitionAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const articleId = formId(form.get('articleId'));
+  const action = String(form.get('action')) as WorkflowAction;
+  const scheduledRaw = form.get('scheduledFor');
+  const result = await runDeskAction(async (db, actor) => {
+    if (!ALL_WORKFLOW_ACTIONS.includes(action)) throw new AppError('WORKFLOW_WRONG_STATE');
+    const scheduledFor = typeof scheduledRaw === 'string' && scheduledRaw ? new Date(scheduledRaw) : null;
+    const outcome = await transitionArticle(db, actor, articleId, action, {
+      expectedVersion: Number(form.get('expectedVersion')),
+      note: typeof form.get('note') === 'string' ? String(form.get('note')) : null,
+      scheduledFor: scheduledFor && !Number.isNaN(scheduledFor.getTime()) ? scheduledFor : null,
+    });
+    if (outcome.readersAffected) await refreshPublicPages({ kind: 'article', articleId }, db);
+  });
+  if (result.ok) {
+    revalidatePath(`/desk/articles/${articleId}`);
+    revalidatePath('/desk');
+  }
+  return result;
+}
+
+export async function addCommentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const articleId = formId(form.get('articleId'));
+  const parent = form.get('parentId');
+  const result = await runDeskAction((db, actor) =>
+    addComment(db, actor, articleId, { body: form.get('body'), parentId: parent ? formId(parent) : null }),
+  );
+  if (result.ok) revalidatePath(`/desk/articles/${articleId}`);
+  return result;
+}
+
+export async function resolveCommentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const articleId = formId(form.get('articleId'));
+  const result = await runDeskAction((db, actor) => resolveComment(db, actor, articleId, formId(form.get('commentId'))));
+  if (result.ok) revalidatePath(`/desk/articles/${articleId}`);
+  return result;
+}
+
+export async function restoreRevisionAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const articleId = formId(form.get('articleId'));
+  const result = await runDeskAction(async (db, actor) => {
+    const before = await capturePublicFootprint(articleId, db);
+    const saved = await restoreRevision(db, actor, articleId, Number(form.get('revisionNumber')), Number(form.get('expectedVersion')));
+    if (saved.readersAffected) await refreshPublicPages({ kind: 'article', articleId, before }, db);
+  });
+  if (result.ok) revalidatePath(`/desk/articles/${articleId}`, 'layout');
+  return result;
+}
+
+/** Live slug check for the editor: the slug the rules make of the input, and whether it is free. */
+export async function checkSlugAction(input: string, articleId: number | null): Promise<{ slug: string; available: boolean } | null> {
+  const actor = await getCurrentUser();
+  if (!actor || typeof input !== 'string' || input.length > 400) return null;
+  const slug = slugify(input);
+  if (!slug) return { slug, available: false };
+  return { slug, available: !(await isSlugTaken(slug, articleId ?? undefined)) };
+}

@@ -1,0 +1,22 @@
+import { ArticleList } from '@/components/desk/article-list';
+import { listQueue } from '@/db/queries/desk';
+import { getMessages } from '@/i18n';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+
+export default async function ReviewQueuePage() {
+  const user = await requireCapability('article.review');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale).workflow;
+  const rows = await listQueue('review', user.id, { limit: 100 });
+  return (
+    <section aria-labelledby="review-queue" className="max-w-3xl">
+      <h1 id="review-queue" className="text-2xl font-bold">
+        {t.reviewQueue}
+      </h1>
+      <div className="mt-4">
+        <ArticleList rows={rows} locale={locale} />
+      </div>
+    </section>
+  );
+}

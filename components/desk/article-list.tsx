@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { DualDate } from '@/components/site/dual-date';
+import type { DeskArticleRow } from '@/db/queries/desk';
+import { format, getMessages, type Locale } from '@/i18n';
+
+export function ArticleList({ rows, locale, showScheduled = false }: { rows: DeskArticleRow[]; locale: Locale; showScheduled?: boolean }) {
+  const t = getMessages(locale);
+  if (!rows.length) return <p className="text-sm text-muted">{t.workflow.empty}</p>;
+  return (
+    <ul className="divide-y divide-rule">
+      {rows.map((row) => (
+        <li key={row.id} className="py-2">
+          <Link href={`/desk/articles/${row.id}`} dir="auto" className="font-semibold hover:underline">
+            {row.title}
+          </Link>
+          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
+            <span className="rounded bg-rule px-1.5 text-ink">{t.status[row.status]}</span>
+            {row.live && <span className="rounded bg-emerald-100 px-1.5 text-emerald-900">{t.workflow.live}</span>}
+            <span>{row.sectionName}</span>
+            <span>{format(t.workflow.by, { name: row.authorName })}</span>
+            {showScheduled && row.scheduledFor ? (
+              <span>
+                {t.workflow.scheduledFor}: <DualDate date={row.scheduledFor} />
+              </span>
+            ) : (
+              <span>
+                {t.desk.updated}: <DualDate date={row.updatedAt} />
+              </span>
+            )}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

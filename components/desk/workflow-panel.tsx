@@ -1,0 +1,71 @@
+import { transitionAction } from '@/app/(desk)/desk/articles/actions';
+import { getMessages, type Locale } from '@/i18n';
+import type { WorkflowAction } from '@/lib/workflow/transitions';
+import { ActionForm, FieldError } from './action-form';
+import { ScheduleInput } from './schedule-input';
+
+const button = 'rounded-md px-4 py-2 font-semibold';
+const STYLE: Record<WorkflowAction, string> = {
+  submit: `${button} bg-ink text-paper`,
+  request_changes: `${button} border border-accent text-accent`,
+  approve: `${button} bg-emerald-700 text-white`,
+  publish: `${button} bg-accent text-white`,
+  schedule: `${button} border border-ink`,
+  cancel_schedule: `${button} border border-rule`,
+  unpublish: `${button} border border-accent text-accent`,
+};
+
+/**
+ * The workflow buttons this person may use on this article now. The list comes from the same pure
+ * rules the server enforces; the server checks again when a button is pressed.
+ */
+export function WorkflowPanel({
+  articleId,
+  version,
+  actions,
+  locale,
+}: {
+  articleId: number;
+  version: number;
+  actions: WorkflowAction[];
+  locale: Locale;
+}) {
+  const t = getMessages(locale).workflow;
+  if (!actions.length) return null;
+  return (
+    <div className="space-y-3">
+      {actions.map((action) => (
+        <ActionForm key={action} action={transitionAction} locale={locale} successMessage={t.done} className="space-y-2">
+          <input type="hidden" name="articleId" value={articleId} />
+          <input type="hidden" name="expectedVersion" value={version} />
+          <input type="hidden" name="action" value={action} />
+          {action === 'request_changes' && (
+            <label className="block">
+              <span className="text-sm font-semibold">{t.note}</span>
+              <textarea name="note" rows={3} aria-describedby={`note-hint-${articleId}`} className="block w-full rounded-md border border-rule bg-white p-2" />
+              <span id={`note-hint-${articleId}`} className="text-xs text-muted">
+                {t.noteHint}
+              </span>
+            </label>
+          )}
+          {action === 'approve' && (
+            <label className="block">
+              <span className="text-sm font-semibold">{t.note}</span>
+              <textarea name="note" rows={2} className="block w-full rounded-md border border-rule bg-white p-2" />
+            </label>
+          )}
+          {action === 'schedule' && (
+            <>
+              <ScheduleInput label={t.scheduleAt} />
+              <FieldError name="scheduledFor" />
+            </>
+          )}
+          <button type="submit" className={STYLE[action]}>
+            {t.actions[action]}
+          </button>
+        </ActionForm>
+      ))}
+    </div>
+  );
+}
+
