@@ -381,7 +381,6 @@ export const ar = {
     discardLocal: 'تجاهلها',
     othersEditing: 'يفتح هذا المقال الآن: {names}',
     newerOnServer: 'حُفظت نسخة أحدث على الخادم بعد أن فتحت المقال. احفظ لترى الفروق قبل أن تكتب فوقها.',
-    wordCount: '{words} كلمة · {minutes} دقيقة قراءة',
     readOnly: 'لا يسمح دورك بتحرير المقال في حالته الحالية.',
     history: 'سجل النسخ',
     viewPublic: 'عرض الصفحة المنشورة',

@@ -381,7 +381,6 @@ export const en: Messages = {
     discardLocal: 'Discard it',
     othersEditing: 'Also open now by: {names}',
     newerOnServer: 'A newer version was saved after you opened this story. Save to see the differences before overwriting it.',
-    wordCount: '{words} words · {minutes} min read',
     readOnly: 'Your role cannot edit this story in its current state.',
     history: 'Revision history',
     viewPublic: 'View the published page',

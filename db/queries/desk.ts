@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, max, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ContentDocument } from '../../lib/content/types';
 import type { ArticleStatus } from '../../lib/workflow/states';
@@ -270,4 +270,25 @@ export async function isSlugTaken(slug: string, exceptArticleId?: number, db: Ex
   if (current.some((row) => row.id !== exceptArticleId)) return true;
   const old = await db.select({ articleId: slugHistory.articleId }).from(slugHistory).where(eq(slugHistory.oldSlug, slug));
   return old.some((row) => row.articleId !== exceptArticleId);
+}
+
+/**
+ * The newest revision this person reviewed: the one they last approved, returned or commented on.
+ * The review view shows what changed since then.
+ */
+export async function lastReviewedRevisionNumber(articleId: number, userId: number, db: Executor = getDb()): Promise<number | null> {
+  const [decided, commented] = await Promise.all([
+    db
+      .select({ n: max(articleRevisions.number) })
+      .from(articleEvents)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articleEvents.revisionId))
+      .where(and(eq(articleEvents.articleId, articleId), eq(articleEvents.actorId, userId), inArray(articleEvents.action, ['approve', 'request_changes']))),
+    db
+      .select({ n: max(articleRevisions.number) })
+      .from(reviewComments)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, reviewComments.revisionId))
+      .where(and(eq(reviewComments.articleId, articleId), eq(reviewComments.authorId, userId))),
+  ]);
+  const numbers = [decided[0]?.n, commented[0]?.n].filter((n): n is number => typeof n === 'number');
+  return numbers.length ? Math.max(...numbers) : null;
 }

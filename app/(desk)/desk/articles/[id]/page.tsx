@@ -1,0 +1,132 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleForm } from '@/components/desk/article-form';
+import { CommentThread } from '@/components/desk/comment-thread';
+import { Timeline } from '@/components/desk/timeline';
+import { WorkflowPanel } from '@/components/desk/workflow-panel';
+import { WordDiff } from '@/components/diff/word-diff';
+import { findEditableArticle, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
+import { format, getMessages } from '@/i18n';
+import { renderDocumentToHtml } from '@/lib/content/render';
+import { documentToText } from '@/lib/content/text';
+import { can, canEditArticle } from '@/lib/permissions';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+import { availableActions } from '@/lib/workflow/transitions';
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ArticlePage({ params }: Props) {
+  const user = await requireCapability('desk.access');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale);
+  const article = await findEditableArticle(Number((await params).id));
+  if (!article) notFound();
+
+  const [sections, events, comments, lastReviewed] = await Promise.all([
+    listSectionsForDesk(),
+    listEvents(article.id),
+    listComments(article.id),
+    can(user.role, 'article.review') ? lastReviewedRevisionNumber(article.id, user.id) : Promise.resolve(null),
+  ]);
+  const editable = canEditArticle(user.role, article.status);
+  const actions = availableActions({
+    role: user.role,
+    actorId: user.id,
+    status: article.status,
+    revisionAuthorId: article.revision.authorId,
+    live: article.live,
+    now: new Date(),
+  });
+  const reviewing = can(user.role, 'article.review') && article.status === 'in_review';
+  const reviewedBefore = lastReviewed !== null && lastReviewed !== article.revision.number ? await findRevision(article.id, lastReviewed) : null;
+  const currentText = `${article.revision.title}\n${article.revision.summary}\n${documentToText(article.revision.body)}`;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0 space-y-6">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span className="rounded bg-rule px-2 py-0.5">{t.status[article.status]}</span>
+          {article.live && <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t.workflow.live}</span>}
+          <span className="text-muted">{format(t.workflow.revision, { number: article.revision.number })}</span>
+          <Link href={`/desk/articles/${article.id}/history`} className="text-accent underline">
+            {t.articleForm.history}
+          </Link>
+          {article.live && (
+            <Link href={`/articles/${article.slug}`} className="text-accent underline">
+              {t.articleForm.viewPublic}
+            </Link>
+          )}
+        </div>
+
+        {reviewing && (
+          <section aria-labelledby="preview" className="rounded-md border border-rule bg-white p-5">
+            <h2 id="preview" className="text-sm font-semibold text-muted">
+              {t.workflow.preview}
+            </h2>
+            <h3 dir="auto" className="mt-3 font-serif text-3xl leading-relaxed font-bold">
+              {article.revision.title}
+            </h3>
+            {article.revision.summary && (
+              <p dir="auto" className="mt-2 text-lg leading-9 text-muted">
+                {article.revision.summary}
+              </p>
+            )}
+            <div className="prose-article mt-6" dir="rtl" dangerouslySetInnerHTML={{ __html: renderDocumentToHtml(article.revision.body) }} />
+          </section>
+        )}
+
+        <ArticleForm
+          key={article.version}
+          articleId={article.id}
+          version={article.version}
+          initialFields={{
+            title: article.revision.title,
+            summary: article.revision.summary,
+            byline: article.revision.byline,
+            sectionId: article.sectionId,
+            tags: article.tags.join('، '),
+            slug: article.slug,
+          }}
+          initialBody={article.revision.body}
+          featuredMediaId={article.revision.featuredMediaId}
+          sections={sections}
+          locale={locale}
+          userId={user.id}
+          editable={editable}
+        />
+      </div>
+
+      <aside className="space-y-8">
+        <WorkflowPanel articleId={article.id} version={article.version} actions={actions} locale={locale} />
+        {reviewing && (
+          <section aria-labelledby="since">
+            <h2 id="since" className="font-bold">
+              {reviewedBefore ? format(t.workflow.changesSince, { number: reviewedBefore.number }) : t.workflow.noPriorReview}
+            </h2>
+            {reviewedBefore && (
+              <WordDiff
+                before={`${reviewedBefore.title}\n${reviewedBefore.summary}\n${reviewedBefore.bodyText}`}
+                after={currentText}
+                locale={locale}
+                className="mt-2 max-h-96 overflow-auto rounded border border-rule bg-white p-2 text-sm"
+              />
+            )}
+          </section>
+        )}
+        <section aria-labelledby="comments">
+          <h2 id="comments" className="mb-3 font-bold">
+            {t.workflow.comments}
+          </h2>
+          <CommentThread articleId={article.id} comments={comments} locale={locale} />
+        </section>
+        <section aria-labelledby="timeline">
+          <h2 id="timeline" className="mb-3 font-bold">
+            {t.workflow.timeline}
+          </h2>
+          <Timeline events={events} locale={locale} />
+        </section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,418 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  checkSlugAction,
+  createArticleAction,
+  saveArticleAction,
+  type ArticlePayload,
+  type ConflictVersion,
+} from '@/app/(desk)/desk/articles/actions';
+import { WordDiff } from '@/components/diff/word-diff';
+import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/article-editor';
+import { format, getMessages, type Locale } from '@/i18n';
+import { documentToText } from '@/lib/content/text';
+import type { ContentDocument } from '@/lib/content/types';
+import { clearLocalCopy, localCopyKey, readLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy';
+
+export interface ArticleFormFields {
+  title: string;
+  summary: string;
+  byline: string;
+  sectionId: number | '';
+  tags: string;
+  slug: string;
+}
+
+type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'saving' }
+  | { kind: 'unsaved' }
+  | { kind: 'offline' }
+  | { kind: 'failed'; reason: string };
+
+const LOCAL_COPY_DELAY_MS = 400;
+const EMPTY_BODY: ContentDocument = { type: 'doc', content: [{ type: 'paragraph' }] };
+const RETRY_DELAY_MS = 5000;
+
+const splitTags = (value: string) =>
+  value
+    .split(/[,،]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+function payloadOf(fields: ArticleFormFields, body: ContentDocument, featuredMediaId: number | null): ArticlePayload {
+  return {
+    fields: {
+      title: fields.title,
+      summary: fields.summary,
+      byline: fields.byline,
+      sectionId: Number(fields.sectionId),
+      tags: splitTags(fields.tags),
+      slug: fields.slug.trim() || undefined,
+      featuredMediaId,
+    },
+    body,
+  };
+}
+
+const textOf = (fields: { title?: unknown; summary?: unknown }, body: unknown) =>
+  `${String(fields.title ?? '')}\n${String(fields.summary ?? '')}\n${documentToText(body as ContentDocument)}`;
+
+/**
+ * The story form: fields, the body editor and saving that never loses a word. Every change is
+ * copied to this browser at once; «حفظ» sends the text with the version it was based on. A stale
+ * save shows the newer version beside the writer's, which stays in the editor. A network failure
+ * keeps retrying while the local copy holds the text.
+ */
+export function ArticleForm({
+  articleId,
+  version: initialVersion,
+  initialFields,
+  initialBody,
+  featuredMediaId,
+  sections,
+  locale,
+  userId,
+  editable,
+}: {
+  articleId: number | null;
+  version: number;
+  initialFields: ArticleFormFields;
+  initialBody: ContentDocument | null;
+  featuredMediaId: number | null;
+  sections: { id: number; name: string }[];
+  locale: Locale;
+  userId: number;
+  editable: boolean;
+}) {
+  const t = getMessages(locale);
+  const f = t.articleForm;
+  const router = useRouter();
+  const editor = useRef<ArticleEditorHandle>(null);
+  const storageKey = localCopyKey(userId, articleId ?? 'new');
+  const statusId = useId();
+
+  const [fields, setFields] = useState(initialFields);
+  const [version, setVersion] = useState(initialVersion);
+  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // The newer version a save collided with, and the writer's own text at that moment.
+  const [conflict, setConflict] = useState<(ConflictVersion & { mine: string }) | null>(null);
+  const [offer, setOffer] = useState<LocalCopy | null>(null);
+  const [slugCheck, setSlugCheck] = useState<{ slug: string; available: boolean } | null>(null);
+  // The editor may hold on to the first onChange it was given, so the latest fields live in a ref.
+  const fieldsRef = useRef(initialFields);
+  const changeCounter = useRef(0);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const localTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // ProseMirror builds attribute objects without a prototype, which server actions cannot carry:
+  // a JSON round trip makes the body plain data.
+  const currentBody = useCallback(
+    (): ContentDocument => JSON.parse(JSON.stringify(editor.current?.getJSON() ?? initialBody ?? EMPTY_BODY)) as ContentDocument,
+    [initialBody],
+  );
+
+  // Offer back a copy this browser kept but the server never confirmed.
+  useEffect(() => {
+    const copy = readLocalCopy(storageKey);
+    if (!copy) return;
+    const server = textOf(initialFields, initialBody ?? EMPTY_BODY);
+    if (textOf(copy.fields, copy.body) !== server || JSON.stringify(copy.fields) !== JSON.stringify(initialFields)) {
+      setOffer(copy); // eslint-disable-line react-hooks/set-state-in-effect -- reading browser storage once after mount
+    } else {
+      clearLocalCopy(storageKey);
+    }
+  }, [storageKey, initialFields, initialBody]);
+
+  const versionRef = useRef(initialVersion);
+  const updateVersion = (next: number) => {
+    versionRef.current = next;
+    setVersion(next);
+  };
+  const saveRef = useRef<(baseVersion: number) => Promise<void>>(async () => {});
+
+  const changed = useCallback(() => {
+    changeCounter.current++;
+    setState((s) => (s.kind === 'saving' ? s : { kind: 'unsaved' }));
+    clearTimeout(localTimer.current);
+    localTimer.current = setTimeout(() => {
+      writeLocalCopy(storageKey, { fields: { ...fieldsRef.current }, body: currentBody(), baseVersion: versionRef.current, savedAt: new Date().toISOString() });
+    }, LOCAL_COPY_DELAY_MS);
+  }, [storageKey, currentBody]);
+
+  const updateFields = (next: ArticleFormFields) => {
+    fieldsRef.current = next;
+    setFields(next);
+  };
+
+  const setField = <K extends keyof ArticleFormFields>(name: K, value: ArticleFormFields[K]) => {
+    updateFields({ ...fieldsRef.current, [name]: value });
+    changed();
+  };
+
+  const save = useCallback(
+    async (baseVersion: number) => {
+      clearTimeout(retryTimer.current);
+      const sentAt = changeCounter.current;
+      const body = currentBody();
+      const fields = fieldsRef.current;
+      writeLocalCopy(storageKey, { fields: { ...fields }, body, baseVersion, savedAt: new Date().toISOString() });
+      setState({ kind: 'saving' });
+      setFieldErrors({});
+      try {
+        if (articleId === null) {
+          const result = await createArticleAction(payloadOf(fields, body, featuredMediaId));
+          if (!result.ok) {
+            setFieldErrors(result.fieldErrors ?? {});
+            setState({ kind: 'failed', reason: t.errors.codes[result.error as keyof typeof t.errors.codes] ?? t.errors.codes.UNEXPECTED });
+            return;
+          }
+          clearLocalCopy(storageKey);
+          router.replace(`/desk/articles/${result.id}`);
+          return;
+        }
+        const result = await saveArticleAction(articleId, baseVersion, payloadOf(fields, body, featuredMediaId));
+        if (result.ok) {
+          updateVersion(result.version);
+          setConflict(null);
+          if (changeCounter.current === sentAt) {
+            clearLocalCopy(storageKey);
+            setState({ kind: 'saved' });
+          } else {
+            setState({ kind: 'unsaved' });
+          }
+          router.refresh();
+          return;
+        }
+        if (result.conflict) setConflict({ ...result.conflict, mine: textOf(fields, body) });
+        setFieldErrors(result.fieldErrors ?? {});
+        setState({ kind: 'failed', reason: t.errors.codes[result.error as keyof typeof t.errors.codes] ?? t.errors.codes.UNEXPECTED });
+      } catch {
+        // The request never reached the server (offline, server restarting): keep trying.
+        setState({ kind: 'offline' });
+        retryTimer.current = setTimeout(() => void saveRef.current(baseVersion), RETRY_DELAY_MS);
+      }
+    },
+    [articleId, currentBody, featuredMediaId, router, storageKey, t],
+  );
+
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  useEffect(() => {
+    const retry = () => {
+      if (state.kind === 'offline') void save(version);
+    };
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [save, state.kind, version]);
+
+  useEffect(() => () => clearTimeout(retryTimer.current), []);
+
+  // Warn before leaving with unsaved work (the local copy keeps it either way).
+  useEffect(() => {
+    if (state.kind === 'saved') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [state.kind]);
+
+  const checkSlug = async (value: string) => {
+    if (!value.trim()) return setSlugCheck(null);
+    setSlugCheck(await checkSlugAction(value, articleId));
+  };
+
+  const restoreOffer = () => {
+    if (!offer) return;
+    updateFields({ ...initialFields, ...(offer.fields as Partial<ArticleFormFields>) });
+    editor.current?.setContent(offer.body as ContentDocument);
+    setOffer(null);
+    changed();
+  };
+
+  const takeTheirs = () => {
+    if (!conflict) return;
+    // Mine stays in this browser under the same key, so it is offered back if wanted.
+    updateFields({ ...fieldsRef.current, title: conflict.title, summary: conflict.summary });
+    editor.current?.setContent(conflict.body as ContentDocument);
+    updateVersion(conflict.version);
+    setConflict(null);
+    setState({ kind: 'saved' });
+  };
+
+  const stateText =
+    state.kind === 'failed'
+      ? format(f.state.failed, { reason: state.reason })
+      : state.kind === 'unsaved'
+        ? `${f.state.unsaved} · ${f.state.localOnly}`
+        : f.state[state.kind];
+
+  const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2 disabled:bg-paper';
+  const fieldError = (name: string) =>
+    fieldErrors[name] ? (
+      <span className="block text-sm text-accent">
+        {(t.errors.codes as Record<string, string>)[fieldErrors[name]!] ?? (t.users.errors as Record<string, string>)[fieldErrors[name]!] ?? t.errors.codes.INVALID_INPUT}
+      </span>
+    ) : null;
+
+  return (
+    <div className="space-y-5">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-4 border-b border-rule bg-paper/95 py-3">
+        {editable && (
+          <button type="button" onClick={() => void save(version)} disabled={state.kind === 'saving'} className="rounded-md bg-ink px-5 py-2 font-semibold text-paper disabled:opacity-60">
+            {articleId === null ? f.create : f.save}
+          </button>
+        )}
+        <p id={statusId} role="status" aria-live="polite" className={`text-sm ${state.kind === 'failed' || state.kind === 'offline' ? 'text-accent' : 'text-muted'}`}>
+          {stateText}
+        </p>
+      </div>
+      {offer && (
+        <section role="alert" className="rounded-md border border-accent bg-white p-4">
+          <h2 className="font-bold">{format(f.localCopyTitle, { time: new Date(offer.savedAt).toLocaleString(locale === 'ar' ? 'ar' : 'en') })}</h2>
+          <p className="mt-1 text-sm text-muted">{f.localCopyBody}</p>
+          <WordDiff before={textOf(initialFields, initialBody)} after={textOf(offer.fields, offer.body)} locale={locale} className="mt-3 max-h-64 overflow-auto text-sm" />
+          <div className="mt-3 flex gap-2">
+            <button type="button" onClick={restoreOffer} className="rounded-md bg-ink px-3 py-1.5 text-paper">
+              {f.restoreLocal}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                clearLocalCopy(storageKey);
+                setOffer(null);
+              }}
+              className="rounded-md border border-rule px-3 py-1.5"
+            >
+              {f.discardLocal}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {conflict && (
+        <section role="alert" aria-labelledby="conflict-title" className="rounded-md border-2 border-accent bg-white p-4">
+          <h2 id="conflict-title" className="font-bold text-accent">
+            {format(f.conflictTitle, { name: conflict.authorName, time: new Date(conflict.savedAt).toLocaleString(locale === 'ar' ? 'ar' : 'en') })}
+          </h2>
+          <p className="mt-1 text-sm">{f.conflictBody}</p>
+          <div className="mt-3 grid gap-4 md:grid-cols-2">
+            <div>
+              <h3 className="text-sm font-semibold">{f.conflictTheirs}</h3>
+              <div className="mt-1 max-h-72 overflow-auto rounded border border-rule p-2 text-sm" dir="auto">
+                <p className="font-semibold">{conflict.title}</p>
+                <p className="whitespace-pre-line">{documentToText(conflict.body as ContentDocument)}</p>
+              </div>
+            </div>
+            <div>
+              <h3 className="text-sm font-semibold">{f.conflictDiff}</h3>
+              <WordDiff before={textOf(conflict, conflict.body)} after={conflict.mine} locale={locale} className="mt-1 max-h-72 overflow-auto rounded border border-rule p-2 text-sm" />
+            </div>
+          </div>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="button" onClick={() => void save(conflict.version)} className="rounded-md bg-ink px-3 py-1.5 text-paper">
+              {f.keepMine}
+            </button>
+            <button type="button" onClick={takeTheirs} className="rounded-md border border-rule px-3 py-1.5">
+              {f.takeTheirs}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {!editable && <p className="rounded-md bg-rule p-3 text-sm">{f.readOnly}</p>}
+
+      <label className="block">
+        <span className="text-sm font-semibold">{f.title}</span>
+        <input
+          value={fields.title}
+          onChange={(e) => setField('title', e.target.value)}
+          disabled={!editable}
+          dir="auto"
+          required
+          maxLength={300}
+          className={`${input} font-serif text-2xl font-bold`}
+        />
+        {fieldError('title')}
+      </label>
+      <label className="block">
+        <span className="text-sm font-semibold">{f.summary}</span>
+        <textarea value={fields.summary} onChange={(e) => setField('summary', e.target.value)} disabled={!editable} dir="auto" rows={2} maxLength={1000} className={input} />
+        {fieldError('summary')}
+      </label>
+      <div className="grid gap-4 md:grid-cols-2">
+        <label className="block">
+          <span className="text-sm font-semibold">{f.section}</span>
+          <select
+            value={fields.sectionId}
+            onChange={(e) => setField('sectionId', e.target.value ? Number(e.target.value) : '')}
+            disabled={!editable}
+            className={input}
+          >
+            <option value="">{f.chooseSection}</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          {fieldError('sectionId')}
+        </label>
+        <label className="block">
+          <span className="text-sm font-semibold">{f.tags}</span>
+          <input value={fields.tags} onChange={(e) => setField('tags', e.target.value)} disabled={!editable} dir="auto" aria-describedby={`${statusId}-tags`} className={input} />
+          <span id={`${statusId}-tags`} className="text-xs text-muted">
+            {f.tagsHint}
+          </span>
+        </label>
+        <label className="block">
+          <span className="text-sm font-semibold">{f.slug}</span>
+          <input
+            value={fields.slug}
+            onChange={(e) => setField('slug', e.target.value)}
+            onBlur={(e) => void checkSlug(e.target.value || fields.title)}
+            disabled={!editable}
+            dir="auto"
+            aria-describedby={`${statusId}-slug`}
+            className={input}
+          />
+          <span id={`${statusId}-slug`} aria-live="polite" className="text-xs text-muted">
+            {slugCheck ? (
+              <>
+                {format(f.slugPreview, { slug: slugCheck.slug || '—' })}
+                {!slugCheck.available && <span className="ms-1 text-accent">{slugCheck.slug ? t.errors.codes.SLUG_TAKEN : t.errors.codes.SLUG_EMPTY}</span>}
+              </>
+            ) : (
+              f.slugHint
+            )}
+          </span>
+          {fieldError('slug')}
+        </label>
+        <label className="block">
+          <span className="text-sm font-semibold">{f.byline}</span>
+          <input value={fields.byline} onChange={(e) => setField('byline', e.target.value)} disabled={!editable} dir="auto" aria-describedby={`${statusId}-byline`} className={input} />
+          <span id={`${statusId}-byline`} className="text-xs text-muted">
+            {f.bylineHint}
+          </span>
+        </label>
+      </div>
+
+      <div>
+        <ArticleEditor
+          ref={editor}
+          initialContent={initialBody}
+          editable={editable}
+          locale={locale}
+          describedBy={statusId}
+          onChange={changed}
+        />
+        {fieldError('body')}
+      </div>
+
+    </div>
+  );
+}
