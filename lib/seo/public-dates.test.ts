@@ -40,3 +40,15 @@ describe('formatPublicNumber', () => {
     expect(formatPublicNumber(1234, 'latn')).toBe('1,234');
   });
 });
+
+describe('formatPublicDate agrees with the shared dual-date formatter', () => {
+  it('gives the same Hijri date as lib/arabic/dates for both digit styles', async () => {
+    const { formatDualDate } = await import('../arabic/dates');
+    for (const digits of ['latn', 'arab'] as const) {
+      for (const iso of ['2026-03-20T21:30:00Z', '2026-11-25T09:00:00Z', '2027-01-01T00:00:00Z']) {
+        const d = new Date(iso);
+        expect(formatPublicDate(d, { digits, timeZone: 'Asia/Jerusalem' }).hijri).toBe(formatDualDate(d, { digits, timeZone: 'Asia/Jerusalem' }).hijri);
+      }
+    }
+  });
+});

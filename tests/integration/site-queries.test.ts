@@ -4,6 +4,7 @@ import { closeConnection, type Connection } from '@/db/client';
 import { articleRevisions, articles, articleTags, sections, slugHistory, tags, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import fixture from '@/db/seed-data/quds-day-article.json';
+import { SAMPLE_SECTIONS, SAMPLE_STORIES } from '@/db/seed-data/sample-stories';
 import {
   findPublicAuthor,
   findPublicTag,
@@ -22,15 +23,32 @@ import type { ArticleStatus } from '@/lib/workflow/states';
 import { driverName, freshDatabase } from './helpers';
 
 const HOUR = 3600_000;
-const DRAFT = 'قراءة في نتائج الانتخابات البلدية';
-const IN_REVIEW = 'المدن التي نحبّها تُبنى على مهل';
-const SCHEDULED = 'تقرير: توقعات أسعار الوقود في الربع المقبل';
-const ECONOMY = 'المصرف المركزي يُبقي سعر الفائدة دون تغيير للشهر الرابع';
-const SPORT = 'منتخب الناشئين يبلغ نهائي البطولة العربية بعد فوز مثير';
-const CULTURE = 'معرض الكتاب يفتح أبوابه بمشاركة ٣٠٠ دار نشر';
+
+interface SeedStory {
+  title: string;
+  sectionSlug: string;
+  tags: string[];
+  status: ArticleStatus;
+  hoursFromNow: number;
+  author: string;
+}
+
+// Expectations come from the seed data itself, so adding sample stories does not break them.
+// The seed publishes the fixture story an hour before seeding, in فلسطين, by the editor, and gives
+// only published and scheduled stories a published revision.
+const SEEDED: SeedStory[] = [
+  { title: fixture.title, sectionSlug: 'فلسطين', tags: fixture.tags, status: 'published', hoursFromNow: -1, author: 'editor' },
+  ...SAMPLE_STORIES,
+];
+const PUBLISHED = SEEDED.filter((s) => s.status === 'published').sort((a, b) => b.hoursFromNow - a.hoursFromNow);
+const SCHEDULED = SEEDED.find((s) => s.status === 'scheduled' && s.hoursFromNow > 0)!;
+const HIDDEN = SEEDED.filter((s) => s.status !== 'published');
+const ECONOMY = PUBLISHED.find((s) => s.sectionSlug === SCHEDULED.sectionSlug)!;
+const titles = (stories: SeedStory[]) => stories.map((s) => s.title);
+const shares = (a: SeedStory, b: SeedStory) => a.sectionSlug === b.sectionSlug || a.tags.some((t) => b.tags.includes(t));
 
 let connection: Connection;
-let ids: { editor: number; admin: number; reviewer: number; sport: number; economy: number };
+let ids: { editor: number; admin: number; reviewer: number; sport: number; economy: number; byRole: Record<string, number> };
 let scheduledFor: Date;
 const now = () => new Date();
 
@@ -90,56 +108,64 @@ beforeAll(async () => {
     reviewer: await idOf(users, eq(users.email, 'reviewer@midad.test')),
     sport: await idOf(sections, eq(sections.slug, 'رياضة')),
     economy: await idOf(sections, eq(sections.slug, 'اقتصاد')),
+    byRole: {},
   };
+  ids.byRole = { editor: ids.editor, admin: ids.admin, reviewer: ids.reviewer };
   const [scheduled] = await connection.db
     .select({ at: articles.scheduledFor })
     .from(articles)
-    .where(eq(articles.slug, slugify(SCHEDULED)));
+    .where(eq(articles.slug, slugify(SCHEDULED.title)));
   scheduledFor = scheduled!.at!;
 });
 afterAll(() => closeConnection());
 
 describe(`public listings on ${driverName}`, () => {
   it('list the published stories only, newest first, fixture story on top', async () => {
-    const { stories, total } = await listSiteStories({ asOf: now(), limit: 20 });
-    expect(stories.map((s) => s.title)).toEqual([fixture.title, ECONOMY, SPORT, CULTURE]);
-    expect(total).toBe(4);
-    expect(stories[0]).toMatchObject({ sectionSlug: 'فلسطين', authorName: 'يوسف حداد', authorId: ids.editor, bylineIsAuthor: true, image: null });
+    const { stories, total } = await listSiteStories({ asOf: now(), limit: 100 });
+    expect(stories.map((s) => s.title)).toEqual(titles(PUBLISHED));
+    expect(total).toBe(PUBLISHED.length);
+    expect(stories[0]).toMatchObject({ title: fixture.title, sectionSlug: 'فلسطين', authorName: 'يوسف حداد', authorId: ids.editor, bylineIsAuthor: true, image: null });
     expect(typeof stories[0]!.publishedAt).toBe('string');
   });
 
   it('filter by section, tag and author', async () => {
-    const economy = await listSiteStories({ asOf: now(), limit: 20, sectionId: ids.economy });
-    expect(economy.stories.map((s) => s.title)).toEqual([ECONOMY]);
+    const economy = await listSiteStories({ asOf: now(), limit: 100, sectionId: ids.economy });
+    expect(economy.stories.map((s) => s.title)).toEqual(titles(PUBLISHED.filter((s) => s.sectionSlug === 'اقتصاد')));
 
-    const inflation = await findPublicTag(slugify('التضخم'), now());
-    expect(inflation?.name).toBe('التضخم');
-    const tagged = await listSiteStories({ asOf: now(), limit: 20, tagId: inflation!.id });
-    expect(tagged.stories.map((s) => s.title)).toEqual([ECONOMY]);
+    const tagName = ECONOMY.tags[0]!;
+    const tag = await findPublicTag(slugify(tagName), now());
+    expect(tag?.name).toBe(tagName);
+    const tagged = await listSiteStories({ asOf: now(), limit: 100, tagId: tag!.id });
+    expect(tagged.stories.map((s) => s.title)).toEqual(titles(PUBLISHED.filter((s) => s.tags.includes(tagName))));
 
-    const byEditor = await listSiteStories({ asOf: now(), limit: 20, authorId: ids.editor });
-    expect(byEditor.stories.map((s) => s.title)).toEqual([fixture.title, ECONOMY, SPORT]);
-    const byAdmin = await listSiteStories({ asOf: now(), limit: 20, authorId: ids.admin });
-    expect(byAdmin.stories.map((s) => s.title)).toEqual([CULTURE]);
+    for (const role of ['editor', 'admin', 'reviewer']) {
+      const byAuthor = await listSiteStories({ asOf: now(), limit: 100, authorId: ids.byRole[role]! });
+      expect(byAuthor.stories.map((s) => s.title), role).toEqual(titles(PUBLISHED.filter((s) => s.author === role)));
+    }
   });
 
   it('give authors a public page only when something of theirs is visible', async () => {
     expect(await findPublicAuthor(ids.editor, now())).toEqual({ id: ids.editor, name: 'يوسف حداد' });
-    expect(await findPublicAuthor(ids.reviewer, now())).toBeNull();
+    const reviewerPublished = PUBLISHED.some((s) => s.author === 'reviewer');
+    expect(await findPublicAuthor(ids.reviewer, now())).toEqual(reviewerPublished ? { id: ids.reviewer, name: 'ليلى منصور' } : null);
     expect(await findPublicAuthor(999_999, now())).toBeNull();
   });
 
   it('keep tags used only on unpublished stories unknown', async () => {
-    expect(await findPublicTag(slugify('الانتخابات'), now())).toBeNull(); // draft
-    expect(await findPublicTag(slugify('المدن'), now())).toBeNull(); // in review
-    expect(await findPublicTag(slugify('الطاقة'), now())).toBeNull(); // scheduled for later
+    const publicTags = new Set(PUBLISHED.flatMap((s) => s.tags));
+    const hiddenOnly = [...new Set(HIDDEN.flatMap((s) => s.tags))].filter((t) => !publicTags.has(t));
+    expect(hiddenOnly.length).toBeGreaterThan(0);
+    for (const tag of hiddenOnly) expect(await findPublicTag(slugify(tag), now()), tag).toBeNull();
     expect(await findPublicTag('لا-يوجد', now())).toBeNull();
   });
 
   it('group the newest stories by section in navigation order, skipping empty sections', async () => {
     const blocks = await latestBySection({ asOf: now(), perSection: 3 });
-    expect(blocks.map((b) => b.section.slug)).toEqual(['فلسطين', 'اقتصاد', 'رياضة', 'ثقافة']);
-    expect(blocks.find((b) => b.section.slug === 'اقتصاد')!.stories.map((s) => s.title)).toEqual([ECONOMY]);
+    const withStories = SAMPLE_SECTIONS.map((s) => s.slug).filter((slug) => PUBLISHED.some((s) => s.sectionSlug === slug));
+    expect(blocks.map((b) => b.section.slug)).toEqual(withStories);
+    for (const block of blocks) {
+      expect(block.stories.map((s) => s.title)).toEqual(titles(PUBLISHED.filter((s) => s.sectionSlug === block.section.slug)).slice(0, 3));
+    }
   });
 
   it('find a section by slug', async () => {
@@ -149,39 +175,38 @@ describe(`public listings on ${driverName}`, () => {
 });
 
 describe(`unpublished, draft and future-scheduled stories on ${driverName}`, () => {
-  const hidden = [DRAFT, IN_REVIEW, SCHEDULED];
-
   it('appear in no listing, feed or sitemap query', async () => {
     const asOf = now();
-    const titles = [
+    const listed = [
       ...(await listSiteStories({ asOf, limit: 100 })).stories.map((s) => s.title),
       ...(await latestBySection({ asOf, perSection: 10 })).flatMap((b) => b.stories.map((s) => s.title)),
       ...(await listStoriesSince({ asOf, since: new Date(0), limit: 100 })).map((s) => s.title),
       ...(await listSiteStories({ asOf, limit: 100, authorId: ids.editor })).stories.map((s) => s.title),
       ...(await listSiteStories({ asOf, limit: 100, sectionId: ids.economy })).stories.map((s) => s.title),
     ];
-    for (const title of hidden) expect(titles).not.toContain(title);
+    for (const story of HIDDEN) expect(listed).not.toContain(story.title);
     const sitemap = await readSitemapData(asOf, 1000);
-    for (const title of hidden) expect(sitemap.articles.map((a) => a.slug)).not.toContain(slugify(title));
-    expect(sitemap.tags.map((t) => t.slug).sort()).toEqual(
-      ['المصارف', 'التضخم', 'كرة-القدم', 'الكتب', 'معارض', ...fixtureTagSlugs()].sort(),
-    );
-    expect(sitemap.authors.map((a) => a.id).sort()).toEqual([ids.editor, ids.admin].sort());
-    for (const title of hidden) expect((await findSiteArticle(slugify(title), asOf)).kind).toBe('missing');
+    for (const story of HIDDEN) expect(sitemap.articles.map((a) => a.slug)).not.toContain(slugify(story.title));
+    expect(sitemap.articles.map((a) => a.slug).sort()).toEqual(PUBLISHED.map((s) => slugify(s.title)).sort());
+    expect(sitemap.tags.map((t) => t.slug).sort()).toEqual([...new Set(PUBLISHED.flatMap((s) => s.tags.map((t) => slugify(t))))].sort());
+    const authorIds = [...new Set(PUBLISHED.map((s) => ids.byRole[s.author]!))];
+    expect(sitemap.authors.map((a) => a.id).sort()).toEqual(authorIds.sort());
+    for (const story of HIDDEN) expect((await findSiteArticle(slugify(story.title), asOf)).kind, story.title).toBe('missing');
   });
 
   it('are never offered as related stories', async () => {
-    const economy = await findSiteArticle(slugify(ECONOMY), now());
+    const economy = await findSiteArticle(slugify(ECONOMY.title), now());
     if (economy.kind !== 'article') throw new Error('economy story missing');
     const related = await listRelatedStories({
       asOf: now(),
       articleId: economy.article.id,
       sectionId: economy.article.sectionId,
       tagIds: economy.article.tags.map((t) => t.id),
-      limit: 10,
+      limit: 100,
     });
-    // The scheduled fuel report shares the section but is not due yet.
-    expect(related.map((s) => s.title)).toEqual([]);
+    // The scheduled story shares the section but is not due yet.
+    expect(related.map((s) => s.title).sort()).toEqual(titles(PUBLISHED.filter((s) => s !== ECONOMY && shares(s, ECONOMY))).sort());
+    expect(related.map((s) => s.title)).not.toContain(SCHEDULED.title);
   });
 
   it('disappear from everything once unpublished', async () => {
@@ -196,31 +221,36 @@ describe(`unpublished, draft and future-scheduled stories on ${driverName}`, () 
     expect((await listStoriesSince({ asOf, since: new Date(0), limit: 100 })).map((s) => s.slug)).not.toContain(slugify('خبر سيُسحب لاحقاً'));
     expect((await readSitemapData(asOf, 1000)).articles.map((a) => a.slug)).not.toContain(slugify('خبر سيُسحب لاحقاً'));
     expect((await findSiteArticle(slugify('خبر سيُسحب لاحقاً'), asOf)).kind).toBe('missing');
-    expect(await findPublicAuthor(ids.reviewer, asOf)).toBeNull();
+    if (!PUBLISHED.some((s) => s.author === 'reviewer')) expect(await findPublicAuthor(ids.reviewer, asOf)).toBeNull();
   });
 });
 
 describe(`a scheduled story whose time has come on ${driverName}`, () => {
   it('is present everywhere as of its scheduled time, with no job having run', async () => {
     const asOf = new Date(scheduledFor.getTime() + 1000);
-    const slug = slugify(SCHEDULED);
+    const slug = slugify(SCHEDULED.title);
     const all = await listSiteStories({ asOf, limit: 100 });
-    expect(all.stories[0]).toMatchObject({ title: SCHEDULED, publishedAt: scheduledFor.toISOString() });
-    expect((await listSiteStories({ asOf, limit: 100, sectionId: ids.economy })).stories.map((s) => s.title)).toEqual([SCHEDULED, ECONOMY]);
-    const energy = await findPublicTag(slugify('الطاقة'), asOf);
-    expect(energy).not.toBeNull();
-    expect((await listSiteStories({ asOf, limit: 100, tagId: energy!.id })).stories.map((s) => s.title)).toEqual([SCHEDULED]);
+    expect(all.stories[0]).toMatchObject({ title: SCHEDULED.title, publishedAt: scheduledFor.toISOString() });
+    const section = await findSectionBySlug(SCHEDULED.sectionSlug);
+    expect((await listSiteStories({ asOf, limit: 100, sectionId: section!.id })).stories.map((s) => s.title)).toEqual([
+      SCHEDULED.title,
+      ...titles(PUBLISHED.filter((s) => s.sectionSlug === SCHEDULED.sectionSlug)),
+    ]);
+    const tagName = SCHEDULED.tags[0]!;
+    const tag = await findPublicTag(slugify(tagName), asOf);
+    expect(tag).not.toBeNull();
+    expect((await listSiteStories({ asOf, limit: 100, tagId: tag!.id })).stories.map((s) => s.title)[0]).toBe(SCHEDULED.title);
     expect((await listStoriesSince({ asOf, since: new Date(asOf.getTime() - 48 * HOUR), limit: 100 })).map((s) => s.slug)).toContain(slug);
     expect((await readSitemapData(asOf, 1000)).articles.map((a) => a.slug)).toContain(slug);
     expect((await findSiteArticle(slug, asOf)).kind).toBe('article');
     // …and a second before, it is nowhere.
     const before = new Date(scheduledFor.getTime() - 1000);
-    expect((await listSiteStories({ asOf: before, limit: 100 })).stories.map((s) => s.title)).not.toContain(SCHEDULED);
+    expect((await listSiteStories({ asOf: before, limit: 100 })).stories.map((s) => s.title)).not.toContain(SCHEDULED.title);
     expect((await findSiteArticle(slug, before)).kind).toBe('missing');
   });
 
   it('is visible by the database clock too once its time is in the past', async () => {
-    const slug = slugify(SCHEDULED);
+    const slug = slugify(SCHEDULED.title);
     await connection.db.update(articles).set({ scheduledFor: sql`now() - interval '1 second'` }).where(eq(articles.slug, slug));
     expect((await listSiteStories({ asOf: now(), limit: 100 })).stories.map((s) => s.slug)).toContain(slug);
     await connection.db.update(articles).set({ scheduledFor }).where(eq(articles.slug, slug));
@@ -242,21 +272,23 @@ describe(`pagination on ${driverName}`, () => {
     for (let i = 0; i < 25; i++) {
       created.push(await insertStory({ title: `خبر رياضي رقم ${i + 1}`, sectionId: ids.sport, authorId: ids.admin, status: 'published', at: new Date(base + i * 60_000) }));
     }
+    const expected = 25 + PUBLISHED.filter((s) => s.sectionSlug === 'رياضة').length;
     const first = await listSiteStories({ asOf: now(), limit: 20, offset: 0, sectionId: ids.sport });
     const second = await listSiteStories({ asOf: now(), limit: 20, offset: 20, sectionId: ids.sport });
-    expect(first.total).toBe(26);
-    expect(second.total).toBe(26);
+    expect(first.total).toBe(expected);
+    expect(second.total).toBe(expected);
     expect(first.stories).toHaveLength(20);
-    expect(second.stories).toHaveLength(6);
+    expect(second.stories).toHaveLength(expected - 20);
     const seen = [...first.stories, ...second.stories].map((s) => s.id);
-    expect(new Set(seen).size).toBe(26);
+    expect(new Set(seen).size).toBe(expected);
     expect(seen).toEqual(expect.arrayContaining(created));
     const dates = [...first.stories, ...second.stories].map((s) => Date.parse(s.publishedAt));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
 
+    const adminTotal = 25 + PUBLISHED.filter((s) => s.author === 'admin').length;
     const byAdmin = await listSiteStories({ asOf: now(), limit: 20, offset: 20, authorId: ids.admin });
-    expect(byAdmin.total).toBe(26);
-    expect(byAdmin.stories).toHaveLength(6);
+    expect(byAdmin.total).toBe(adminTotal);
+    expect(byAdmin.stories).toHaveLength(adminTotal - 20);
   });
 
   it('pages a tag listing the same way', async () => {
@@ -282,8 +314,8 @@ describe(`article lookups on ${driverName}`, () => {
   });
 
   it('redirect an old slug of a visible story, and not of a hidden one', async () => {
-    const [visible] = await connection.db.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.slug, slugify(ECONOMY)));
-    const [draft] = await connection.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slugify(DRAFT)));
+    const [visible] = await connection.db.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.slug, slugify(ECONOMY.title)));
+    const [draft] = await connection.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slugify(HIDDEN[0]!.title)));
     await connection.db.insert(slugHistory).values([
       { oldSlug: 'الفائدة-قديم', articleId: visible!.id },
       { oldSlug: 'مسودة-قديم', articleId: draft!.id },
@@ -295,8 +327,15 @@ describe(`article lookups on ${driverName}`, () => {
   it('offer related stories from the same section and tags, most shared first', async () => {
     const fixtureArticle = await findSiteArticle(slugify(fixture.title), now());
     if (fixtureArticle.kind !== 'article') throw new Error('fixture story missing');
-    const sharedTag = fixtureArticle.article.tags[0]!;
-    const otherSection = await insertStory({ title: 'خبر من قسم آخر بوسم مشترك', sectionId: ids.sport, authorId: ids.editor, status: 'published', at: new Date(Date.now() - 300 * HOUR), tagIds: [sharedTag.id] });
+    // Another section, every tag of the fixture story: it outranks same-section stories sharing fewer.
+    const closest = await insertStory({
+      title: 'خبر من قسم آخر بكل الوسوم',
+      sectionId: ids.sport,
+      authorId: ids.editor,
+      status: 'published',
+      at: new Date(Date.now() - 300 * HOUR),
+      tagIds: fixtureArticle.article.tags.map((t) => t.id),
+    });
     const related = await listRelatedStories({
       asOf: now(),
       articleId: fixtureArticle.article.id,
@@ -304,7 +343,12 @@ describe(`article lookups on ${driverName}`, () => {
       tagIds: fixtureArticle.article.tags.map((t) => t.id),
       limit: 4,
     });
-    expect(related.map((s) => s.id)).toEqual([otherSection]);
+    const score = (s: SeedStory) => (s.sectionSlug === 'فلسطين' ? 1 : 0) + s.tags.filter((t) => fixture.tags.includes(t)).length;
+    const expected = PUBLISHED.filter((s) => s.title !== fixture.title && score(s) > 0).sort(
+      (a, b) => score(b) - score(a) || b.hoursFromNow - a.hoursFromNow,
+    );
+    expect(related[0]!.id).toBe(closest);
+    expect(related.slice(1).map((s) => s.title)).toEqual(titles(expected).slice(0, 3));
   });
 
   it('use the revision byline when there is one', async () => {
@@ -320,6 +364,3 @@ describe(`article lookups on ${driverName}`, () => {
   });
 });
 
-function fixtureTagSlugs(): string[] {
-  return fixture.tags.map((t) => slugify(t));
-}

@@ -1,0 +1,178 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
+import { getSiteSettings, type SiteSettingsView } from '@/db/queries/settings';
+import { cacheTiming, MAX_CACHE_SECONDS, SITE_TAGS, slugTag } from '@/db/queries/site-cache-keys';
+import {
+  findPublicAuthor,
+  findPublicTag,
+  findSectionBySlug,
+  findSiteArticle,
+  latestBySection,
+  listRelatedStories,
+  listSections,
+  listSiteStories,
+  listStoriesSince,
+  readScheduleWindow,
+  readSitemapData,
+  type SiteArticle,
+  type SiteArticleLookup,
+  type SiteSection,
+  type SiteStory,
+  type StoryFilter,
+} from '@/db/queries/site-stories';
+import { LISTING_PAGE_SIZE, pageOffset } from '@/lib/seo/pagination';
+import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from '@/lib/seo/sitemap';
+
+/*
+ * Cached reads for the public site. Each result sits in Next's data cache under tags from
+ * db/queries/site-cache-keys.ts, which refreshPublicPages (lib/server/public-cache.ts)
+ * revalidates after every workflow transition. Two more rules keep scheduled stories exact:
+ *
+ * - every key includes the schedule "epoch" (the last schedule time that has come), so the
+ *   moment a scheduled story becomes due, its listings are read afresh instead of from an entry
+ *   made before it was visible;
+ * - every entry's lifetime ends at the next schedule time, and Next lowers the lifetime of an
+ *   incrementally regenerated page (the article page) to that of the data it read.
+ *
+ * Nothing here reads cookies or headers: the same cached answer is right for every reader.
+ */
+
+/** One instant per render, so every read of a page judges visibility at the same moment. */
+const renderInstant = cache(() => new Date());
+
+/*
+ * Next keeps data-cache entries on disk across restarts, but forgets on restart which tags were
+ * revalidated. An entry invalidated just before a restart and not read since would then look
+ * fresh, so keys carry an id of this server process: a restarted server starts with a cold cache.
+ */
+const processHolder = globalThis as typeof globalThis & { __midadSiteCacheGeneration?: string };
+processHolder.__midadSiteCacheGeneration ??= `${process.pid}.${Date.now().toString(36)}`;
+const generation = processHolder.__midadSiteCacheGeneration;
+
+const scheduleWindow = cache(
+  unstable_cache(async () => readScheduleWindow(new Date()), ['midad-site', generation, 'schedule-window'], {
+    tags: [SITE_TAGS.schedule, SITE_TAGS.all],
+    revalidate: MAX_CACHE_SECONDS,
+  }),
+);
+
+async function cachedRead<T>(name: string, args: readonly unknown[], tags: string[], read: (asOf: Date) => Promise<T>): Promise<T> {
+  const now = renderInstant();
+  const { epoch, lifetime } = cacheTiming(await scheduleWindow(), now);
+  return unstable_cache(() => read(now), ['midad-site', generation, name, JSON.stringify(args), epoch], {
+    tags: [...tags, SITE_TAGS.all],
+    revalidate: lifetime,
+  })();
+}
+
+export interface SiteChrome {
+  settings: SiteSettingsView;
+  sections: SiteSection[];
+}
+
+/** Site name, description, time zone, digits and the section navigation: on every page. */
+export const getSiteChrome = cache(
+  (): Promise<SiteChrome> =>
+    cachedRead('chrome', [], [SITE_TAGS.settings, SITE_TAGS.sections], async () => ({
+      settings: await getSiteSettings(),
+      sections: await listSections(),
+    })),
+);
+
+export interface HomeData {
+  latest: SiteStory[];
+  blocks: { section: SiteSection; stories: SiteStory[] }[];
+}
+
+export const getHomeData = cache(
+  (): Promise<HomeData> =>
+    cachedRead('home', [], [SITE_TAGS.latest], async (asOf) => ({
+      latest: (await listSiteStories({ asOf, limit: 13 })).stories,
+      blocks: await latestBySection({ asOf, perSection: 4 }),
+    })),
+);
+
+export interface Listing {
+  stories: SiteStory[];
+  total: number;
+}
+
+function listing(name: string, filter: StoryFilter, tags: string[], page: number): Promise<Listing> {
+  return cachedRead(name, [filter, page], tags, (asOf) =>
+    listSiteStories({ asOf, limit: LISTING_PAGE_SIZE, offset: pageOffset(page), ...filter }),
+  );
+}
+
+export const getSection = cache(
+  (slug: string): Promise<SiteSection | null> =>
+    cachedRead('section', [slug], [SITE_TAGS.sections], () => findSectionBySlug(slug)),
+);
+
+export const getSectionListing = cache((sectionId: number, page: number) =>
+  listing('section-listing', { sectionId }, [SITE_TAGS.section(sectionId)], page),
+);
+
+/** Whether a tag has visible stories changes with any story, so its lookup follows every change. */
+export const getTag = cache((slug: string) =>
+  cachedRead('tag', [slug], [SITE_TAGS.latest], (asOf) => findPublicTag(slug, asOf)),
+);
+
+export const getTagListing = cache((tagId: number, page: number) =>
+  listing('tag-listing', { tagId }, [SITE_TAGS.tag(tagId)], page),
+);
+
+export const getAuthor = cache((id: number) =>
+  cachedRead('author', [id], [SITE_TAGS.author(id)], (asOf) => findPublicAuthor(id, asOf)),
+);
+
+export const getAuthorListing = cache((authorId: number, page: number) =>
+  listing('author-listing', { authorId }, [SITE_TAGS.author(authorId)], page),
+);
+
+/** An article page's lookup, tagged by the slug asked for so a 404 refreshes when the story appears. */
+export const getArticle = cache((slug: string): Promise<SiteArticleLookup> => {
+  const tag = slugTag(slug);
+  return cachedRead('article', [slug], tag ? [tag] : [], (asOf) => findSiteArticle(slug, asOf));
+});
+
+export const getRelatedStories = cache((article: SiteArticle): Promise<SiteStory[]> => {
+  const tagIds = article.tags.map((t) => t.id);
+  return cachedRead(
+    'related',
+    [article.id, article.sectionId, tagIds],
+    [SITE_TAGS.article(article.id), SITE_TAGS.section(article.sectionId), ...tagIds.map(SITE_TAGS.tag)],
+    (asOf) => listRelatedStories({ asOf, articleId: article.id, sectionId: article.sectionId, tagIds, limit: 4 }),
+  );
+});
+
+const FEED_SIZE = 30;
+
+export function getFeedStories(sectionId?: number): Promise<SiteStory[]> {
+  const tags = sectionId === undefined ? [SITE_TAGS.latest] : [SITE_TAGS.section(sectionId)];
+  return cachedRead('feed', [sectionId ?? null], tags, async (asOf) => (await listSiteStories({ asOf, limit: FEED_SIZE, sectionId })).stories);
+}
+
+export function getSitemapData() {
+  return cachedRead('sitemap', [], [SITE_TAGS.latest, SITE_TAGS.sections], (asOf) => readSitemapData(asOf, SITEMAP_MAX_URLS));
+}
+
+const HOUR_MS = 3600_000;
+
+/**
+ * Stories for the Google News sitemap. Stories age out of its 48-hour window with time alone, so
+ * the cached list is a superset from the start of the current hour's window and the builder
+ * drops what has aged out at the moment of the request.
+ */
+export function getNewsSitemapStories() {
+  const hourStart = Math.floor(renderInstant().getTime() / HOUR_MS) * HOUR_MS;
+  const since = new Date(hourStart - NEWS_SITEMAP_WINDOW_MS);
+  return cachedRead('news-sitemap', [since.toISOString()], [SITE_TAGS.latest], (asOf) =>
+    listStoriesSince({ asOf, since, limit: NEWS_SITEMAP_MAX_URLS + 100 }),
+  );
+}
+
+/** The instant the current render judges visibility at (for builders that filter by time). */
+export function renderTime(): Date {
+  return renderInstant();
+}
