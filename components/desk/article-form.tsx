@@ -156,6 +156,8 @@ export function ArticleForm({
   const save = useCallback(
     async (baseVersion: number) => {
       clearTimeout(retryTimer.current);
+      // A copy still waiting to be written would land after this save and outlive it.
+      clearTimeout(localTimer.current);
       const sentAt = changeCounter.current;
       const body = currentBody();
       const fields = fieldsRef.current;
@@ -202,6 +204,13 @@ export function ArticleForm({
   useEffect(() => {
     saveRef.current = save;
   }, [save]);
+
+  // The page re-renders after workflow actions (submit, approve…), which move the version on.
+  // With nothing unsaved the form adopts it; with unsaved text it keeps its base, so the next
+  // save shows what changed instead of silently overwriting it.
+  useEffect(() => {
+    if (state.kind === 'saved' && initialVersion > versionRef.current) updateVersion(initialVersion);
+  }, [initialVersion, state.kind]);
 
   useEffect(() => {
     const retry = () => {

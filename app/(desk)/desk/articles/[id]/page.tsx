@@ -77,7 +77,6 @@ export default async function ArticlePage({ params }: Props) {
         )}
 
         <ArticleForm
-          key={article.version}
           articleId={article.id}
           version={article.version}
           initialFields={{
