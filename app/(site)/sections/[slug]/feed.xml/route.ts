@@ -1,0 +1,25 @@
+import { connection } from 'next/server';
+import { format, getMessages } from '@/i18n';
+import { sectionFeedPath, sectionPath } from '@/lib/seo/paths';
+import { getFeedStories, getSection, getSiteChrome } from '../../../_lib/data';
+import { renderFeed } from '../../../_lib/feeds';
+import { slugFromParam } from '../../../_lib/params';
+import { notFoundResponse, xmlResponse } from '../../../_lib/xml-response';
+
+/** RSS 2.0 of one section's newest stories. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  await connection();
+  const slug = slugFromParam((await params).slug);
+  const section = slug ? await getSection(slug) : null;
+  if (!section) return notFoundResponse();
+  const [{ settings }, stories] = await Promise.all([getSiteChrome(), getFeedStories(section.id)]);
+  const tr = getMessages().reader;
+  const body = renderFeed({
+    title: format(tr.sectionFeedTitle, { site: settings.siteName, section: section.name }),
+    description: format(tr.sectionDescription, { section: section.name, site: settings.siteName }),
+    pagePath: sectionPath(section.slug),
+    feedPath: sectionFeedPath(section.slug),
+    stories,
+  });
+  return xmlResponse(body, 'application/rss+xml');
+}
