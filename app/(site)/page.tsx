@@ -1,19 +1,86 @@
-import { connection } from 'next/server';
-import { StoryList } from '@/components/site/story-list';
-import { listPublishedStories } from '@/db/queries/public';
-import { getMessages } from '@/i18n';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StoryCard, StoryCards } from '@/components/site/story-card';
+import { format, getMessages } from '@/i18n';
+import { sectionPath } from '@/lib/seo/paths';
+import { getHomeData, getSiteChrome } from './_lib/data';
+import { listingMetadata } from './_lib/metadata';
+
+// Rendered per request from cached data (see _lib/data.ts). Segment-wide, so the layout's reads
+// are request-time too: the build never opens the database.
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { settings } = await getSiteChrome();
+  const tr = getMessages().reader;
+  return listingMetadata({
+    title: settings.siteName,
+    absoluteTitle: true,
+    description: settings.siteDescription || format(tr.homeDescription, { site: settings.siteName }),
+    path: '/',
+    siteName: settings.siteName,
+  });
+}
 
 export default async function HomePage() {
-  // Read at request time: the build never opens the database.
-  await connection();
-  const t = getMessages().home;
-  const stories = await listPublishedStories({ limit: 20 });
+  const messages = getMessages();
+  const tr = messages.reader;
+  const [{ latest, blocks }, { settings }] = await Promise.all([getHomeData(), getSiteChrome()]);
+  const [lead, ...others] = latest;
+  const secondary = others.slice(0, 2);
+  const rest = others.slice(2, 8);
+
   return (
-    <section aria-labelledby="latest">
-      <h1 id="latest" className="text-xl font-bold">
-        {t.title}
-      </h1>
-      {stories.length === 0 ? <p className="mt-6 text-muted">{t.empty}</p> : <StoryList stories={stories} />}
-    </section>
+    <>
+      <h1 className="sr-only">{settings.siteName}</h1>
+      {!lead ? (
+        <p className="py-16 text-center text-muted">{messages.home.empty}</p>
+      ) : (
+        <div className="grid gap-10 lg:grid-cols-3">
+          <section aria-labelledby="lead-heading" className="lg:col-span-2">
+            <h2 id="lead-heading" className="sr-only">
+              {tr.leadStory}
+            </h2>
+            <StoryCard story={lead} settings={settings} heading="h3" variant="lead" />
+            {secondary.length > 0 && (
+              <ul className="mt-8 grid gap-8 border-t border-rule pt-6 sm:grid-cols-2">
+                {secondary.map((story) => (
+                  <li key={story.id}>
+                    <StoryCard story={story} settings={settings} heading="h3" />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {rest.length > 0 && (
+            <section aria-labelledby="latest-heading" className="lg:border-s lg:border-rule lg:ps-8">
+              <h2 id="latest-heading" className="mb-4 border-b-2 border-ink pb-2 text-lg font-bold">
+                {messages.home.title}
+              </h2>
+              <StoryCards stories={rest} settings={settings} heading="h3" variant="compact" />
+            </section>
+          )}
+        </div>
+      )}
+      {blocks.length > 0 && (
+        <div className="mt-14 grid gap-x-10 gap-y-12 md:grid-cols-2">
+          {blocks.map(({ section, stories }) => (
+            <section key={section.id} aria-labelledby={`section-${section.id}`}>
+              <h2 id={`section-${section.id}`} className="mb-4 flex items-baseline justify-between border-b-2 border-ink pb-2">
+                <Link href={sectionPath(section.slug)} className="text-xl font-bold hover:text-accent">
+                  {section.name}
+                </Link>
+              </h2>
+              <StoryCards stories={stories} settings={settings} heading="h3" variant="default" showSection={false} />
+              <p className="mt-3 text-sm">
+                <Link href={sectionPath(section.slug)} className="font-semibold text-accent underline-offset-4 hover:underline">
+                  {format(tr.moreIn, { section: section.name })}
+                </Link>
+              </p>
+            </section>
+          ))}
+        </div>
+      )}
+    </>
   );
 }

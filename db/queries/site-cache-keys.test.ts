@@ -16,6 +16,7 @@ describe('cacheTiming', () => {
 
   it('never lets an entry live past the next schedule', () => {
     expect(cacheTiming(window, at('2026-11-25T09:59:00Z')).lifetime).toBe(60);
+    expect(cacheTiming(window, at('2026-11-25T09:58:59.500Z')).lifetime).toBe(60);
     expect(cacheTiming(window, at('2026-11-25T09:59:59.200Z')).lifetime).toBe(1);
     expect(cacheTiming(window, at('2026-11-25T10:30:00Z')).lifetime).toBe(MAX_CACHE_SECONDS);
     expect(cacheTiming(window, at('2026-11-25T11:45:00Z')).lifetime).toBe(15 * 60);

@@ -99,6 +99,8 @@ export function cacheTiming(window: ScheduleWindow, now: Date, maxSeconds: numbe
       next = time;
     }
   }
-  const untilNext = next === null ? maxSeconds : Math.ceil((next - at) / 1000);
+  // Whole seconds (Cache-Control takes no fractions), rounded down so an entry expires at or
+  // before the schedule; Next refuses a lifetime of 0, so the last second before it rounds up to 1.
+  const untilNext = next === null ? maxSeconds : Math.floor((next - at) / 1000);
   return { epoch: epoch ?? 'none', lifetime: Math.max(1, Math.min(maxSeconds, untilNext)) };
 }

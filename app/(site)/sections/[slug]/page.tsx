@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Listing } from '@/components/site/listing';
+import { format, getMessages } from '@/i18n';
+import { pageExists } from '@/lib/seo/pagination';
+import { sectionFeedPath, sectionPath } from '@/lib/seo/paths';
+import { formatPublicNumber } from '@/lib/seo/public-dates';
+import { getSection, getSectionListing, getSiteChrome } from '../../_lib/data';
+import { feedAlternates, listingMetadata } from '../../_lib/metadata';
+import { pageFromSearch, slugFromParam, type SearchParams } from '../../_lib/params';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
+
+async function load({ params, searchParams }: Props) {
+  const slug = slugFromParam((await params).slug);
+  const page = await pageFromSearch(searchParams);
+  if (!slug || page === null) return null;
+  const section = await getSection(slug);
+  if (!section) return null;
+  const listing = await getSectionListing(section.id, page);
+  if (!pageExists(page, listing.total)) return null;
+  return { section, page, listing };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const data = await load(props);
+  if (!data) return {};
+  const { settings } = await getSiteChrome();
+  const tr = getMessages().reader;
+  const suffix = data.page > 1 ? ` ${format(tr.pageTitleSuffix, { page: formatPublicNumber(data.page, settings.digits) })}` : '';
+  const metadata = listingMetadata({
+    title: `${data.section.name}${suffix}`,
+    description: format(tr.sectionDescription, { section: data.section.name, site: settings.siteName }),
+    path: sectionPath(data.section.slug, data.page),
+    siteName: settings.siteName,
+  });
+  return {
+    ...metadata,
+    alternates: {
+      ...metadata.alternates,
+      types: feedAlternates(settings.siteName, [
+        { url: sectionFeedPath(data.section.slug), title: format(tr.sectionFeedTitle, { site: settings.siteName, section: data.section.name }) },
+      ]),
+    },
+  };
+}
+
+export default async function SectionPage(props: Props) {
+  const data = await load(props);
+  if (!data) notFound();
+  const { section, page, listing } = data;
+  const { settings } = await getSiteChrome();
+  const tr = getMessages().reader;
+  return (
+    <Listing
+      title={section.name}
+      stories={listing.stories}
+      total={listing.total}
+      page={page}
+      href={(p) => sectionPath(section.slug, p)}
+      settings={settings}
+      tr={tr}
+      feed={{ href: sectionFeedPath(section.slug), label: format(tr.sectionFeed, { section: section.name }) }}
+      showSection={false}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Listing } from '@/components/site/listing';
+import { format, getMessages } from '@/i18n';
+import { pageExists } from '@/lib/seo/pagination';
+import { tagPath } from '@/lib/seo/paths';
+import { formatPublicNumber } from '@/lib/seo/public-dates';
+import { getSiteChrome, getTag, getTagListing } from '../../_lib/data';
+import { listingMetadata } from '../../_lib/metadata';
+import { pageFromSearch, slugFromParam, type SearchParams } from '../../_lib/params';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
+
+async function load({ params, searchParams }: Props) {
+  const slug = slugFromParam((await params).slug);
+  const page = await pageFromSearch(searchParams);
+  if (!slug || page === null) return null;
+  const tag = await getTag(slug);
+  if (!tag) return null;
+  const listing = await getTagListing(tag.id, page);
+  if (!pageExists(page, listing.total)) return null;
+  return { tag, page, listing };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const data = await load(props);
+  if (!data) return {};
+  const { settings } = await getSiteChrome();
+  const tr = getMessages().reader;
+  const suffix = data.page > 1 ? ` ${format(tr.pageTitleSuffix, { page: formatPublicNumber(data.page, settings.digits) })}` : '';
+  return listingMetadata({
+    title: `${data.tag.name}${suffix}`,
+    description: format(tr.tagDescription, { tag: data.tag.name, site: settings.siteName }),
+    path: tagPath(data.tag.slug, data.page),
+    siteName: settings.siteName,
+  });
+}
+
+export default async function TagPage(props: Props) {
+  const data = await load(props);
+  if (!data) notFound();
+  const { tag, page, listing } = data;
+  const { settings } = await getSiteChrome();
+  const tr = getMessages().reader;
+  return (
+    <Listing
+      kicker={tr.tagKicker}
+      title={format(tr.tagHeading, { tag: tag.name })}
+      stories={listing.stories}
+      total={listing.total}
+      page={page}
+      href={(p) => tagPath(tag.slug, p)}
+      settings={settings}
+      tr={tr}
+    />
+  );
+}
