@@ -14,7 +14,9 @@ import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/art
 import { format, getMessages, type Locale } from '@/i18n';
 import { documentToText } from '@/lib/content/text';
 import type { ContentDocument } from '@/lib/content/types';
+import { articleImageFromMedia, type MediaDto } from '@/lib/media/dto';
 import { clearLocalCopy, localCopyKey, readLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy';
+import { MediaPicker } from './media-picker';
 
 export interface ArticleFormFields {
   title: string;
@@ -71,7 +73,8 @@ export function ArticleForm({
   version: initialVersion,
   initialFields,
   initialBody,
-  featuredMediaId,
+  featuredMediaId: initialFeaturedMediaId,
+  featuredImage: initialFeaturedImage,
   sections,
   locale,
   userId,
@@ -82,6 +85,8 @@ export function ArticleForm({
   initialFields: ArticleFormFields;
   initialBody: ContentDocument | null;
   featuredMediaId: number | null;
+  /** Preview of the featured image, when there is one. */
+  featuredImage: { src: string; alt: string } | null;
   sections: { id: number; name: string }[];
   locale: Locale;
   userId: number;
@@ -101,6 +106,11 @@ export function ArticleForm({
   // The newer version a save collided with, and the writer's own text at that moment.
   const [conflict, setConflict] = useState<(ConflictVersion & { mine: string }) | null>(null);
   const [offer, setOffer] = useState<LocalCopy | null>(null);
+  const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
+  const [featured, setFeatured] = useState<{ id: number; src: string; alt: string } | null>(
+    initialFeaturedMediaId && initialFeaturedImage ? { id: initialFeaturedMediaId, ...initialFeaturedImage } : null,
+  );
+  const featuredRef = useRef(featured);
   const [slugCheck, setSlugCheck] = useState<{ slug: string; available: boolean } | null>(null);
   // The editor may hold on to the first onChange it was given, so the latest fields live in a ref.
   const fieldsRef = useRef(initialFields);
@@ -166,7 +176,7 @@ export function ArticleForm({
       setFieldErrors({});
       try {
         if (articleId === null) {
-          const result = await createArticleAction(payloadOf(fields, body, featuredMediaId));
+          const result = await createArticleAction(payloadOf(fields, body, featuredRef.current?.id ?? null));
           if (!result.ok) {
             setFieldErrors(result.fieldErrors ?? {});
             setState({ kind: 'failed', reason: t.errors.codes[result.error as keyof typeof t.errors.codes] ?? t.errors.codes.UNEXPECTED });
@@ -176,7 +186,7 @@ export function ArticleForm({
           router.replace(`/desk/articles/${result.id}`);
           return;
         }
-        const result = await saveArticleAction(articleId, baseVersion, payloadOf(fields, body, featuredMediaId));
+        const result = await saveArticleAction(articleId, baseVersion, payloadOf(fields, body, featuredRef.current?.id ?? null));
         if (result.ok) {
           updateVersion(result.version);
           setConflict(null);
@@ -198,7 +208,7 @@ export function ArticleForm({
         retryTimer.current = setTimeout(() => void saveRef.current(baseVersion), RETRY_DELAY_MS);
       }
     },
-    [articleId, currentBody, featuredMediaId, router, storageKey, t],
+    [articleId, currentBody, router, storageKey, t],
   );
 
   useEffect(() => {
@@ -251,6 +261,17 @@ export function ArticleForm({
     updateVersion(conflict.version);
     setConflict(null);
     setState({ kind: 'saved' });
+  };
+
+  const uploaded = (media: MediaDto) => {
+    if (picker === 'body') {
+      editor.current?.insertImage(articleImageFromMedia(media));
+    } else {
+      featuredRef.current = { id: media.id, src: media.src, alt: media.alt };
+      setFeatured(featuredRef.current);
+      changed();
+    }
+    setPicker(null);
   };
 
   const stateText =
@@ -410,8 +431,36 @@ export function ArticleForm({
         </label>
       </div>
 
+      <div className="flex flex-wrap items-center gap-3">
+        <span className="text-sm font-semibold">{t.media.featured}</span>
+        {featured && (
+          // eslint-disable-next-line @next/next/no-img-element -- library images are already re-encoded to web sizes
+          <img src={featured.src} alt={featured.alt} className="h-16 w-auto rounded border border-rule" />
+        )}
+        {editable && (
+          <button type="button" onClick={() => setPicker('featured')} className="rounded-md border border-rule px-3 py-1 text-sm">
+            {featured ? t.media.replace : t.media.upload}
+          </button>
+        )}
+        {editable && featured && (
+          <button
+            type="button"
+            onClick={() => {
+              featuredRef.current = null;
+              setFeatured(null);
+              changed();
+            }}
+            className="rounded-md border border-rule px-3 py-1 text-sm"
+          >
+            {t.media.remove}
+          </button>
+        )}
+      </div>
+      {picker && <MediaPicker locale={locale} onUploaded={uploaded} onClose={() => setPicker(null)} />}
+
       <div>
         <ArticleEditor
+          onRequestImage={editable ? () => setPicker('body') : undefined}
           ref={editor}
           initialContent={initialBody}
           editable={editable}

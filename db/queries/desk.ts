@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { ContentDocument } from '../../lib/content/types';
 import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, type Executor } from '../client';
-import { articleEvents, articleRevisions, articles, articleTags, reviewComments, sections, slugHistory, tags, users } from '../schema';
+import { MEDIA_PATH_PREFIX, variantFileName } from '../../lib/media/keys';
+import { articleEvents, articleRevisions, articles, articleTags, media, reviewComments, sections, slugHistory, tags, users } from '../schema';
 
 export interface DeskArticleRow {
   id: number;
@@ -291,4 +292,11 @@ export async function lastReviewedRevisionNumber(articleId: number, userId: numb
   ]);
   const numbers = [decided[0]?.n, commented[0]?.n].filter((n): n is number => typeof n === 'number');
   return numbers.length ? Math.max(...numbers) : null;
+}
+
+/** A library image's public path and alt text, for the desk's featured-image preview. */
+export async function findMediaPreview(id: number | null, db: Executor = getDb()): Promise<{ src: string; alt: string } | null> {
+  if (id === null) return null;
+  const [row] = await db.select({ key: media.storageKey, alt: media.alt }).from(media).where(eq(media.id, id));
+  return row ? { src: `${MEDIA_PATH_PREFIX}${variantFileName(row.key, null)}`, alt: row.alt } : null;
 }

@@ -5,7 +5,7 @@ import { CommentThread } from '@/components/desk/comment-thread';
 import { Timeline } from '@/components/desk/timeline';
 import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
-import { findEditableArticle, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
+import { findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
 import { format, getMessages } from '@/i18n';
 import { renderDocumentToHtml } from '@/lib/content/render';
 import { documentToText } from '@/lib/content/text';
@@ -23,11 +23,12 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
 
-  const [sections, events, comments, lastReviewed] = await Promise.all([
+  const [sections, events, comments, lastReviewed, featuredImage] = await Promise.all([
     listSectionsForDesk(),
     listEvents(article.id),
     listComments(article.id),
     can(user.role, 'article.review') ? lastReviewedRevisionNumber(article.id, user.id) : Promise.resolve(null),
+    findMediaPreview(article.revision.featuredMediaId),
   ]);
   const editable = canEditArticle(user.role, article.status);
   const actions = availableActions({
@@ -89,6 +90,7 @@ export default async function ArticlePage({ params }: Props) {
           }}
           initialBody={article.revision.body}
           featuredMediaId={article.revision.featuredMediaId}
+          featuredImage={featuredImage}
           sections={sections}
           locale={locale}
           userId={user.id}

@@ -17,6 +17,7 @@ export default async function NewArticlePage() {
         initialFields={{ title: '', summary: '', byline: '', sectionId: '', tags: '', slug: '' }}
         initialBody={null}
         featuredMediaId={null}
+        featuredImage={null}
         sections={sections}
         locale={locale}
         userId={user.id}
