@@ -135,3 +135,18 @@ test('nobody can approve a story they wrote themselves', async ({ browser }) => 
   await expect(form.getByRole('status')).toHaveText('لا يمكنك اعتماد نسخة كتبتها بنفسك: يحتاج الاعتماد إلى عين ثانية.');
   await admin.context().close();
 });
+
+test('previews of any revision are for signed-in staff only and never cached publicly', async ({ browser, request }) => {
+  const anonymous = await request.get('/desk/articles/1/preview', { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  expect(anonymous.headers().location).toContain('/login');
+
+  const reviewer = await deskAs(browser, 'reviewer');
+  await reviewer.goto('/desk/review');
+  await reviewer.getByRole('link', { name: 'المدن التي نحبّها تُبنى على مهل' }).click();
+  const response = await reviewer.goto(`${reviewer.url()}/preview?rev=1`);
+  expect(response?.headers()['cache-control']).toMatch(/private|no-store/);
+  await expect(reviewer.getByRole('note')).toContainText('النسخة 1');
+  await expect(reviewer.getByRole('heading', { level: 1, name: 'المدن التي نحبّها تُبنى على مهل' })).toBeVisible();
+  await reviewer.context().close();
+});

@@ -53,6 +53,9 @@ export default async function ArticlePage({ params }: Props) {
           <Link href={`/desk/articles/${article.id}/history`} className="text-accent underline">
             {t.articleForm.history}
           </Link>
+          <Link href={`/desk/articles/${article.id}/preview`} className="text-accent underline">
+            {t.workflow.preview}
+          </Link>
           {article.live && (
             <Link href={`/articles/${article.slug}`} className="text-accent underline">
               {t.articleForm.viewPublic}

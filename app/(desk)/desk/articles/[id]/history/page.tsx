@@ -72,6 +72,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 {revision.authorName} · <DualDate date={revision.createdAt} /> · {format(t.words, { count: revision.words })}
               </p>
             </div>
+            <Link href={`/desk/articles/${article.id}/preview?rev=${revision.number}`} className="text-sm text-accent underline">
+              {t.preview}
+            </Link>
             {mayRestore && revision.number !== article.revision.number && (
               <ActionForm action={restoreRevisionAction} locale={locale} successMessage={t.done}>
                 <input type="hidden" name="articleId" value={article.id} />
