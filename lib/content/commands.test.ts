@@ -62,6 +62,13 @@ describe('pull quote commands', () => {
 });
 
 describe('setBlockDirection and blockDirectionAt', () => {
+  it('lets a new paragraph start from its own text instead of inheriting an override', () => {
+    open(p('English', { dir: 'ltr' }));
+    editor.commands.setTextSelection(8);
+    editor.commands.splitBlock();
+    expect(body().map((n) => n.attrs?.dir)).toEqual(['ltr', 'auto']);
+  });
+
   it('sets and clears the direction of the paragraphs in the selection only', () => {
     open(p('English line'), p('سطر عربي'), p('ثالث'));
     editor.commands.setTextSelection({ from: 2, to: 16 });
@@ -72,13 +79,16 @@ describe('setBlockDirection and blockDirectionAt', () => {
     expect(body().map((n) => n.attrs?.dir)).toEqual(['auto', 'auto', 'auto']);
   });
 
-  it('sets a list item paragraph without touching the list', () => {
-    open({ type: 'bulletList', content: [{ type: 'listItem', content: [p('item')] }] });
-    editor.commands.setTextSelection(4);
+  it('takes the list around a paragraph along, so its bullets follow, but not the item', () => {
+    open({ type: 'blockquote', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [p('item')] }] }] }, p('بعد'));
+    editor.commands.setTextSelection(5);
     editor.commands.setBlockDirection('ltr');
-    const list = body()[0]!;
-    expect(list.attrs?.dir).toBe('auto');
-    expect(list.content?.[0]?.content?.[0]?.attrs?.dir).toBe('ltr');
+    const quote = body()[0]!;
+    const list = quote.content![0]!;
+    expect([quote.attrs?.dir, list.attrs?.dir, list.content?.[0]?.attrs?.dir, list.content?.[0]?.content?.[0]?.attrs?.dir]).toEqual(['ltr', 'ltr', 'auto', 'ltr']);
+    expect(body()[1]?.attrs?.dir).toBe('auto');
+    editor.commands.setBlockDirection('auto');
+    expect(JSON.stringify(body())).not.toMatch(/"(ltr|rtl)"/);
   });
 
   it('sets the direction of a selected image, and refuses a made-up direction', () => {
@@ -99,6 +109,14 @@ describe('insertImage', () => {
     const inserted = body().find((n) => n.type === 'image');
     expect(inserted?.attrs).toEqual({ ...image, credit: '', dir: 'auto' });
     expect(() => validateDocument(editor.getJSON())).not.toThrow();
+  });
+
+  it('keeps selected text, placing the image after it', () => {
+    open(p('نص محدد'), p('بعده'));
+    editor.commands.setTextSelection({ from: 1, to: 8 });
+    editor.commands.insertImage(image);
+    expect(body().map((n) => n.type)).toEqual(['paragraph', 'image', 'paragraph']);
+    expect(body()[0]?.content?.[0]?.text).toBe('نص محدد');
   });
 
   it('replaces the selected image, keeping its direction', () => {

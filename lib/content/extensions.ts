@@ -8,14 +8,25 @@ import { PullQuote, PullQuoteAttribution, PullQuoteText } from './pull-quote';
 export const TEXT_DIRECTIONS = ['auto', 'rtl', 'ltr'] as const;
 export type TextDirection = (typeof TEXT_DIRECTIONS)[number];
 
-/** Blocks that take their direction from their own text unless an editor overrides it. */
+/**
+ * Blocks that carry a direction. Text blocks (paragraphs, headings, pull quotes, figures) are
+ * `dir="auto"` unless overridden, so each lays out by its own first strong letter. Containers
+ * (quotes, lists, items) render a direction only when one is set: HTML's `dir="auto"` ignores
+ * descendants that have their own `dir`, so an "auto" list of "auto" paragraphs would always
+ * resolve to left-to-right and put an Arabic list's bullets and a quote's rule on the wrong side.
+ * Without an attribute they follow the story's direction.
+ */
 export const DIRECTIONAL_NODES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'pullQuote', 'image'];
+const TEXT_DIRECTIONAL_NODES = ['paragraph', 'heading', 'pullQuote', 'image'];
+const CONTAINER_DIRECTIONAL_NODES = ['blockquote', 'bulletList', 'orderedList', 'listItem'];
 
 /**
  * Where a manual direction is set from the toolbar: the blocks a person thinks of as "this
- * paragraph". Lists and quotes that merely contain them keep `auto`.
+ * paragraph". The quotes and lists around them follow, so an English list gets its bullets on
+ * the left.
  */
-const DIRECTION_TARGETS = new Set(['paragraph', 'heading', 'pullQuote', 'image']);
+const DIRECTION_TARGETS = new Set(TEXT_DIRECTIONAL_NODES);
+const FOLLOWING_CONTAINERS = new Set(['blockquote', 'bulletList', 'orderedList']);
 
 export const HEADING_LEVELS = [2, 3] as const;
 
@@ -50,22 +61,31 @@ declare module '@tiptap/core' {
   }
 }
 
+function directionAttribute({ renderAuto }: { renderAuto: boolean }) {
+  return {
+    default: 'auto',
+    // A new block (Enter) starts from its own text again rather than inheriting an override.
+    keepOnSplit: false,
+    parseHTML: (element: HTMLElement) => parseDirection(element.getAttribute('dir')),
+    renderHTML: (attributes: Record<string, unknown>) => {
+      const dir = parseDirection(typeof attributes.dir === 'string' ? attributes.dir : null);
+      return dir === 'auto' && !renderAuto ? {} : { dir };
+    },
+  };
+}
+
 /** Per-block direction: `dir="auto"` by default, so mixed Arabic and Latin text lays out by its own content. */
 const BlockDirection = Extension.create({
   name: 'blockDirection',
   addGlobalAttributes() {
     return [
       {
-        types: DIRECTIONAL_NODES,
-        attributes: {
-          dir: {
-            default: 'auto',
-            parseHTML: (element: HTMLElement) => parseDirection(element.getAttribute('dir')),
-            renderHTML: (attributes: Record<string, unknown>) => ({
-              dir: parseDirection(typeof attributes.dir === 'string' ? attributes.dir : null),
-            }),
-          },
-        },
+        types: TEXT_DIRECTIONAL_NODES,
+        attributes: { dir: directionAttribute({ renderAuto: true }) },
+      },
+      {
+        types: CONTAINER_DIRECTIONAL_NODES,
+        attributes: { dir: directionAttribute({ renderAuto: false }) },
       },
     ];
   },
@@ -87,6 +107,13 @@ const BlockDirection = Extension.create({
             if ($from.node(depth).type.name === 'pullQuote') targets.set($from.before(depth), 'pullQuote');
           }
           if (targets.size === 0) return false;
+          for (const pos of [...targets.keys()]) {
+            const $pos = state.doc.resolve(pos);
+            for (let depth = $pos.depth; depth > 0; depth--) {
+              const container = $pos.node(depth);
+              if (FOLLOWING_CONTAINERS.has(container.type.name)) targets.set($pos.before(depth), container.type.name);
+            }
+          }
           if (dispatch) {
             for (const pos of targets.keys()) tr.setNodeAttribute(pos, 'dir', dir);
           }

@@ -1,6 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
-import { NodeSelection } from '@tiptap/pm/state';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { isMediaSrc, mediaVariantSrc, smallerVariantWidths } from '../media/keys';
 
 /** Longest texts accepted for an image, shared by the upload form, the validator and the editor. */
@@ -163,7 +163,11 @@ export const ArticleImage = Node.create({
           });
           if (dispatch) {
             if (replacing) tr.replaceWith(selection.from, selection.to, node);
-            else tr.replaceSelectionWith(node);
+            else {
+              // Selected text stays: the image goes after it rather than in its place.
+              if (!selection.empty) tr.setSelection(TextSelection.near(tr.doc.resolve(selection.to)));
+              tr.replaceSelectionWith(node);
+            }
             tr.scrollIntoView();
           }
           return true;

@@ -8,6 +8,20 @@ describe('renderDocumentToHtml', () => {
     expect(html).toBe('<p dir="auto">مرحبا</p><p dir="auto">Hello world</p>');
   });
 
+  it('gives quotes and lists a direction only when one is set, so they follow the story or their text', () => {
+    const doc = validateDocument({
+      type: 'doc',
+      content: [
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'قول' }] }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'بند' }] }] }] },
+        { type: 'orderedList', attrs: { dir: 'ltr' }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'one' }] }] }] },
+      ],
+    });
+    expect(renderDocumentToHtml(doc)).toBe(
+      '<blockquote><p dir="auto">قول</p></blockquote><ul><li><p dir="auto">بند</p></li></ul><ol dir="ltr"><li><p dir="auto">one</p></li></ol>',
+    );
+  });
+
   it('escapes text: markup typed into the editor stays text', () => {
     const html = renderDocumentToHtml(paragraphsToDocument(['<script>alert(1)</script> & "x"']));
     expect(html).not.toContain('<script>');

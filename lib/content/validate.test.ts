@@ -35,6 +35,11 @@ describe('validateDocument accepts what the editor writes', () => {
     expect(result.content?.[2]?.attrs).toEqual({ dir: 'ltr' });
     expect(result.content?.[6]?.content?.[0]?.marks?.[0]?.attrs?.href).toBe('https://example.org');
   });
+
+  it('returns plain objects, which React can hand to the editor in the browser', () => {
+    const result = validateDocument(doc(paragraph('نص')));
+    expect(Object.getPrototypeOf(result.content?.[0]?.attrs)).toBe(Object.prototype);
+  });
 });
 
 describe('validateDocument refuses hostile or broken documents', () => {

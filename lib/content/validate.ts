@@ -147,7 +147,9 @@ export function validateDocument(input: unknown): ContentDocument {
   try {
     const node = schema.nodeFromJSON(input);
     node.check();
-    return node.toJSON() as ContentDocument;
+    // ProseMirror builds attrs on null-prototype objects; a JSON round trip gives plain ones that
+    // React can pass to client components and that compare and serialise like any other JSON.
+    return JSON.parse(JSON.stringify(node.toJSON())) as ContentDocument;
   } catch (error) {
     throw new AppError('CONTENT_INVALID', error instanceof Error ? error.message : 'invalid document');
   }
