@@ -1,13 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { refreshPublicPages } from '@/lib/server/public-cache';
 import type { ActionResult } from '@/lib/server/action-result';
 import { formId, runDeskAction } from '@/lib/server/desk-action';
 import { createSection, moveSection, updateSection } from '@/lib/server/sections/manage-sections';
 
-const done = (result: ActionResult) => {
-  // Section names appear in the desk and on public pages (navigation, listings).
-  if (result.ok) revalidatePath('/', 'layout');
+const done = async (result: ActionResult) => {
+  // Section names and order appear on every public page (navigation, listings) and in the desk.
+  if (result.ok) {
+    await refreshPublicPages({ kind: 'site' });
+    revalidatePath('/desk', 'layout');
+  }
   return result;
 };
 

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { refreshPublicPages } from '@/lib/server/public-cache';
 import type { ActionResult } from '@/lib/server/action-result';
 import { runDeskAction } from '@/lib/server/desk-action';
 import { updateSiteSettings } from '@/lib/server/update-site-settings';
@@ -15,6 +16,9 @@ export async function updateSettingsAction(_: unknown, form: FormData): Promise<
     }),
   );
   // Name, digits and time zone show on every public page.
-  if (result.ok) revalidatePath('/', 'layout');
+  if (result.ok) {
+    await refreshPublicPages({ kind: 'site' });
+    revalidatePath('/desk', 'layout');
+  }
   return result;
 }
