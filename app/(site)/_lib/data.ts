@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { connection } from 'next/server';
 import { cache } from 'react';
 import { getSiteSettings, type SiteSettingsView } from '@/db/queries/settings';
 import { cacheTiming, MAX_CACHE_SECONDS, SITE_TAGS, slugTag } from '@/db/queries/site-cache-keys';
@@ -58,6 +59,12 @@ const scheduleWindow = cache(
 );
 
 async function cachedRead<T>(name: string, args: readonly unknown[], tags: string[], read: (asOf: Date) => Promise<T>): Promise<T> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // The build never opens the database (db/client.ts). A page of this group without URL
+    // parameters (the search page, say) would otherwise be prerendered through the layout's
+    // reads; this marks it request-time instead, and Next renders it per request.
+    await connection();
+  }
   const now = renderInstant();
   const { epoch, lifetime } = cacheTiming(await scheduleWindow(), now);
   return unstable_cache(() => read(now), ['midad-site', generation, name, JSON.stringify(args), epoch], {
