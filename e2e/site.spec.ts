@@ -377,3 +377,41 @@ test.describe('accessibility and looks', () => {
     }
   });
 });
+
+test.describe('site settings reach cached pages', () => {
+  test('choosing Arabic-Indic digits shows them at once on pages already in the cache', async ({ page, request }) => {
+    const article = articlePath(slugify(FIXTURE.title));
+    const dates = async (path: string) => {
+      const html = await (await request.get(path)).text();
+      return [...html.matchAll(/<time[^>]*>([\s\S]*?)<\/time>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    };
+    await request.get(article);
+    expect((await request.get(article)).headers()['x-nextjs-cache']).toBe('HIT');
+    expect((await dates(article)).join(' ')).toMatch(/[0-9]/);
+
+    const chooseDigits = async (label: RegExp) => {
+      await page.goto('/desk/settings');
+      await page.getByRole('radio', { name: label }).check();
+      await page.getByRole('button', { name: 'حفظ الإعدادات' }).click();
+      await expect(page.getByText('حُفظ.', { exact: true })).toBeVisible();
+    };
+    await page.goto('/login');
+    await page.getByLabel('البريد الإلكتروني').fill('admin@midad.test');
+    await page.getByLabel('كلمة المرور').fill('midad-admin-demo');
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await expect(page).toHaveURL(/\/desk$/);
+
+    try {
+      await chooseDigits(/٠١٢٣/);
+      // The very next request: no waiting for a lifetime to pass.
+      for (const path of [article, '/', sectionPath('فلسطين')]) {
+        const shown = (await dates(path)).join(' ');
+        expect(shown, path).toMatch(/[٠-٩]/);
+        expect(shown, path).not.toMatch(/[0-9]/);
+      }
+    } finally {
+      await chooseDigits(/0123/);
+    }
+    expect((await dates(article)).join(' ')).not.toMatch(/[٠-٩]/);
+  });
+});
