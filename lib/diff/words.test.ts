@@ -89,6 +89,59 @@ describe('diffWords', () => {
   });
 });
 
+describe('diffWords pairs paragraphs before comparing words', () => {
+  it('compares an edited paragraph with its new version, not with a neighbour', () => {
+    const parts = diffWords('ذهب الوزير.\nThe minister arrived on Monday.\nفقرة محذوفة كاملة', 'ذهب الوزير.\nThe minister arrived on Tuesday evening.');
+    expect(changed(parts)).toEqual([
+      ['delete', 'Monday'],
+      ['insert', 'Tuesday evening'],
+      ['delete', '\nفقرة محذوفة كاملة'],
+    ]);
+  });
+
+  it('keeps a paragraph inserted before an edited one apart from the edit', () => {
+    const parts = diffWords('مقدمة\nقال الوزير نعم للاتفاق', 'مقدمة\nفقرة جديدة تماما هنا\nقال الوزير لا للاتفاق');
+    expect(changed(parts)).toEqual([
+      ['insert', 'فقرة جديدة تماما هنا\n'],
+      ['delete', 'نعم'],
+      ['insert', 'لا'],
+    ]);
+  });
+
+  it('does not pair paragraphs that share nothing', () => {
+    expect(changed(diffWords('قطط سوداء', 'كلاب بيضاء'))).toEqual([
+      ['delete', 'قطط سوداء'],
+      ['insert', 'كلاب بيضاء'],
+    ]);
+  });
+
+  it('recovers both sides for random paragraph structures, empty lines and trailing breaks included', () => {
+    const next = random(11);
+    const words = ['أ', 'ب', 'ج', 'x', 'y', '،', ''];
+    const make = () =>
+      Array.from({ length: Math.floor(next() * 6) }, () =>
+        Array.from({ length: Math.floor(next() * 5) }, () => words[Math.floor(next() * words.length)]).join(' '),
+      ).join('\n') + (next() < 0.3 ? '\n' : '');
+    for (let round = 0; round < 400; round++) {
+      const before = make();
+      const after = make();
+      for (const readable of [true, false]) {
+        const parts = diffWords(before, after, { readable });
+        expect(sideOf(parts, 'before')).toBe(before);
+        expect(sideOf(parts, 'after')).toBe(after);
+      }
+    }
+  });
+
+  it('compares a very large changed stretch as one text', () => {
+    const before = Array.from({ length: 250 }, (_, i) => `سطر قديم ${i}`).join('\n');
+    const after = Array.from({ length: 250 }, (_, i) => `line new ${i}`).join('\n');
+    const parts = diffWords(before, after);
+    expect(sideOf(parts, 'before')).toBe(before);
+    expect(sideOf(parts, 'after')).toBe(after);
+  });
+});
+
 describe('diffParagraphs', () => {
   it('gives one list of parts per line of the text', () => {
     const parts = diffWords('الأول\nالثاني', 'الأول المعدل\nالثاني');

@@ -1,17 +1,22 @@
 /**
  * Word-level diff between two revisions' plain text (DESIGN.md §4: diff on words, not bytes).
  *
+ * Story text has one block per line, so the diff works in two steps. Lines are compared first,
+ * whole: unchanged paragraphs are matched exactly. Within each stretch of changed lines, old and
+ * new paragraphs are paired by the words they share (a new paragraph inserted before an edited
+ * one does not steal the edit), and each pair is compared word by word; unpaired paragraphs are
+ * plain deletions or insertions.
+ *
  * Tokens: a word (letters, combining marks and digits, so tashkeel stays on its word and a change
  * of tashkeel changes the word), a run of spaces, a line break, or any other single character —
  * punctuation such as ، ؛ ؟ « » is a token of its own. Tokens are compared exactly; joining every
  * token of a side gives back its text, so nothing is lost or normalised away.
  *
- * Cost: tokens are interned to integers so each comparison is one integer test; the common prefix
- * and suffix are removed first (two revisions of one story usually share most of their text); the
- * rest is solved with Myers' O((N+M)·D) algorithm in its linear-space form (the "middle snake"
- * divide and conquer), so memory stays O(N+M) and time grows with the size of the change D, not
- * with the product of the lengths. Two 3 000-word revisions are about 12 000 tokens in all; a
- * typical edit (D in the tens or hundreds) takes milliseconds. A work budget caps pathological
+ * Cost: lines and tokens are interned to integers so each comparison is one integer test; the
+ * common prefix and suffix are removed first; the rest is solved with Myers' O((N+M)·D)
+ * algorithm in its linear-space form (the "middle snake" divide and conquer), so memory stays
+ * O(N+M) and time grows with the size of the change D, not with the product of the lengths. Two
+ * 3 000-word revisions with a typical edit diff in milliseconds. A work budget caps pathological
  * cases (two unrelated 1 MB bodies): past it the remaining region is reported as replaced.
  */
 
@@ -38,28 +43,168 @@ export interface DiffOptions {
 
 const DEFAULT_MAX_WORK = 10_000_000;
 
+/** Lines of a text; the empty text has none (so an empty side is all insertion or deletion). */
+function splitLines(text: string): string[] {
+  return text === '' ? [] : text.split('\n');
+}
+
 export function diffWords(before: string, after: string, options: DiffOptions = {}): DiffPart[] {
-  return diffTokens(tokenize(before), tokenize(after), options);
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const parts: DiffPart[] = [];
+  const push = (op: DiffOp, text: string) => {
+    if (text) parts.push({ op, text });
+  };
+  // Every line but a side's last is followed by a break; it is shared when both lines have one.
+  const lineBreak = (i: number | null, j: number | null) => {
+    const inA = i !== null && i < a.length - 1;
+    const inB = j !== null && j < b.length - 1;
+    if (inA && inB) push('equal', '\n');
+    else if (inA) push('delete', '\n');
+    else if (inB) push('insert', '\n');
+  };
+
+  let changedA: number[] = [];
+  let changedB: number[] = [];
+  const flushChanged = () => {
+    if (changedA.length === 0 && changedB.length === 0) return;
+    const linesA = changedA.map((i) => a[i]!);
+    const linesB = changedB.map((j) => b[j]!);
+    if (linesA.length * linesB.length > MAX_PAIRING_CELLS) {
+      // Too many changed paragraphs to pair one by one: compare the stretch as one text.
+      parts.push(...diffTokens(tokenize(linesA.join('\n')), tokenize(linesB.join('\n')), { maxWork, readable: false }));
+      lineBreak(changedA.at(-1) ?? null, changedB.at(-1) ?? null);
+    } else {
+      for (const unit of pairLines(linesA, linesB)) {
+        const i = unit.a === null ? null : changedA[unit.a]!;
+        const j = unit.b === null ? null : changedB[unit.b]!;
+        if (i !== null && j !== null) parts.push(...diffTokens(tokenize(a[i]!), tokenize(b[j]!), { maxWork, readable: false }));
+        else if (i !== null) push('delete', a[i]!);
+        else push('insert', b[j!]!);
+        lineBreak(i, j);
+      }
+    }
+    changedA = [];
+    changedB = [];
+  };
+
+  const lines = new EditScript();
+  const ids = new Map<string, number>();
+  new Myers(intern(a, ids), intern(b, ids), lines, maxWork).run();
+  let i = 0;
+  let j = 0;
+  lines.ops.forEach((op, n) => {
+    for (let k = 0; k < lines.counts[n]!; k++) {
+      if (op === 'equal') {
+        flushChanged();
+        push('equal', a[i]!);
+        lineBreak(i++, j++);
+      } else if (op === 'delete') changedA.push(i++);
+      else changedB.push(j++);
+    }
+  });
+  flushChanged();
+  return options.readable === false ? mergeRuns(parts) : cleanUp(parts);
+}
+
+function intern(tokens: readonly string[], ids: Map<string, number>): Int32Array {
+  const out = new Int32Array(tokens.length);
+  tokens.forEach((token, i) => {
+    let id = ids.get(token);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token, id);
+    }
+    out[i] = id;
+  });
+  return out;
 }
 
 export function diffTokens(a: readonly string[], b: readonly string[], options: DiffOptions = {}): DiffPart[] {
   const ids = new Map<string, number>();
-  const intern = (tokens: readonly string[]) => {
-    const out = new Int32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      let id = ids.get(token);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(token, id);
-      }
-      out[i] = id;
-    });
-    return out;
-  };
   const script = new EditScript();
-  new Myers(intern(a), intern(b), script, options.maxWork ?? DEFAULT_MAX_WORK).run();
+  new Myers(intern(a, ids), intern(b, ids), script, options.maxWork ?? DEFAULT_MAX_WORK).run();
   const parts = script.toParts(a, b);
   return options.readable === false ? parts : cleanUp(parts);
+}
+
+/** Above this many old × new changed paragraphs, pairing them is not worth its cost. */
+const MAX_PAIRING_CELLS = 40_000;
+/** How much two paragraphs must share to be shown as one edited paragraph. */
+const MIN_PAIR_SIMILARITY = 0.3;
+const WORD_TOKEN = /[\p{L}\p{N}]/u;
+
+function wordCounts(line: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokenize(line)) {
+    if (WORD_TOKEN.test(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Share of words two paragraphs have in common (Dice coefficient over word counts). */
+function similarity(x: Map<string, number>, y: Map<string, number>): number {
+  let common = 0;
+  let total = 0;
+  for (const [word, n] of x) {
+    common += Math.min(n, y.get(word) ?? 0);
+    total += n;
+  }
+  for (const n of y.values()) total += n;
+  return total === 0 ? 0 : (2 * common) / total;
+}
+
+/**
+ * Pairs old and new paragraphs of one changed stretch, in order, maximising the words they share
+ * (a small dynamic programme). Returns the units in output order: each unpaired old paragraph,
+ * then each unpaired new one, before the next pair.
+ */
+function pairLines(linesA: readonly string[], linesB: readonly string[]): { a: number | null; b: number | null }[] {
+  const m = linesA.length;
+  const n = linesB.length;
+  const wa = linesA.map(wordCounts);
+  const wb = linesB.map(wordCounts);
+  const score = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
+  const sim = (x: number, y: number) => similarity(wa[x]!, wb[y]!);
+  for (let x = 1; x <= m; x++) {
+    for (let y = 1; y <= n; y++) {
+      const s = sim(x - 1, y - 1);
+      const diagonal = s >= MIN_PAIR_SIMILARITY ? score[x - 1]![y - 1]! + s : -1;
+      score[x]![y] = Math.max(score[x - 1]![y]!, score[x]![y - 1]!, diagonal);
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (let x = m, y = n; x > 0 && y > 0; ) {
+    if (score[x]![y] === score[x - 1]![y]) x--;
+    else if (score[x]![y] === score[x]![y - 1]) y--;
+    else {
+      pairs.push([x - 1, y - 1]);
+      x--;
+      y--;
+    }
+  }
+  pairs.reverse();
+
+  const units: { a: number | null; b: number | null }[] = [];
+  let nextA = 0;
+  let nextB = 0;
+  for (const [pa, pb] of [...pairs, [m, n] as [number, number]]) {
+    while (nextA < pa) units.push({ a: nextA++, b: null });
+    while (nextB < pb) units.push({ a: null, b: nextB++ });
+    if (pa < m && pb < n) units.push({ a: nextA++, b: nextB++ });
+  }
+  return units;
+}
+
+function mergeRuns(parts: DiffPart[]): DiffPart[] {
+  const merged: DiffPart[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (last?.op === part.op) last.text += part.text;
+    else if (part.text) merged.push({ ...part });
+  }
+  return merged;
 }
 
 /** Runs of edit operations, merged as they are appended. */
