@@ -30,9 +30,15 @@ export const BulletListIcon = () => (
   </Icon>
 );
 
+// Numerals must never be mirrored, so the right-to-left drawing is its own, not a flipped copy.
 export const OrderedListIcon = () => (
-  <Icon mirrorInRtl>
-    <path d="M3 3.5l1.2-.8v4.3M2.8 11.2c.3-.6 1.9-.9 1.9.3 0 .9-1.9 1.6-1.9 2.5h2M8 5h9M8 10h9M8 15h9" />
+  <Icon>
+    <g className="rtl:hidden">
+      <path d="M3 3.5l1.2-.8v4.3M2.8 11.2c.3-.6 1.9-.9 1.9.3 0 .9-1.9 1.6-1.9 2.5h2M8 5h9M8 10h9M8 15h9" />
+    </g>
+    <g className="hidden rtl:inline">
+      <path d="M15.5 3.5l1.2-.8v4.3M15.3 11.2c.3-.6 1.9-.9 1.9.3 0 .9-1.9 1.6-1.9 2.5h2M3 5h9M3 10h9M3 15h9" />
+    </g>
   </Icon>
 );
 
