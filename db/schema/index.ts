@@ -5,3 +5,4 @@ export * from './articles';
 export * from './media';
 export * from './settings';
 export * from './sessions';
+export * from './search';
