@@ -1,0 +1,471 @@
+import { asc, sql, type SQL } from 'drizzle-orm';
+import { normalizeArabic, parseSearchQuery, formatTerms, type ParsedQuery, type SearchTerm } from '../../lib/arabic/normalize';
+import type { ArticleStatus } from '../../lib/workflow/states';
+import { getDb, type Executor } from '../client';
+import { articles, sections } from '../schema';
+import { publiclyVisible } from './public';
+
+/*
+ * Full-text search over search_documents (db/schema/search.ts, docs/decisions/0008-arabic-search.md).
+ * Readers see a story only through its published revision under the public visibility rule;
+ * staff search every article's current revision in any state. Queries are normalised here by the
+ * same rules the database applied to the stories, then matched against both the stemmed
+ * (`arabic`) and the whole-word (`simple`) lexemes of each document.
+ */
+
+export const SEARCH_PAGE_SIZE = 10;
+/** Deep pages cost a ranked scan each; nobody reads result 1000. */
+export const MAX_SEARCH_PAGE = 100;
+
+/** How many words a snippet shows around the matches. */
+const SNIPPET_WORDS = 32;
+/** Snippets look for matches in this much of a story's text, so long stories stay cheap. */
+const SNIPPET_SOURCE_CHARS = 20_000;
+/**
+ * Ranking reads only a document's head (title A, summary and tags B): ts_rank's weights {D, C, B, A}.
+ * A story whose head holds none of the terms gets BODY_ONLY_SCORE, below any head match (one B
+ * hit scores about 0.024), so title hits come first, then summary and tag hits, then body-only
+ * matches by date. Ranking on the body too would read every match's out-of-line body: about ten
+ * times slower.
+ */
+const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
+const BODY_ONLY_SCORE = 0.001;
+/** Recency doubles the score of a story published now, ×1.5 at a month, fading after. */
+const RECENCY_DAYS = 30;
+
+export type SearchRefusal = Exclude<ParsedQuery, { ok: true }>['reason'];
+
+export interface SearchFilters {
+  /** Only stories in this section (by slug). */
+  sectionSlug?: string;
+  /** Inclusive dates (YYYY-MM-DD) in the site's time zone. */
+  from?: string;
+  to?: string;
+}
+
+export interface SearchRequest extends SearchFilters {
+  q: string;
+  page?: number;
+  pageSize?: number;
+  /** IANA zone in which `from` and `to` are read; the site's setting. */
+  timeZone?: string;
+}
+
+export interface PublicSearchHit {
+  id: number;
+  slug: string;
+  /** HTML: the escaped title with matched words in <mark>. */
+  titleHtml: string;
+  /** HTML: escaped words around the best matches, with matched words in <mark>. */
+  snippetHtml: string;
+  sectionSlug: string;
+  sectionName: string;
+  publishedAt: Date;
+}
+
+export interface StaffSearchHit {
+  id: number;
+  slug: string;
+  status: ArticleStatus;
+  titleHtml: string;
+  snippetHtml: string;
+  sectionSlug: string;
+  sectionName: string;
+  updatedAt: Date;
+}
+
+export type SearchOutcome<Hit> =
+  | { kind: 'refused'; reason: SearchRefusal }
+  | {
+      kind: 'results';
+      terms: SearchTerm[];
+      total: number;
+      page: number;
+      pageSize: number;
+      pageCount: number;
+      hits: Hit[];
+      /** A query that finds stories when this one found none, from near-miss title words. */
+      suggestion: string | null;
+    };
+
+interface RankedRow {
+  total: number;
+  id: number | null;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  section_slug: string;
+  section_name: string;
+  status: ArticleStatus;
+  public_ms: number;
+  updated_ms: number;
+}
+
+/** Readers' search: published stories only (a scheduled story counts once its time has come). */
+export async function searchPublishedArticles(
+  request: SearchRequest,
+  db: Executor = getDb(),
+): Promise<SearchOutcome<PublicSearchHit>> {
+  const parsed = parseSearchQuery(request.q);
+  if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
+  const { page, pageSize } = paging(request);
+  const filters = filterConditions(request);
+
+  const rows = await ranked(db, {
+    terms: parsed.terms,
+    pointer: sql`${articles.publishedRevisionId}`,
+    where: sql`${publiclyVisible}${filters}`,
+    date: sql`coalesce(${articles.publishedAt}, ${articles.scheduledFor})`,
+    page,
+    pageSize,
+  });
+  const total = rows[0]?.total ?? 0;
+  const found = rows.filter((r) => r.id !== null);
+  const highlighted = await highlight(db, parsed.terms, found);
+  const hits = found.map((row, i) => ({
+    id: row.id!,
+    slug: row.slug,
+    titleHtml: highlighted[i]!.titleHtml,
+    snippetHtml: highlighted[i]!.snippetHtml,
+    sectionSlug: row.section_slug,
+    sectionName: row.section_name,
+    publishedAt: new Date(row.public_ms),
+  }));
+  const suggestion = total === 0 ? await suggestCorrection(db, parsed.terms, filters) : null;
+  return { kind: 'results', terms: parsed.terms, total, page, pageSize, pageCount: Math.ceil(total / pageSize), hits, suggestion };
+}
+
+export interface StaffSearchRequest extends SearchRequest {
+  /** Only articles in these workflow states; all states when empty or absent. */
+  statuses?: readonly ArticleStatus[];
+}
+
+/**
+ * The desk's search: every article in any workflow state, matched on its CURRENT revision (what
+ * the newsroom is working on), newest edits first among equals.
+ */
+export async function searchAllArticles(
+  request: StaffSearchRequest,
+  db: Executor = getDb(),
+): Promise<SearchOutcome<StaffSearchHit>> {
+  const parsed = parseSearchQuery(request.q);
+  if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
+  const { page, pageSize } = paging(request);
+  const statuses = request.statuses?.length
+    ? sql` and ${articles.status} in (${sql.join(
+        request.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : sql``;
+
+  const rows = await ranked(db, {
+    terms: parsed.terms,
+    pointer: sql`${articles.currentRevisionId}`,
+    where: sql`true${filterConditions(request)}${statuses}`,
+    date: sql`${articles.updatedAt}`,
+    page,
+    pageSize,
+  });
+  const total = rows[0]?.total ?? 0;
+  const found = rows.filter((r) => r.id !== null);
+  const highlighted = await highlight(db, parsed.terms, found);
+  const hits = found.map((row, i) => ({
+    id: row.id!,
+    slug: row.slug,
+    status: row.status,
+    titleHtml: highlighted[i]!.titleHtml,
+    snippetHtml: highlighted[i]!.snippetHtml,
+    sectionSlug: row.section_slug,
+    sectionName: row.section_name,
+    updatedAt: new Date(row.updated_ms),
+  }));
+  return { kind: 'results', terms: parsed.terms, total, page, pageSize, pageCount: Math.ceil(total / pageSize), hits, suggestion: null };
+}
+
+/** Sections for the search form's filter. */
+export async function listSearchSections(db: Executor = getDb()): Promise<{ slug: string; name: string }[]> {
+  return db.select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
+}
+
+function paging(request: SearchRequest): { page: number; pageSize: number } {
+  const page = Math.min(Math.max(Math.trunc(Number(request.page) || 1), 1), MAX_SEARCH_PAGE);
+  const pageSize = Math.min(Math.max(Math.trunc(Number(request.pageSize) || SEARCH_PAGE_SIZE), 1), 50);
+  return { page, pageSize };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written YYYY-MM-DD that exists (no 2026-02-30), or null. */
+export function parseIsoDate(value: string | undefined | null): string | null {
+  const match = value ? ISO_DATE.exec(value.trim()) : null;
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const valid = y >= 1900 && y <= 2999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return valid ? match[0] : null;
+}
+
+function validTimeZone(zone: string | undefined): string {
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Section and date-range conditions, each starting with ` and`. Invalid dates are ignored. */
+function filterConditions(filters: SearchRequest): SQL {
+  const parts: SQL[] = [];
+  const zone = validTimeZone(filters.timeZone);
+  const date = sql`coalesce(${articles.publishedAt}, ${articles.scheduledFor}, ${articles.updatedAt})`;
+  if (filters.sectionSlug) {
+    parts.push(sql` and ${articles.sectionId} = (select s2.id from sections s2 where s2.slug = ${filters.sectionSlug})`);
+  }
+  const from = parseIsoDate(filters.from);
+  if (from) parts.push(sql` and ${date} >= (${from}::date)::timestamp at time zone ${zone}`);
+  const to = parseIsoDate(filters.to);
+  if (to) parts.push(sql` and ${date} < ((${to}::date) + 1)::timestamp at time zone ${zone}`);
+  return sql.join(parts, sql``);
+}
+
+/** The lexemes one term asks for: its stem OR the whole word (a phrase: both, word by word). */
+function termQuery(term: SearchTerm): SQL {
+  return term.kind === 'phrase'
+    ? sql`(phraseto_tsquery('arabic', midad_search_stem_form(${term.text}::text)) || phraseto_tsquery('simple', ${term.text}::text))`
+    : sql`(plainto_tsquery('arabic', midad_search_stem_form(${term.text}::text)) || plainto_tsquery('simple', ${term.text}::text))`;
+}
+
+/** Every term must match. */
+function matchQuery(terms: readonly SearchTerm[]): SQL {
+  return sql.join(terms.map(termQuery), sql` && `);
+}
+
+/** Any term: whether a story's head (title, summary, tags) has a part in its match. */
+function anyTermQuery(terms: readonly SearchTerm[]): SQL {
+  return sql.join(terms.map(termQuery), sql` || `);
+}
+
+async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * One page of matches in rank order, each row carrying the total. When the page is past the end
+ * the single row has the total and a null id, so the count is never lost.
+ */
+async function ranked(
+  db: Executor,
+  options: { terms: readonly SearchTerm[]; pointer: SQL; where: SQL; date: SQL; page: number; pageSize: number },
+): Promise<RankedRow[]> {
+  const { terms, pointer, where, date, page, pageSize } = options;
+  return rows<RankedRow>(
+    db,
+    sql`
+    with q as materialized (select ${matchQuery(terms)} as query, ${anyTermQuery(terms)} as any_term),
+    hits as materialized (
+      select d.revision_id,
+             d.article_id,
+             case when d.head @@ q.any_term then ts_rank(${RANK_WEIGHTS}::float4[], d.head, q.query) else 0 end as head_rank
+        from q
+        join search_documents d on d.document @@ q.query
+    ),
+    matches as materialized (
+      select h.revision_id,
+             ${articles.id} as article_id,
+             ${date} as ranked_at,
+             (h.head_rank + ${BODY_ONLY_SCORE})
+               * (1 + 1 / (1 + greatest(extract(epoch from now() - ${date}), 0) / ${RECENCY_DAYS * 86_400}))
+               as score
+        from hits h
+        join articles on ${articles.id} = h.article_id and ${pointer} = h.revision_id
+       where ${where}
+    ),
+    page as (
+      select * from matches
+       order by score desc, ranked_at desc, article_id desc
+       limit ${pageSize} offset ${(page - 1) * pageSize}
+    )
+    select t.total,
+           page.article_id as id,
+           a2.slug,
+           r.title,
+           r.summary,
+           left(r.body_text, ${SNIPPET_SOURCE_CHARS}) as body,
+           s.slug as section_slug,
+           s.name as section_name,
+           a2.status,
+           (extract(epoch from coalesce(a2.published_at, a2.scheduled_for, a2.updated_at)) * 1000)::float8 as public_ms,
+           (extract(epoch from a2.updated_at) * 1000)::float8 as updated_ms
+      from (select count(*)::int as total from matches) t
+      left join page on true
+      left join articles a2 on a2.id = page.article_id
+      left join article_revisions r on r.id = page.revision_id
+      left join sections s on s.id = a2.section_id
+     order by page.score desc, page.ranked_at desc, page.article_id desc`,
+  );
+}
+
+const START = '\uE000';
+const STOP = '\uE001';
+const HEADLINE_OPTIONS = `HighlightAll=true, StartSel=${START}, StopSel=${STOP}`;
+const MARKERS = /[\uE000\uE001]/g;
+
+/**
+ * Which words of each text match the query, decided by the database with the same rules as the
+ * match itself: every whitespace-separated token of the original text is normalised here (the
+ * twin of the SQL normalisation), the tokens are sent joined by single spaces, and ts_headline
+ * marks the matching ones. Token i of the answer is token i of the original, so the snippet shows
+ * the story's own spelling, with its tashkeel and ة, while matching on the folded form.
+ */
+async function highlight(
+  db: Executor,
+  terms: readonly SearchTerm[],
+  found: readonly RankedRow[],
+): Promise<{ titleHtml: string; snippetHtml: string }[]> {
+  if (found.length === 0) return [];
+  const texts = found.flatMap((row) => [row.title, `${row.summary}\n${row.body}`]);
+  const tokenLists = texts.map(tokenize);
+  const normalized = tokenLists.map((tokens) =>
+    tokens.map((t) => normalizeArabic(t).replace(MARKERS, '').replace(/\s+/g, '') || '_').join(' '),
+  );
+  const arabic = sql.join(
+    terms.map((t) =>
+      t.kind === 'phrase'
+        ? sql`phraseto_tsquery('arabic', midad_search_stem_form(${t.text}::text))`
+        : sql`plainto_tsquery('arabic', midad_search_stem_form(${t.text}::text))`,
+    ),
+    sql` || `,
+  );
+  const simple = sql.join(
+    terms.map((t) =>
+      t.kind === 'phrase' ? sql`phraseto_tsquery('simple', ${t.text}::text)` : sql`plainto_tsquery('simple', ${t.text}::text)`,
+    ),
+    sql` || `,
+  );
+  const marked = await rows<{ stemmed: string; whole: string }>(
+    db,
+    sql`
+    select ts_headline('arabic', midad_search_stem_form(t.value), q.arabic, ${HEADLINE_OPTIONS}) as stemmed,
+           ts_headline('simple', t.value, q.simple, ${HEADLINE_OPTIONS}) as whole
+      from (select ${arabic} as arabic, ${simple} as simple) q,
+           jsonb_array_elements_text(${JSON.stringify(normalized)}::jsonb) with ordinality as t(value, position)
+     order by t.position`,
+  );
+  const flagsOf = (i: number): boolean[] => {
+    const count = tokenLists[i]!.length;
+    const stemmed = marked[i]?.stemmed.split(' ') ?? [];
+    const whole = marked[i]?.whole.split(' ') ?? [];
+    // ts_headline returns the text it was given plus markers; if that ever changed, show the
+    // snippet without highlights rather than misplace them.
+    if (stemmed.length !== count || whole.length !== count) return new Array<boolean>(count).fill(false);
+    return stemmed.map((token, k) => token.includes(START) || whole[k]!.includes(START));
+  };
+  return found.map((_, n) => ({
+    titleHtml: markTokens(tokenLists[2 * n]!, flagsOf(2 * n)),
+    snippetHtml: buildSnippet(tokenLists[2 * n + 1]!, flagsOf(2 * n + 1)),
+  }));
+}
+
+function tokenize(text: string): string[] {
+  return text.split(/\s+/).filter((t) => t !== '');
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+function markTokens(tokens: readonly string[], flags: readonly boolean[]): string {
+  return tokens.map((t, i) => (flags[i] ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t))).join(' ');
+}
+
+/**
+ * The window of SNIPPET_WORDS tokens with the most matches (the earliest among equals), placed so
+ * its matches sit near the middle with a few words of context before them. Everything is
+ * escaped; the only markup is our own <mark>.
+ */
+export function buildSnippet(tokens: readonly string[], flags: readonly boolean[], size = SNIPPET_WORDS): string {
+  if (tokens.length === 0) return '';
+  let bestEnd = -1;
+  let bestCount = 0;
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (flags[i]) count++;
+    if (i >= size && flags[i - size]) count--;
+    if (count > bestCount) {
+      bestCount = count;
+      bestEnd = i;
+    }
+  }
+  let start = 0;
+  if (bestCount > 0) {
+    // The densest window ends on its last match; find its first one and centre the pair.
+    let first = bestEnd;
+    for (let i = bestEnd; i > bestEnd - size && i >= 0; i--) if (flags[i]) first = i;
+    const slack = size - (bestEnd - first + 1);
+    start = first - Math.min(Math.floor(slack / 2), 8);
+  }
+  start = Math.max(0, Math.min(start, tokens.length - size));
+  const end = Math.min(tokens.length, start + size);
+  const body = markTokens(tokens.slice(start, end), flags.slice(start, end));
+  return `${start > 0 ? '… ' : ''}${body}${end < tokens.length ? ' …' : ''}`;
+}
+
+/** How many near-miss spellings of a word are tried, most similar first. */
+const SUGGESTION_CANDIDATES = 8;
+
+/**
+ * "Did you mean": each word that finds nothing on its own is replaced by the most similar word of
+ * the lexicon (trigram similarity above pg_trgm's threshold, 0.3) that does find published
+ * stories; the corrected query is offered only if, as a whole, it finds something.
+ */
+async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], filters: SQL): Promise<string | null> {
+  const hasMatch = async (query: SQL) => {
+    const [row] = await rows<{ found: boolean }>(
+      db,
+      // Materialised so the full-text index answers first: the planner cannot estimate a
+      // tsquery's selectivity and otherwise tests every published story's document in turn.
+      sql`with m as materialized (select d.revision_id from search_documents d where d.document @@ (${query}))
+          select exists (
+            select 1 from m join articles on ${articles.publishedRevisionId} = m.revision_id
+             where ${publiclyVisible}${filters}) as found`,
+    );
+    return Boolean(row?.found);
+  };
+  const closestFoundWord = async (word: string): Promise<string | null> => {
+    const candidates = await rows<{ word: string }>(
+      db,
+      sql`select l.word from search_lexicon l
+           where l.word % ${word}::text and l.word <> ${word}::text
+           order by similarity(l.word, ${word}::text) desc, l.word
+           limit ${SUGGESTION_CANDIDATES}`,
+    );
+    for (const candidate of candidates) {
+      if (await hasMatch(termQuery({ kind: 'word', text: candidate.word }))) return candidate.word;
+    }
+    return null;
+  };
+
+  let changed = false;
+  const corrected: SearchTerm[] = [];
+  for (const term of terms) {
+    if (await hasMatch(termQuery(term))) {
+      corrected.push(term);
+      continue;
+    }
+    const replaced: string[] = [];
+    for (const word of term.text.split(' ')) {
+      const better = (await hasMatch(termQuery({ kind: 'word', text: word }))) ? null : await closestFoundWord(word);
+      if (better) changed = true;
+      replaced.push(better ?? word);
+    }
+    corrected.push({ kind: term.kind, text: replaced.join(' ') });
+  }
+  if (!changed || !(await hasMatch(matchQuery(corrected)))) return null;
+  return formatTerms(corrected);
+}
