@@ -10,6 +10,8 @@ import { listingMetadata } from './_lib/metadata';
 // are request-time too: the build never opens the database.
 export const dynamic = 'force-dynamic';
 
+const SECTION_BLOCK_SIZE = 3;
+
 export async function generateMetadata(): Promise<Metadata> {
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
@@ -29,6 +31,13 @@ export default async function HomePage() {
   const [lead, ...others] = latest;
   const secondary = others.slice(0, 2);
   const rest = others.slice(2, 8);
+  // The featured stories (lead and secondary) are not repeated in the section blocks; the
+  // "latest" column is a running list and may overlap them. A section whose recent stories are
+  // all featured keeps its place in the navigation only.
+  const featured = new Set([lead, ...secondary].flatMap((story) => (story ? [story.id] : [])));
+  const sectionBlocks = blocks
+    .map((block) => ({ ...block, stories: block.stories.filter((story) => !featured.has(story.id)).slice(0, SECTION_BLOCK_SIZE) }))
+    .filter((block) => block.stories.length > 0);
 
   return (
     <>
@@ -62,9 +71,9 @@ export default async function HomePage() {
           )}
         </div>
       )}
-      {blocks.length > 0 && (
+      {sectionBlocks.length > 0 && (
         <div className="mt-14 grid gap-x-10 gap-y-12 md:grid-cols-2">
-          {blocks.map(({ section, stories }) => (
+          {sectionBlocks.map(({ section, stories }) => (
             <section key={section.id} aria-labelledby={`section-${section.id}`}>
               <h2 id={`section-${section.id}`} className="mb-4 flex items-baseline justify-between border-b-2 border-ink pb-2">
                 <Link href={sectionPath(section.slug)} className="text-xl font-bold hover:text-accent">

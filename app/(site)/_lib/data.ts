@@ -96,7 +96,8 @@ export const getHomeData = cache(
   (): Promise<HomeData> =>
     cachedRead('home', [], [SITE_TAGS.latest], async (asOf) => ({
       latest: (await listSiteStories({ asOf, limit: 13 })).stories,
-      blocks: await latestBySection({ asOf, perSection: 4 }),
+      // Enough per section to fill a block of three after leaving out the three featured stories.
+      blocks: await latestBySection({ asOf, perSection: 6 }),
     })),
 );
 
