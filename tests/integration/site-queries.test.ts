@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection } from '@/db/client';
-import { articleRevisions, articles, articleTags, sections, slugHistory, tags, users } from '@/db/schema';
+import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import fixture from '@/db/seed-data/quds-day-article.json';
 import { SAMPLE_SECTIONS, SAMPLE_STORIES } from '@/db/seed-data/sample-stories';
@@ -349,6 +349,25 @@ describe(`article lookups on ${driverName}`, () => {
     );
     expect(related[0]!.id).toBe(closest);
     expect(related.slice(1).map((s) => s.title)).toEqual(titles(expected).slice(0, 3));
+  });
+
+  it('carry the featured image of the published revision, for the page and for listings', async () => {
+    const id = await insertStory({ title: 'خبر بصورة رئيسية', sectionId: ids.sport, authorId: ids.editor, status: 'published', at: new Date(Date.now() - 500 * HOUR) });
+    const [image] = await connection.db
+      .insert(media)
+      .values({ storageKey: 'a'.repeat(32), mime: 'image/webp', width: 1600, height: 900, bytes: 12345, alt: 'لاعبون يحتفلون', caption: 'لحظة الفوز', credit: 'وكالة الأنباء', uploadedBy: ids.editor })
+      .returning({ id: media.id });
+    const [revision] = await connection.db
+      .insert(articleRevisions)
+      .values({ articleId: id, number: 2, title: 'خبر بصورة رئيسية', body: paragraphsToDocument(['نص']), featuredMediaId: image!.id, authorId: ids.editor })
+      .returning({ id: articleRevisions.id });
+    await connection.db.update(articles).set({ publishedRevisionId: revision!.id }).where(eq(articles.id, id));
+    const expected = { storageKey: 'a'.repeat(32), alt: 'لاعبون يحتفلون', caption: 'لحظة الفوز', credit: 'وكالة الأنباء', width: 1600, height: 900 };
+    const result = await findSiteArticle(slugify('خبر بصورة رئيسية'), now());
+    if (result.kind !== 'article') throw new Error('story missing');
+    expect(result.article.image).toEqual(expected);
+    const listed = (await listSiteStories({ asOf: now(), limit: 200, sectionId: ids.sport })).stories.find((s) => s.id === id);
+    expect(listed?.image).toEqual(expected);
   });
 
   it('use the revision byline when there is one', async () => {
