@@ -223,7 +223,7 @@ export const en: Messages = {
     stats: 'Text statistics',
     words: {
       zero: 'No words',
-      one: '1 word',
+      one: '{count} word',
       two: '{count} words',
       few: '{count} words',
       many: '{count} words',
@@ -231,7 +231,7 @@ export const en: Messages = {
     },
     readingTime: {
       zero: 'Nothing to read yet',
-      one: '1 minute read',
+      one: '{count} minute read',
       two: '{count} minute read',
       few: '{count} minute read',
       many: '{count} minute read',

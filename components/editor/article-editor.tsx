@@ -114,16 +114,19 @@ export function ArticleEditor({
     class: 'prose-article midad-editor-surface',
   });
 
+  const canEdit = editable && !contentError;
+  // useEditor passes these options to the editor again whenever they change, so they always
+  // describe the current state (labels, read-only) rather than the first render's.
   const editor = useEditor({
     extensions: contentExtensions,
     content: initialDoc,
-    editable,
+    editable: canEdit,
     // Rendering waits for the browser: the server never builds an editor.
     immediatelyRender: false,
     injectCSS: false,
     enableContentCheck: true,
     editorProps: {
-      attributes: surfaceAttributes(editable),
+      attributes: surfaceAttributes(canEdit),
       transformPastedHTML: cleanPastedHtml,
       handleKeyDown: (_view, event) => {
         const modifier = event.ctrlKey || event.metaKey;
@@ -144,14 +147,10 @@ export function ArticleEditor({
     onUpdate: ({ editor: changed }) => report(changed.getJSON() as ContentDocument, true),
   });
 
-  const canEdit = editable && !contentError;
   useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    if (editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: surfaceAttributes(canEdit) } });
-    // surfaceAttributes reads only the values listed here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, canEdit, t.label, describedBy]);
+    // Re-applied options keep the editor's current editability, so changes are made here.
+    if (editor && !editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
+  }, [editor, canEdit]);
 
   useEffect(() => {
     openLinkRef.current = () => {
