@@ -380,8 +380,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
+// Punctuation around a matched word («الفلسطينية،») stays outside its <mark>.
+const WORD_CORE = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}\p{M}]*)$/su;
+
 function markTokens(tokens: readonly string[], flags: readonly boolean[]): string {
-  return tokens.map((t, i) => (flags[i] ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t))).join(' ');
+  return tokens
+    .map((token, i) => {
+      if (!flags[i]) return escapeHtml(token);
+      const [, before = '', core = '', after = ''] = WORD_CORE.exec(token) ?? [];
+      if (core === '') return escapeHtml(token);
+      return `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}`;
+    })
+    .join(' ');
 }
 
 /**

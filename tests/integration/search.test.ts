@@ -96,6 +96,7 @@ describe(`readers' search on ${driverName}`, () => {
     const hit = outcome.hits[0]!;
     // The snippet shows the story's own spelling, with the matched words marked.
     expect(hit.snippetHtml).toContain('<mark>إسماعيل</mark> <mark>هنية</mark>');
+    expect(hit.snippetHtml).not.toMatch(/<mark>[^<]*[،.]<\/mark>/);
     expect(hit.sectionSlug).toBe('فلسطين');
     expect(outcome.total).toBe(1);
   });
@@ -294,6 +295,14 @@ describe('snippets', () => {
     expect(snippet.endsWith(' w66 …')).toBe(true);
     expect(buildSnippet(tokens, tokens.map((_, i) => i === 1), 10).startsWith('w0 <mark>w1</mark>')).toBe(true);
     expect(buildSnippet(tokens, tokens.map((_, i) => i === 99), 10).endsWith('<mark>w99</mark>')).toBe(true);
+  });
+
+  it('leave punctuation around a matched word outside its mark', () => {
+    expect(buildSnippet(['«الفلسطينية،»', '(GDP)', 'x'], [true, true, false], 5)).toBe(
+      '«<mark>الفلسطينية</mark>،» (<mark>GDP</mark>) x',
+    );
+    expect(buildSnippet(['(#قدسنا_لا_أورشليم)'], [true], 5)).toBe('(#<mark>قدسنا_لا_أورشليم</mark>)');
+    expect(buildSnippet(['؟!'], [true], 5)).toBe('؟!');
   });
 
   it('start at the beginning when nothing in the text matched', () => {
