@@ -1,7 +1,8 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
-import { isMediaSrc, mediaVariantSrc, smallerVariantWidths } from '../media/keys';
+import { isMediaSrc, mediaVariantSrc, smallerVariantWidths, storageKeyFromSrc } from '../media/keys';
+import type { ContentNode } from './types';
 
 /** Longest texts accepted for an image, shared by the upload form, the validator and the editor. */
 export const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
@@ -175,3 +176,22 @@ export const ArticleImage = Node.create({
     };
   },
 });
+
+/**
+ * Every library image a body shows, as media id and storage key. The validator cannot see the
+ * database; a save can use this to check that each image exists and that id and key belong
+ * together.
+ */
+export function imageReferences(doc: ContentNode): { mediaId: number; key: string }[] {
+  const found: { mediaId: number; key: string }[] = [];
+  const visit = (node: ContentNode) => {
+    if (node.type === 'image') {
+      const key = storageKeyFromSrc(String(node.attrs?.src ?? ''));
+      const mediaId = node.attrs?.mediaId;
+      if (key && isMediaId(mediaId)) found.push({ mediaId, key });
+    }
+    node.content?.forEach(visit);
+  };
+  visit(doc);
+  return found;
+}

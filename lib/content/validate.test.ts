@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError, type ErrorCode } from '../errors';
+import { imageReferences } from './image';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, validateDocument } from './validate';
 
 const paragraph = (text: string, extra: Record<string, unknown> = {}) => ({
@@ -135,6 +136,15 @@ describe('validateDocument: images', () => {
     ['a bad direction', { ...goodImage, dir: 'rtl; color:red' }, 'CONTENT_INVALID'],
   ])('refuses an image with %s', (_name, attrs, code) => {
     expect(refusal(doc(image(attrs)))).toBe(code);
+  });
+
+  it('lists the library images a body shows, for the save to check against the database', () => {
+    const other = { ...goodImage, mediaId: 8, src: `/media/${'f'.repeat(32)}` };
+    const body = validateDocument(doc(image(goodImage), { type: 'blockquote', content: [paragraph('x')] }, image(other)));
+    expect(imageReferences(body)).toEqual([
+      { mediaId: 7, key: KEY },
+      { mediaId: 8, key: 'f'.repeat(32) },
+    ]);
   });
 
   it('refuses an image with no attributes at all', () => {
