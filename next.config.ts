@@ -41,8 +41,13 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Types are checked once, by `npm run typecheck` (a CI step of its own), not again by every build.
   typescript: { ignoreBuildErrors: true },
-  // forbidden() answers 403 with app/forbidden.tsx when a role may not open a desk page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 with app/forbidden.tsx when a role may not open a desk page.
+    authInterrupts: true,
+    // Regenerated public pages stay in memory: after a restart Next would otherwise serve pages
+    // from disk without knowing which were expired (an unpublished story could reappear).
+    isrFlushToDisk: false,
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
