@@ -61,12 +61,14 @@ test('two people editing one story: the second save shows the conflict and loses
 
   await editor.getByRole('textbox', { name: 'نص المقال' }).click();
   await editor.keyboard.press('Control+End');
+  await editor.waitForTimeout(100);
   await editor.keyboard.insertText(' إضافة المحرر.');
   await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
   await saved(editor);
 
   await admin.getByRole('textbox', { name: 'نص المقال' }).click();
   await admin.keyboard.press('Control+End');
+  await admin.waitForTimeout(100);
   await admin.keyboard.insertText(' إضافة المدير.');
   await admin.getByRole('button', { name: 'حفظ', exact: true }).click();
   const conflict = admin.getByRole('alert').filter({ hasText: 'حفظ يوسف حداد نسخة أحدث' });
@@ -93,6 +95,7 @@ test('text typed while offline is kept in the browser and offered back when the 
   await context.setOffline(true);
   await page.getByRole('textbox', { name: 'نص المقال' }).click();
   await page.keyboard.press('Control+End');
+  await page.waitForTimeout(100); // ProseMirror reads a native caret move on the next tick
   await page.keyboard.insertText(' جملة كُتبت بلا اتصال.');
   await page.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'لا اتصال بالخادم' })).toBeVisible();

@@ -62,6 +62,7 @@ test('a story goes from writing to readers only through review, and approval cov
   await expect(editor.getByText('أضيفوا اسم المدينة في الفقرة الأولى.')).toBeVisible();
   await editor.getByRole('textbox', { name: 'نص المقال' }).click();
   await editor.keyboard.press('Control+End');
+  await editor.waitForTimeout(100); // ProseMirror reads a native caret move on the next tick
   await editor.keyboard.press('Enter');
   await editor.keyboard.insertText('أُقيم الحفل في مدينة بيروت.');
   await editor.getByRole('button', { name: 'حفظ', exact: true }).click();

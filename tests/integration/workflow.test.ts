@@ -152,6 +152,20 @@ describe(`approval means exactly this text on ${driverName}`, () => {
     expect(current).toEqual({ text: 'نسخة المحرر', number: 2 });
   });
 
+  it('refuses images that are not in the media library, changing nothing', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر بصورة مزيفة'), body: paragraphsToDocument(['نص']) });
+    const forgedImage = {
+      type: 'image',
+      attrs: { mediaId: 424242, src: `/media/${'a'.repeat(32)}.webp`, alt: 'صورة', caption: '', credit: '', width: 800, height: 600 },
+    };
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'نص' }] }, forgedImage] };
+    expect(await refusal(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة'), body }))).toBe('CONTENT_BAD_IMAGE');
+    expect(
+      await refusal(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة', { featuredMediaId: 424242 }), body: paragraphsToDocument(['نص']) })),
+    ).toBe('CONTENT_BAD_IMAGE');
+    expect(await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id))).toBe(1);
+  });
+
   it('numbers revisions in order and adds none when nothing changed', async () => {
     const created = await createArticle(db, editor, { fields: fields('خبر المراجعات'), body: paragraphsToDocument(['١']) });
     expect((await save(editor, created.id, 'خبر المراجعات', ['٢'])).revisionNumber).toBe(2);

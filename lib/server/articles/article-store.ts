@@ -2,7 +2,9 @@ import 'server-only';
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { isSlugTaken } from '@/db/queries/desk';
-import { articleEvents, articleRevisions, articles, articleTags, sections, tags, type Article } from '@/db/schema';
+import { articleEvents, articleRevisions, articles, articleTags, media, sections, tags, type Article } from '@/db/schema';
+import { imageReferences } from '@/lib/content/image';
+import type { ContentDocument } from '@/lib/content/types';
 import { slugify, uniqueSlug } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
 import type { ArticleStatus } from '@/lib/workflow/states';
@@ -76,6 +78,20 @@ export async function resolveArticleSlug(tx: Executor, wanted: string, exceptArt
   const base = slugify(wanted);
   if (!base) throw new AppError('SLUG_EMPTY', undefined, { field: 'slug' });
   return uniqueSlug(base, (candidate) => isSlugTaken(candidate, exceptArticleId, tx));
+}
+
+/**
+ * The schema only knows an image's shape; the database knows whether it exists. Every image in
+ * a body, and the featured image, must be a library item whose id and storage key belong together.
+ */
+export async function assertMediaExists(tx: Executor, body: ContentDocument, featuredMediaId: number | null): Promise<void> {
+  const references = imageReferences(body);
+  const ids = [...new Set([...references.map((r) => r.mediaId), ...(featuredMediaId ? [featuredMediaId] : [])])];
+  if (!ids.length) return;
+  const rows = await tx.select({ id: media.id, key: media.storageKey }).from(media).where(inArray(media.id, ids));
+  const keyOf = new Map(rows.map((row) => [row.id, row.key]));
+  const broken = references.some((r) => keyOf.get(r.mediaId) !== r.key) || (featuredMediaId !== null && !keyOf.has(featuredMediaId));
+  if (broken) throw new AppError('CONTENT_BAD_IMAGE', undefined, { field: 'body' });
 }
 
 export async function assertSectionExists(tx: Executor, sectionId: number): Promise<void> {

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import type { Actor } from '../session';
 import { ZArticleFields } from './article-input';
-import { assertSectionExists, recordEvent, resolveArticleSlug, setArticleTags } from './article-store';
+import { assertMediaExists, assertSectionExists, recordEvent, resolveArticleSlug, setArticleTags } from './article-store';
 
 export interface CreatedArticle {
   id: number;
@@ -23,6 +23,7 @@ export async function createArticle(db: Database, actor: Actor, input: { fields:
   const body = validateDocument(input.body ?? { type: 'doc', content: [{ type: 'paragraph' }] });
   return db.transaction(async (tx) => {
     await assertSectionExists(tx, fields.sectionId);
+    await assertMediaExists(tx, body, fields.featuredMediaId);
     const slug = await resolveArticleSlug(tx, fields.slug?.trim() ? fields.slug : fields.title);
     const [article] = await tx
       .insert(articles)

@@ -11,6 +11,7 @@ import type { ArticleStatus } from '@/lib/workflow/states';
 import type { Actor } from '../session';
 import { ZArticleFields } from './article-input';
 import {
+  assertMediaExists,
   assertSectionExists,
   canonicalJson,
   isLive,
@@ -57,6 +58,7 @@ export async function saveArticle(
     }
     article = await settleDueSchedule(tx, article);
     await assertSectionExists(tx, fields.sectionId);
+    await assertMediaExists(tx, body, fields.featuredMediaId);
 
     const [current] = await tx.select().from(articleRevisions).where(eq(articleRevisions.id, article.currentRevisionId!));
     const contentChanged =
