@@ -110,13 +110,21 @@ export async function searchPublishedArticles(
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
   const { page, pageSize } = paging(request);
-  const filters = filterConditions(request);
+  const filters = documentFilters(request);
 
+  // Candidates are counted and ranked on the documents' own copy of the article state; the page
+  // shown is then checked against the articles themselves with the one public rule.
   const rows = await ranked(db, {
     terms: parsed.terms,
-    pointer: sql`${articles.publishedRevisionId}`,
-    where: sql`${publiclyVisible}${filters}`,
-    date: sql`coalesce(${articles.publishedAt}, ${articles.scheduledFor})`,
+    matches: sql`
+      select d.revision_id,
+             d.article_id,
+             d.public_at as ranked_at,
+             (${HEAD_RANK} + ${BODY_ONLY_SCORE}) * ${recency(sql`d.public_at`)} as score
+        from q
+        join search_documents d on d.document @@ q.query
+       where d.visible_from <= now()${filters}`,
+    shown: sql`${articles.publishedRevisionId} = page.revision_id and ${publiclyVisible}`,
     page,
     pageSize,
   });
@@ -159,11 +167,19 @@ export async function searchAllArticles(
       )})`
     : sql``;
 
+  const updated = sql`${articles.updatedAt}`;
   const rows = await ranked(db, {
     terms: parsed.terms,
-    pointer: sql`${articles.currentRevisionId}`,
-    where: sql`true${filterConditions(request)}${statuses}`,
-    date: sql`${articles.updatedAt}`,
+    matches: sql`
+      select h.revision_id,
+             h.article_id,
+             ${updated} as ranked_at,
+             (h.head_rank + ${BODY_ONLY_SCORE}) * ${recency(updated)} as score
+        from (select d.revision_id, d.article_id, ${HEAD_RANK} as head_rank
+                from q join search_documents d on d.document @@ q.query) h
+        join articles on ${articles.id} = h.article_id and ${articles.currentRevisionId} = h.revision_id
+       where true${articleFilters(request)}${statuses}`,
+    shown: sql`${articles.currentRevisionId} = page.revision_id`,
     page,
     pageSize,
   });
@@ -216,14 +232,14 @@ function validTimeZone(zone: string | undefined): string {
   }
 }
 
-/** Section and date-range conditions, each starting with ` and`. Invalid dates are ignored. */
-function filterConditions(filters: SearchRequest): SQL {
+/** Section and date-range conditions on a date and a section id, each starting with ` and`. */
+function filterConditions(filters: SearchRequest, date: SQL, sectionId: SQL): SQL {
   const parts: SQL[] = [];
   const zone = validTimeZone(filters.timeZone);
-  const date = sql`coalesce(${articles.publishedAt}, ${articles.scheduledFor}, ${articles.updatedAt})`;
   if (filters.sectionSlug) {
-    parts.push(sql` and ${articles.sectionId} = (select s2.id from sections s2 where s2.slug = ${filters.sectionSlug})`);
+    parts.push(sql` and ${sectionId} = (select s2.id from sections s2 where s2.slug = ${filters.sectionSlug})`);
   }
+  // Impossible dates are ignored here; the page tells the reader.
   const from = parseIsoDate(filters.from);
   if (from) parts.push(sql` and ${date} >= (${from}::date)::timestamp at time zone ${zone}`);
   const to = parseIsoDate(filters.to);
@@ -231,10 +247,33 @@ function filterConditions(filters: SearchRequest): SQL {
   return sql.join(parts, sql``);
 }
 
-/** The lexemes one term asks for: its stem OR the whole word (a phrase: both, word by word). */
+/** Filters on a search document (`d`): readers' search. */
+function documentFilters(filters: SearchRequest): SQL {
+  return filterConditions(filters, sql`d.public_at`, sql`d.section_id`);
+}
+
+/** Filters on the joined article: staff search, where unpublished stories have no public date. */
+function articleFilters(filters: SearchRequest): SQL {
+  const date = sql`coalesce(${articles.publishedAt}, ${articles.scheduledFor}, ${articles.updatedAt})`;
+  return filterConditions(filters, date, sql`${articles.sectionId}`);
+}
+
+/** A document's head score when its head holds any of the terms, else 0 (it then sorts by date). */
+const HEAD_RANK = sql`case when d.head @@ q.any_term then ts_rank(${RANK_WEIGHTS}::float4[], d.head, q.query) else 0 end`;
+
+/** 2 for a story dated now, 1.5 a month ago, falling towards 1. */
+function recency(date: SQL): SQL {
+  return sql`(1 + 1 / (1 + greatest(extract(epoch from now() - ${date}), 0) / ${RECENCY_DAYS * 86_400}))`;
+}
+
+/**
+ * The lexemes one term asks for. A word: its stem OR the whole word. A phrase: its words as
+ * written (after normalisation), next to each other; stems would let «يوم القدس» match «اليوم
+ * القدس», and make the position check read far more stories.
+ */
 function termQuery(term: SearchTerm): SQL {
   return term.kind === 'phrase'
-    ? sql`(phraseto_tsquery('arabic', midad_search_stem_form(${term.text}::text)) || phraseto_tsquery('simple', ${term.text}::text))`
+    ? sql`phraseto_tsquery('simple', ${term.text}::text)`
     : sql`(plainto_tsquery('arabic', midad_search_stem_form(${term.text}::text)) || plainto_tsquery('simple', ${term.text}::text))`;
 }
 
@@ -254,57 +293,46 @@ async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
 }
 
 /**
- * One page of matches in rank order, each row carrying the total. When the page is past the end
- * the single row has the total and a null id, so the count is never lost.
+ * One page of matches in rank order, each row carrying the total. `matches` lists the candidates
+ * (revision_id, article_id, ranked_at, score) from the CTE `q` (query, any_term); `shown` is
+ * what a row must still meet against `articles` to be shown. When the page is past the end the
+ * single row has the total and a null id, so the count is never lost.
  */
 async function ranked(
   db: Executor,
-  options: { terms: readonly SearchTerm[]; pointer: SQL; where: SQL; date: SQL; page: number; pageSize: number },
+  options: { terms: readonly SearchTerm[]; matches: SQL; shown: SQL; page: number; pageSize: number },
 ): Promise<RankedRow[]> {
-  const { terms, pointer, where, date, page, pageSize } = options;
+  const { terms, matches, shown, page, pageSize } = options;
+  // Materialised so that the full-text index is always the way in: the planner cannot estimate a
+  // tsquery built from parameters, and a guess that the word is common makes it read every
+  // document's body instead.
   return rows<RankedRow>(
     db,
     sql`
     with q as materialized (select ${matchQuery(terms)} as query, ${anyTermQuery(terms)} as any_term),
-    hits as materialized (
-      select d.revision_id,
-             d.article_id,
-             case when d.head @@ q.any_term then ts_rank(${RANK_WEIGHTS}::float4[], d.head, q.query) else 0 end as head_rank
-        from q
-        join search_documents d on d.document @@ q.query
-    ),
-    matches as materialized (
-      select h.revision_id,
-             ${articles.id} as article_id,
-             ${date} as ranked_at,
-             (h.head_rank + ${BODY_ONLY_SCORE})
-               * (1 + 1 / (1 + greatest(extract(epoch from now() - ${date}), 0) / ${RECENCY_DAYS * 86_400}))
-               as score
-        from hits h
-        join articles on ${articles.id} = h.article_id and ${pointer} = h.revision_id
-       where ${where}
-    ),
+    matches as materialized (${matches}),
     page as (
       select * from matches
        order by score desc, ranked_at desc, article_id desc
        limit ${pageSize} offset ${(page - 1) * pageSize}
     )
     select t.total,
-           page.article_id as id,
-           a2.slug,
+           ${articles.id} as id,
+           ${articles.slug} as slug,
            r.title,
            r.summary,
            left(r.body_text, ${SNIPPET_SOURCE_CHARS}) as body,
            s.slug as section_slug,
            s.name as section_name,
-           a2.status,
-           (extract(epoch from coalesce(a2.published_at, a2.scheduled_for, a2.updated_at)) * 1000)::float8 as public_ms,
-           (extract(epoch from a2.updated_at) * 1000)::float8 as updated_ms
+           ${articles.status} as status,
+           (extract(epoch from coalesce(${articles.publishedAt}, ${articles.scheduledFor}, ${articles.updatedAt})) * 1000)::float8
+             as public_ms,
+           (extract(epoch from ${articles.updatedAt}) * 1000)::float8 as updated_ms
       from (select count(*)::int as total from matches) t
       left join page on true
-      left join articles a2 on a2.id = page.article_id
+      left join articles on ${articles.id} = page.article_id and ${shown}
       left join article_revisions r on r.id = page.revision_id
-      left join sections s on s.id = a2.section_id
+      left join sections s on s.id = ${articles.sectionId}
      order by page.score desc, page.ranked_at desc, page.article_id desc`,
   );
 }
@@ -332,14 +360,14 @@ async function highlight(
   const normalized = tokenLists.map((tokens) =>
     tokens.map((t) => normalizeArabic(t).replace(MARKERS, '').replace(/\s+/g, '') || '_').join(' '),
   );
-  const arabic = sql.join(
-    terms.map((t) =>
-      t.kind === 'phrase'
-        ? sql`phraseto_tsquery('arabic', midad_search_stem_form(${t.text}::text))`
-        : sql`plainto_tsquery('arabic', midad_search_stem_form(${t.text}::text))`,
-    ),
-    sql` || `,
-  );
+  const words = terms.filter((t) => t.kind === 'word');
+  // Stems light up the words of word terms; phrases only as written, like the match itself.
+  const arabic = words.length
+    ? sql.join(
+        words.map((t) => sql`plainto_tsquery('arabic', midad_search_stem_form(${t.text}::text))`),
+        sql` || `,
+      )
+    : sql`''::tsquery`;
   const simple = sql.join(
     terms.map((t) =>
       t.kind === 'phrase' ? sql`phraseto_tsquery('simple', ${t.text}::text)` : sql`plainto_tsquery('simple', ${t.text}::text)`,
@@ -440,10 +468,10 @@ async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], fil
       db,
       // Materialised so the full-text index answers first: the planner cannot estimate a
       // tsquery's selectivity and otherwise tests every published story's document in turn.
-      sql`with m as materialized (select d.revision_id from search_documents d where d.document @@ (${query}))
+      sql`with q as materialized (select ${query} as query)
           select exists (
-            select 1 from m join articles on ${articles.publishedRevisionId} = m.revision_id
-             where ${publiclyVisible}${filters}) as found`,
+            select 1 from q join search_documents d on d.document @@ q.query
+             where d.visible_from <= now()${filters}) as found`,
     );
     return Boolean(row?.found);
   };
@@ -452,7 +480,7 @@ async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], fil
       db,
       sql`select l.word from search_lexicon l
            where l.word % ${word}::text and l.word <> ${word}::text
-           order by similarity(l.word, ${word}::text) desc, l.word
+           order by l.word <-> ${word}::text, l.word
            limit ${SUGGESTION_CANDIDATES}`,
     );
     for (const candidate of candidates) {

@@ -33,6 +33,17 @@ export const searchDocuments = pgTable(
      * in the row, so ranking thousands of matches never reads the (compressed, out-of-line) body.
      */
     head: tsvector().notNull(),
+    /**
+     * Copies of the article's state, kept by the same triggers, so that counting and ranking
+     * thousands of matches reads no other table. `visibleFrom` mirrors `publiclyVisible`: set
+     * only on the document of the published revision, null while the article is unpublished,
+     * its schedule time while scheduled, -infinity otherwise; `visibleFrom <= now()` is then the
+     * public rule. Pages of results are still checked against `articles` with `publiclyVisible`
+     * before they are shown.
+     */
+    sectionId: integer(),
+    publicAt: timestamp({ withTimezone: true }),
+    visibleFrom: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -51,7 +62,9 @@ export const searchLexicon = pgTable(
   {
     word: text().primaryKey(),
   },
-  (t) => [index('search_lexicon_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
+  // GiST rather than GIN: it answers "the most similar words first" (<->) straight from the index,
+  // where GIN made the planner compare the word with the whole lexicon.
+  (t) => [index('search_lexicon_word_trgm_idx').using('gist', t.word.op('gist_trgm_ops'))],
 );
 
 export type SearchDocument = typeof searchDocuments.$inferSelect;

@@ -6,7 +6,7 @@ import { articleRevisions, articles, articleTags, searchDocuments, sections, tag
 import { seedDatabase } from '@/db/seed';
 import fixture from '@/db/seed-data/quds-day-article.json';
 import { paragraphsToDocument } from '@/lib/content/render';
-import type { ArticleStatus } from '@/lib/workflow/states';
+import { ARTICLE_STATUSES, isPubliclyVisible, type ArticleStatus } from '@/lib/workflow/states';
 import { driverName, freshDatabase } from './helpers';
 
 let connection: Connection;
@@ -139,6 +139,20 @@ describe(`readers' search on ${driverName}`, () => {
     expect(await publicTitles('الياقوت')).toEqual([]);
     await db().update(articles).set({ scheduledFor: sql`now() - interval '1 second'` }).where(eq(articles.id, story.id));
     expect(await publicTitles('الياقوت')).toEqual(['خبر عن الياقوت الأحمر']);
+  });
+
+  it('agrees with the public visibility rule in every workflow state, schedules included', async () => {
+    const story = await createArticle({ title: 'حجر الجمشت', body: 'نص عن الجمشت', status: 'published' });
+    for (const status of ARTICLE_STATUSES) {
+      for (const offsetMs of [null, -60_000, 60_000]) {
+        const now = new Date();
+        const scheduledFor = offsetMs === null ? null : new Date(now.getTime() + offsetMs);
+        await db().update(articles).set({ status, scheduledFor }).where(eq(articles.id, story.id));
+        const visible = (await publicTitles('الجمشت')).length === 1;
+        const rule = isPubliclyVisible({ status, scheduledFor, publishedRevisionId: story.revisionId }, now);
+        expect({ status, offsetMs, visible }).toEqual({ status, offsetMs, visible: rule });
+      }
+    }
   });
 
   it('follows tags, tag names, section moves and section names', async () => {
