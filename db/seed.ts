@@ -124,6 +124,7 @@ async function insertSampleStory(tx: Executor, story: SampleStory, accountIds: M
     return Boolean(taken);
   });
   const goesLive = story.status === 'published' || story.status === 'scheduled';
+  const writtenAt = new Date(Math.min(when.getTime(), Date.now()));
   const [article] = await tx
     .insert(articles)
     .values({
@@ -133,8 +134,8 @@ async function insertSampleStory(tx: Executor, story: SampleStory, accountIds: M
       createdBy: authorId,
       publishedAt: story.status === 'published' ? when : null,
       scheduledFor: story.status === 'scheduled' ? when : null,
-      createdAt: when,
-      updatedAt: when,
+      createdAt: writtenAt,
+      updatedAt: writtenAt,
     })
     .returning({ id: articles.id });
   const body = paragraphsToDocument(story.paragraphs);
@@ -148,7 +149,7 @@ async function insertSampleStory(tx: Executor, story: SampleStory, accountIds: M
       body,
       bodyText: documentToText(body),
       authorId,
-      createdAt: when,
+      createdAt: writtenAt,
     })
     .returning({ id: articleRevisions.id });
   await tx
@@ -173,7 +174,8 @@ async function insertSampleStory(tx: Executor, story: SampleStory, accountIds: M
     })),
   ];
   await tx.insert(articleEvents).values(
-    events.map((event) => ({ ...event, articleId: article!.id, revisionId: revision!.id, createdAt: when })),
+    // A story scheduled for later was still written and approved before now.
+    events.map((event) => ({ ...event, articleId: article!.id, revisionId: revision!.id, createdAt: writtenAt })),
   );
 }
 

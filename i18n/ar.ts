@@ -120,6 +120,7 @@ export const ar = {
     nav: 'تنقل غرفة الأخبار',
     home: 'مكتبي',
     review: 'المراجعة',
+    search: 'البحث',
     users: 'الفريق',
     sections: 'الأقسام',
     settings: 'إعدادات الموقع',
@@ -387,6 +388,8 @@ export const ar = {
     current: 'الحالية',
     backToArticle: 'العودة إلى المقال',
     edit: 'تحرير',
+    autosave: 'حفظ تلقائي',
+    showAutosaves: 'إظهار {count} من نسخ الحفظ التلقائي',
   },
   articleForm: {
     newTitle: 'مقال جديد',
@@ -427,6 +430,13 @@ export const ar = {
     readOnly: 'لا يسمح دورك بتحرير المقال في حالته الحالية.',
     history: 'سجل النسخ',
     viewPublic: 'عرض الصفحة المنشورة',
+  },
+  notifications: {
+    title: 'الإشعارات',
+    empty: 'لا إشعارات.',
+    unread: '{count} غير مقروءة',
+    markRead: 'تعليم الكل كمقروء',
+    newBadge: 'جديد',
   },
   status: {
     draft: 'مسودة',

@@ -121,6 +121,7 @@ export const en: Messages = {
     nav: 'Newsroom navigation',
     home: 'My desk',
     review: 'Review',
+    search: 'Search',
     users: 'Team',
     sections: 'Sections',
     settings: 'Site settings',
@@ -387,6 +388,8 @@ export const en: Messages = {
     current: 'current',
     backToArticle: 'Back to the story',
     edit: 'Edit',
+    autosave: 'autosave',
+    showAutosaves: 'Show {count} autosaved revisions',
   },
   articleForm: {
     newTitle: 'New story',
@@ -427,6 +430,13 @@ export const en: Messages = {
     readOnly: 'Your role cannot edit this story in its current state.',
     history: 'Revision history',
     viewPublic: 'View the published page',
+  },
+  notifications: {
+    title: 'Notifications',
+    empty: 'No notifications.',
+    unread: '{count} unread',
+    markRead: 'Mark all as read',
+    newBadge: 'New',
   },
   status: {
     draft: 'Draft',

@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   checkSlugAction,
+  heartbeatAction,
+  leaveAction,
   createArticleAction,
   saveArticleAction,
   type ArticlePayload,
@@ -37,6 +39,9 @@ type SaveState =
 const LOCAL_COPY_DELAY_MS = 400;
 const EMPTY_BODY: ContentDocument = { type: 'doc', content: [{ type: 'paragraph' }] };
 const RETRY_DELAY_MS = 5000;
+const HEARTBEAT_MS = 20_000;
+/** Autosave after this much quiet; autosaves are kept apart from explicit saves in the history. */
+const AUTOSAVE_DELAY_MS = 8000;
 
 const splitTags = (value: string) =>
   value
@@ -142,7 +147,8 @@ export function ArticleForm({
     versionRef.current = next;
     setVersion(next);
   };
-  const saveRef = useRef<(baseVersion: number) => Promise<void>>(async () => {});
+  const saveRef = useRef<(baseVersion: number, autosave?: boolean) => Promise<void>>(async () => {});
+  const autosaveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const changed = useCallback(() => {
     changeCounter.current++;
@@ -151,7 +157,12 @@ export function ArticleForm({
     localTimer.current = setTimeout(() => {
       writeLocalCopy(storageKey, { fields: { ...fieldsRef.current }, body: currentBody(), baseVersion: versionRef.current, savedAt: new Date().toISOString() });
     }, LOCAL_COPY_DELAY_MS);
-  }, [storageKey, currentBody]);
+    // A new story is created by its first explicit save; after that, quiet typing autosaves.
+    clearTimeout(autosaveTimer.current);
+    if (articleId !== null && editable) {
+      autosaveTimer.current = setTimeout(() => void saveRef.current(versionRef.current, true), AUTOSAVE_DELAY_MS);
+    }
+  }, [storageKey, currentBody, articleId, editable]);
 
   const updateFields = (next: ArticleFormFields) => {
     fieldsRef.current = next;
@@ -164,8 +175,9 @@ export function ArticleForm({
   };
 
   const save = useCallback(
-    async (baseVersion: number) => {
+    async (baseVersion: number, autosave = false) => {
       clearTimeout(retryTimer.current);
+      clearTimeout(autosaveTimer.current);
       // A copy still waiting to be written would land after this save and outlive it.
       clearTimeout(localTimer.current);
       const sentAt = changeCounter.current;
@@ -186,7 +198,7 @@ export function ArticleForm({
           router.replace(`/desk/articles/${result.id}`);
           return;
         }
-        const result = await saveArticleAction(articleId, baseVersion, payloadOf(fields, body, featuredRef.current?.id ?? null));
+        const result = await saveArticleAction(articleId, baseVersion, payloadOf(fields, body, featuredRef.current?.id ?? null), autosave);
         if (result.ok) {
           updateVersion(result.version);
           setConflict(null);
@@ -205,7 +217,7 @@ export function ArticleForm({
       } catch {
         // The request never reached the server (offline, server restarting): keep trying.
         setState({ kind: 'offline' });
-        retryTimer.current = setTimeout(() => void saveRef.current(baseVersion), RETRY_DELAY_MS);
+        retryTimer.current = setTimeout(() => void saveRef.current(baseVersion, autosave), RETRY_DELAY_MS);
       }
     },
     [articleId, currentBody, router, storageKey, t],
@@ -230,7 +242,13 @@ export function ArticleForm({
     return () => window.removeEventListener('online', retry);
   }, [save, state.kind, version]);
 
-  useEffect(() => () => clearTimeout(retryTimer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(retryTimer.current);
+      clearTimeout(autosaveTimer.current);
+    },
+    [],
+  );
 
   // Warn before leaving with unsaved work (the local copy keeps it either way).
   useEffect(() => {
@@ -273,6 +291,29 @@ export function ArticleForm({
     }
     setPicker(null);
   };
+
+  // Presence: tell the server this story is open, learn who else has it open and whether
+  // someone saved since this editor's version.
+  const [presence, setPresence] = useState<{ others: string[]; newer: boolean }>({ others: [], newer: false });
+  useEffect(() => {
+    if (articleId === null) return;
+    let stopped = false;
+    const beat = async () => {
+      try {
+        const report = await heartbeatAction(articleId, versionRef.current);
+        if (!stopped && report) setPresence({ others: report.others.map((o) => o.name), newer: report.version > versionRef.current });
+      } catch {
+        // offline: the next beat tries again
+      }
+    };
+    void beat();
+    const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      void leaveAction(articleId).catch(() => {});
+    };
+  }, [articleId]);
 
   const stateText =
     state.kind === 'failed'
@@ -355,6 +396,16 @@ export function ArticleForm({
       )}
 
       {!editable && <p className="rounded-md bg-rule p-3 text-sm">{f.readOnly}</p>}
+      {presence.others.length > 0 && (
+        <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          {format(f.othersEditing, { names: presence.others.join('، ') })}
+        </p>
+      )}
+      {presence.newer && state.kind !== 'saved' && (
+        <p role="alert" className="rounded-md border border-accent bg-white p-2 text-sm text-accent">
+          {f.newerOnServer}
+        </p>
+      )}
 
       <label className="block">
         <span className="text-sm font-semibold">{f.title}</span>

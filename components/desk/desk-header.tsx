@@ -4,8 +4,9 @@ import { format, getMessages, LOCALES, type Locale } from '@/i18n';
 import { can, type Capability, type Role } from '@/lib/permissions';
 import { SignOutButton } from './sign-out-button';
 
-const NAV: { href: string; key: 'home' | 'review' | 'users' | 'sections' | 'settings' | 'account'; capability: Capability }[] = [
+const NAV: { href: string; key: 'home' | 'review' | 'search' | 'users' | 'sections' | 'settings' | 'account'; capability: Capability }[] = [
   { href: '/desk', key: 'home', capability: 'desk.access' },
+  { href: '/desk/search', key: 'search', capability: 'desk.access' },
   { href: '/desk/review', key: 'review', capability: 'article.review' },
   { href: '/desk/users', key: 'users', capability: 'users.manage' },
   { href: '/desk/sections', key: 'sections', capability: 'sections.manage' },
@@ -15,7 +16,7 @@ const NAV: { href: string; key: 'home' | 'review' | 'users' | 'sections' | 'sett
 
 const LOCALE_NAMES: Record<Locale, string> = { ar: 'العربية', en: 'English' };
 
-export function DeskHeader({ user, locale }: { user: { name: string; role: Role }; locale: Locale }) {
+export function DeskHeader({ user, locale, unread }: { user: { name: string; role: Role }; locale: Locale; unread: number }) {
   const t = getMessages(locale);
   return (
     <header className="border-b border-rule bg-white/60">
@@ -29,6 +30,14 @@ export function DeskHeader({ user, locale }: { user: { name: string; role: Role 
               {t.desk[item.key]}
             </Link>
           ))}
+          <Link href="/desk/notifications" className="hover:underline">
+            {t.notifications.title}
+            {unread > 0 && (
+              <span className="ms-1 rounded-full bg-accent px-1.5 text-xs text-white" aria-label={format(t.notifications.unread, { count: unread })}>
+                {unread}
+              </span>
+            )}
+          </Link>
           <Link href="/" className="text-muted hover:underline">
             {t.desk.viewSite}
           </Link>

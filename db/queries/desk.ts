@@ -162,6 +162,7 @@ export async function findEditableArticle(id: number, db: Executor = getDb()): P
 export interface RevisionSummary {
   id: number;
   number: number;
+  kind: 'save' | 'autosave';
   title: string;
   authorName: string;
   createdAt: Date;
@@ -173,6 +174,7 @@ export async function listRevisions(articleId: number, db: Executor = getDb()): 
     .select({
       id: articleRevisions.id,
       number: articleRevisions.number,
+      kind: articleRevisions.kind,
       title: articleRevisions.title,
       authorName: users.name,
       createdAt: articleRevisions.createdAt,

@@ -17,6 +17,9 @@ import { users } from './users';
 
 export const articleStatus = pgEnum('article_status', ARTICLE_STATUSES);
 
+/** An explicit save («حفظ») or an autosave; the history lists explicit saves and the latest autosave. */
+export const revisionKind = pgEnum('revision_kind', ['save', 'autosave']);
+
 export const articles = pgTable(
   'articles',
   {
@@ -69,6 +72,7 @@ export const articleRevisions = pgTable(
     authorId: integer()
       .notNull()
       .references(() => users.id),
+    kind: revisionKind().notNull().default('save'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('article_revisions_article_number_key').on(t.articleId, t.number)],

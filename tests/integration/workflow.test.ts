@@ -11,6 +11,8 @@ import { authenticate } from '@/lib/server/authenticate';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
+import { heartbeat, leave } from '@/lib/server/articles/presence';
+import { countUnreadNotifications, listNotifications, markNotificationsSeen } from '@/db/queries/notifications';
 import type { Actor } from '@/lib/server/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase } from './helpers';
@@ -230,3 +232,53 @@ describe(`double submission on ${driverName}`, () => {
   });
 
 });
+
+describe(`autosave, presence and notifications on ${driverName}`, () => {
+  it('keeps autosaves out of the timeline, and «حفظ» afterwards records an explicit revision', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر يحفظ تلقائياً'), body: paragraphsToDocument(['أ']) });
+    const auto = await saveArticleAuto(created.id, ['أ ب']);
+    expect(auto.revisionNumber).toBe(2);
+    const explicit = await saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر يحفظ تلقائياً'), body: paragraphsToDocument(['أ ب']) });
+    expect(explicit.revisionNumber).toBe(3);
+    const kinds = (await db.select({ kind: articleRevisions.kind }).from(articleRevisions).where(eq(articleRevisions.articleId, created.id)).orderBy(articleRevisions.number)).map((r) => r.kind);
+    expect(kinds).toEqual(['save', 'autosave', 'save']);
+    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id))).map((e) => e.action);
+    expect(actions).toEqual(['create', 'save']);
+  });
+
+  it('tells each person who else has the story open and whether a newer version was saved', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر مفتوح لدى اثنين'), body: paragraphsToDocument(['نص']) });
+    const opened = await version(created.id);
+    expect((await heartbeat(db, editor, created.id, opened)).others).toEqual([]);
+    const seenByAdmin = await heartbeat(db, admin, created.id, opened);
+    expect(seenByAdmin.others.map((o) => o.name)).toEqual(['يوسف حداد']);
+    await save(editor, created.id, 'خبر مفتوح لدى اثنين', ['نص جديد']);
+    expect((await heartbeat(db, admin, created.id, opened)).version).toBeGreaterThan(opened);
+    await leave(db, editor, created.id);
+    expect((await heartbeat(db, admin, created.id, opened)).others).toEqual([]);
+  });
+
+  it('notifies reviewers of submissions and authors of decisions, until they are marked read', async () => {
+    await markNotificationsSeen(reviewer.id, db);
+    await markNotificationsSeen(editor.id, db);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const created = await createArticle(db, editor, { fields: fields('خبر للإشعارات'), body: paragraphsToDocument(['نص']) });
+    await move(editor, created.id, 'submit');
+    expect(await countUnreadNotifications(reviewer, db)).toBe(1);
+    expect(await countUnreadNotifications(editor, db)).toBe(0); // one's own actions never notify
+    await move(reviewer, created.id, 'request_changes', { note: 'المصدر؟' });
+    const mine = await listNotifications(editor, 10, db);
+    expect(mine[0]).toMatchObject({ action: 'request_changes', note: 'المصدر؟', unread: true, title: 'خبر للإشعارات' });
+    await markNotificationsSeen(editor.id, db);
+    expect(await countUnreadNotifications(editor, db)).toBe(0);
+  });
+});
+
+async function saveArticleAuto(id: number, paragraphs: string[]) {
+  return saveArticle(db, editor, id, {
+    expectedVersion: await version(id),
+    fields: fields('خبر يحفظ تلقائياً'),
+    body: paragraphsToDocument(paragraphs),
+    autosave: true,
+  });
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DeskHeader } from '@/components/desk/desk-header';
+import { countUnreadNotifications } from '@/db/queries/notifications';
 import { directionOf, getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireUser } from '@/lib/server/session';
@@ -8,10 +9,10 @@ export const metadata: Metadata = { title: getMessages().desk.title, robots: { i
 
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const locale = await getDeskLocale();
+  const [locale, unread] = await Promise.all([getDeskLocale(), countUnreadNotifications(user)]);
   return (
     <div lang={locale} dir={directionOf(locale)} className="min-h-dvh">
-      <DeskHeader user={user} locale={locale} />
+      <DeskHeader user={user} locale={locale} unread={unread} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

@@ -44,8 +44,9 @@ export async function saveArticle(
   db: Database,
   actor: Actor,
   articleId: number,
-  input: { expectedVersion: number; fields: unknown; body: unknown },
+  input: { expectedVersion: number; fields: unknown; body: unknown; autosave?: boolean },
 ): Promise<SaveResult> {
+  const kind = input.autosave ? 'autosave' : 'save';
   const fields = ZArticleFields.parse(input.fields);
   const body = validateDocument(input.body);
   const bodyText = documentToText(body);
@@ -71,7 +72,9 @@ export async function saveArticle(
 
     let revisionId = article.currentRevisionId;
     let revisionNumber: number | null = null;
-    if (contentChanged) {
+    // «حفظ» after an autosave records the same text as an explicit revision.
+    const promoteAutosave = kind === 'save' && current?.kind === 'autosave';
+    if (contentChanged || promoteAutosave) {
       revisionNumber = await nextRevisionNumber(tx, article.id);
       const [revision] = await tx
         .insert(articleRevisions)
@@ -85,6 +88,7 @@ export async function saveArticle(
           body,
           bodyText,
           authorId: actor.id,
+          kind,
         })
         .returning({ id: articleRevisions.id });
       revisionId = revision!.id;
@@ -124,7 +128,8 @@ export async function saveArticle(
       .returning({ version: articles.version });
     await setArticleTags(tx, article.id, fields.tags);
 
-    if (contentChanged) {
+    // Autosaves stay out of the timeline unless they change the workflow state (a voided approval).
+    if ((contentChanged || promoteAutosave) && (kind === 'save' || status !== article.status)) {
       await recordEvent(tx, { articleId: article.id, actorId: actor.id, action: 'save', fromStatus: article.status, toStatus: status, revisionId, note: APPROVAL_VOIDED.includes(article.status) ? 'approval_voided' : null });
     }
     // Slug, section and tags are not part of a revision: on a live story readers see them change now.

@@ -8,6 +8,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { failureFrom, type ActionResult } from '@/lib/server/action-result';
 import { addComment, resolveComment } from '@/lib/server/articles/comments';
 import { createArticle } from '@/lib/server/articles/create-article';
+import { heartbeat, leave, type PresenceReport } from '@/lib/server/articles/presence';
 import { restoreRevision } from '@/lib/server/articles/restore-revision';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
@@ -56,13 +57,13 @@ export async function createArticleAction(payload: ArticlePayload): Promise<{ ok
   }
 }
 
-export async function saveArticleAction(articleId: number, expectedVersion: number, payload: ArticlePayload): Promise<SaveOutcome> {
+export async function saveArticleAction(articleId: number, expectedVersion: number, payload: ArticlePayload, autosave = false): Promise<SaveOutcome> {
   const actor = await getCurrentUser();
   if (!actor) return { ok: false, error: 'UNAUTHENTICATED' };
   const db = getDb();
   try {
     const before = await capturePublicFootprint(articleId, db);
-    const result = await saveArticle(db, actor, articleId, { expectedVersion, ...payload });
+    const result = await saveArticle(db, actor, articleId, { expectedVersion, ...payload, autosave: autosave === true });
     if (result.readersAffected) await refreshPublicPages({ kind: 'article', articleId, before }, db);
     revalidatePath(`/desk/articles/${articleId}`);
     return { ok: true, version: result.version, revisionNumber: result.revisionNumber, status: result.status };
@@ -146,4 +147,21 @@ export async function checkSlugAction(input: string, articleId: number | null): 
   const slug = slugify(input);
   if (!slug) return { slug, available: false };
   return { slug, available: !(await isSlugTaken(slug, articleId ?? undefined)) };
+}
+
+/** The editor's heartbeat: who else has the story open, and the server's version of it. */
+export async function heartbeatAction(articleId: number, version: number): Promise<PresenceReport | null> {
+  const actor = await getCurrentUser();
+  if (!actor) return null;
+  try {
+    return await heartbeat(getDb(), actor, articleId, version);
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
+}
+
+export async function leaveAction(articleId: number): Promise<void> {
+  const actor = await getCurrentUser();
+  if (actor) await leave(getDb(), actor, articleId);
 }

@@ -10,7 +10,7 @@ import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
 import { restoreRevisionAction } from '../../actions';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string; all?: string }> };
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const user = await requireCapability('desk.access');
@@ -18,8 +18,13 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const t = getMessages(locale).workflow;
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
-  const revisions = await listRevisions(article.id);
   const query = await searchParams;
+  const allRevisions = await listRevisions(article.id);
+  // Autosaves stay out of the list (the newest one excepted) unless asked for.
+  const newestAutosave = allRevisions.find((r) => r.kind === 'autosave');
+  const showAll = query.all === '1';
+  const revisions = showAll ? allRevisions : allRevisions.filter((r) => r.kind === 'save' || r === newestAutosave || r.number === article.revision.number);
+  const hidden = allRevisions.length - revisions.length;
   const to = Number(query.to) || article.revision.number;
   const from = Number(query.from) || Math.max(1, to - 1);
   const [older, newer] = await Promise.all([findRevision(article.id, from), findRevision(article.id, to)]);
@@ -66,6 +71,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             <div>
               <p className="font-semibold">
                 {format(t.revision, { number: revision.number })}
+                {revision.kind === 'autosave' && <span className="ms-2 text-xs text-muted">({t.autosave})</span>}
                 {revision.number === article.revision.number && <span className="ms-2 rounded bg-rule px-1.5 text-xs">{t.current}</span>}
               </p>
               <p className="text-sm text-muted">
@@ -86,6 +92,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ol>
+      {hidden > 0 && (
+        <Link href={`?all=1`} className="text-sm text-accent underline">
+          {format(t.showAutosaves, { count: hidden })}
+        </Link>
+      )}
       <p className="text-sm text-muted">{t.restoreHint}</p>
     </div>
   );

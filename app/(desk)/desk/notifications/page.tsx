@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import { ActionForm, SubmitButton } from '@/components/desk/action-form';
+import { DualDate } from '@/components/site/dual-date';
+import { listNotifications } from '@/db/queries/notifications';
+import { getMessages } from '@/i18n';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+import { markNotificationsSeenAction } from './actions';
+
+export default async function NotificationsPage() {
+  const user = await requireCapability('desk.access');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale);
+  const items = await listNotifications(user);
+  const label = (action: string) => (t.workflow.events as Record<string, string>)[action] ?? action;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t.notifications.title}</h1>
+        {items.some((n) => n.unread) && (
+          <ActionForm action={markNotificationsSeenAction} locale={locale}>
+            <SubmitButton className="rounded-md border border-rule px-3 py-1 text-sm">{t.notifications.markRead}</SubmitButton>
+          </ActionForm>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <p className="text-muted">{t.notifications.empty}</p>
+      ) : (
+        <ul className="divide-y divide-rule">
+          {items.map((item) => (
+            <li key={item.id} className="py-3">
+              <p>
+                {item.unread && <span className="me-2 rounded bg-accent px-1.5 text-xs text-white">{t.notifications.newBadge}</span>}
+                <span className="font-semibold">{item.actorName}</span> {label(item.action)}:{' '}
+                <Link href={`/desk/articles/${item.articleId}`} dir="auto" className="text-accent underline">
+                  {item.title}
+                </Link>
+              </p>
+              {item.note && item.action !== 'schedule' && (
+                <p dir="auto" className="mt-1 whitespace-pre-line rounded bg-white/70 p-2 text-sm">
+                  {item.note}
+                </p>
+              )}
+              <p className="text-xs text-muted">
+                <DualDate date={item.createdAt} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

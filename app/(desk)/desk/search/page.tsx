@@ -1,0 +1,87 @@
+import Link from 'next/link';
+import { DualDate } from '@/components/site/dual-date';
+import { searchAllArticles } from '@/db/queries/search';
+import { format, getMessages } from '@/i18n';
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/arabic/normalize';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/workflow/states';
+
+type Props = { searchParams: Promise<{ q?: string; status?: string; page?: string }> };
+
+/** The newsroom's search: every story in every state, matched on the text being worked on. */
+export default async function DeskSearchPage({ searchParams }: Props) {
+  await requireCapability('desk.access');
+  const locale = await getDeskLocale();
+  const t = getMessages(locale);
+  const params = await searchParams;
+  const q = typeof params.q === 'string' ? params.q : '';
+  const status = ARTICLE_STATUSES.find((s) => s === params.status) as ArticleStatus | undefined;
+  const page = Math.max(1, Math.min(100, Number(params.page) || 1));
+  const outcome = q.trim() ? await searchAllArticles({ q, statuses: status ? [status] : [], page }) : null;
+  const refusal =
+    outcome?.kind === 'refused'
+      ? format(t.search.refused[outcome.reason], { max: outcome.reason === 'tooLong' ? MAX_QUERY_CHARS : MAX_QUERY_TERMS })
+      : null;
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold">{t.search.title}</h1>
+      <form method="get" role="search" className="flex flex-wrap items-end gap-2">
+        <label className="flex-1">
+          <span className="block text-sm font-semibold">{t.search.queryLabel}</span>
+          <input name="q" defaultValue={q} dir="auto" maxLength={MAX_QUERY_CHARS * 2} className="block w-full rounded-md border border-rule bg-white px-3 py-2" />
+        </label>
+        <label>
+          <span className="block text-sm font-semibold">{t.users.status}</span>
+          <select name="status" defaultValue={status ?? ''} className="rounded-md border border-rule bg-white px-2 py-2">
+            <option value="">—</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t.status[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-ink px-4 py-2 text-paper">
+          {t.search.submit}
+        </button>
+      </form>
+      {refusal && (
+        <p role="alert" className="text-accent">
+          {refusal}
+        </p>
+      )}
+      {outcome?.kind === 'results' && (
+        <section aria-label={format(t.search.resultsFor, { query: q })}>
+          {outcome.total === 0 ? (
+            <p className="text-muted">{format(t.search.noResultsTitle, { query: q })}</p>
+          ) : (
+            <ol className="divide-y divide-rule [&_mark]:rounded-sm [&_mark]:bg-[#fbe7a1] [&_mark]:px-0.5">
+              {outcome.hits.map((hit) => (
+                <li key={hit.id} className="py-3">
+                  <Link href={`/desk/articles/${hit.id}`} className="font-semibold hover:underline">
+                    <span dir="auto" dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+                  </Link>
+                  {hit.snippetHtml && <p dir="auto" className="mt-1 text-sm text-muted" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />}
+                  <p className="mt-1 flex flex-wrap gap-3 text-xs text-muted">
+                    <span className="rounded bg-rule px-1.5 text-ink">{t.status[hit.status]}</span>
+                    <span>{hit.sectionName}</span>
+                    <DualDate date={hit.updatedAt} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+          {outcome.pageCount > 1 && (
+            <nav aria-label={t.search.paginationLabel} className="mt-4 flex gap-4 text-sm">
+              {outcome.page > 1 && <Link href={`?q=${encodeURIComponent(q)}&status=${status ?? ''}&page=${outcome.page - 1}`}>{t.search.previousPage}</Link>}
+              <span>{format(t.search.pageOf, { page: outcome.page, pages: outcome.pageCount })}</span>
+              {outcome.page < outcome.pageCount && <Link href={`?q=${encodeURIComponent(q)}&status=${status ?? ''}&page=${outcome.page + 1}`}>{t.search.nextPage}</Link>}
+            </nav>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

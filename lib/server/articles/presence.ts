@@ -1,0 +1,49 @@
+import 'server-only';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { articles, users } from '@/db/schema';
+import { articlePresence } from '@/db/schema/activity';
+import { AppError } from '@/lib/errors';
+import { can } from '@/lib/permissions';
+import type { Actor } from '../session';
+
+/** A heartbeat older than this means the person has closed the story. */
+export const PRESENCE_WINDOW_SECONDS = 60;
+
+export interface PresenceReport {
+  /** Other people with the story open now. */
+  others: { name: string }[];
+  /** The story's version on the server: newer than the editor's means someone saved meanwhile. */
+  version: number;
+}
+
+/** Records that this person has the story open (at `version`) and says who else does. */
+export async function heartbeat(db: Database, actor: Actor, articleId: number, version: number): Promise<PresenceReport> {
+  if (!can(actor.role, 'desk.access')) throw new AppError('FORBIDDEN');
+  if (!Number.isSafeInteger(articleId) || !Number.isSafeInteger(version)) throw new AppError('NOT_FOUND');
+  const [article] = await db.select({ version: articles.version }).from(articles).where(eq(articles.id, articleId));
+  if (!article) throw new AppError('NOT_FOUND');
+  await db
+    .insert(articlePresence)
+    .values({ articleId, userId: actor.id, version })
+    .onConflictDoUpdate({ target: [articlePresence.articleId, articlePresence.userId], set: { version, seenAt: sql`now()` } });
+  const others = await db
+    .select({ name: users.name })
+    .from(articlePresence)
+    .innerJoin(users, eq(users.id, articlePresence.userId))
+    .where(
+      and(
+        eq(articlePresence.articleId, articleId),
+        ne(articlePresence.userId, actor.id),
+        gt(articlePresence.seenAt, sql`now() - make_interval(secs => ${PRESENCE_WINDOW_SECONDS})`),
+      ),
+    )
+    .orderBy(users.name);
+  return { others, version: article.version };
+}
+
+/** Closing the editor removes the person at once rather than after the window. */
+export async function leave(db: Database, actor: Actor, articleId: number): Promise<void> {
+  if (!Number.isSafeInteger(articleId)) return;
+  await db.delete(articlePresence).where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, actor.id)));
+}
