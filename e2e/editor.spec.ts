@@ -123,3 +123,32 @@ test('text typed while offline is kept in the browser and offered back when the 
   expect(await reopened.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('midad:unsaved:')).length)).toBe(0);
   await context.close();
 });
+
+test('an uploaded image with its alt text appears in the body and survives a reload', async ({ browser }) => {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: { r: 155, g: 44, b: 44 } } }).png().toBuffer();
+  const page = await deskAs(browser, 'editor');
+  await newStory(page, unique('خبر مصوّر'), ['فقرة قبل الصورة.']);
+
+  await page.getByRole('textbox', { name: 'نص المقال' }).click();
+  await page.getByRole('button', { name: /^صورة/ }).click();
+  const picker = page.getByRole('dialog', { name: 'رفع صورة' });
+  await picker.getByLabel('ملف الصورة').setInputFiles({ name: '../../x.php.jpg', mimeType: 'image/jpeg', buffer: png });
+  // Alt text is required: the browser will not submit without it.
+  await picker.getByLabel('النص البديل').fill('لافتة حمراء في قاعة المؤتمر');
+  await picker.getByLabel('التعليق').fill('قاعة المؤتمر قبل الافتتاح');
+  await picker.getByRole('button', { name: 'إدراج الصورة' }).click();
+  await expect(picker).toHaveCount(0);
+
+  const image = page.getByRole('textbox', { name: 'نص المقال' }).getByRole('img', { name: 'لافتة حمراء في قاعة المؤتمر' });
+  await expect(image).toBeVisible();
+  const src = await image.getAttribute('src');
+  expect(src).toMatch(/^\/media\/[0-9a-f]{32}/); // stored under a server-made name, not the uploaded one
+  await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+  await saved(page);
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'نص المقال' }).getByRole('img', { name: 'لافتة حمراء في قاعة المؤتمر' })).toBeVisible();
+  const served = await page.request.get(src!);
+  expect(served.headers()['x-content-type-options']).toBe('nosniff');
+  await page.context().close();
+});

@@ -6,7 +6,7 @@ test.describe('reading the fixture story', () => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
-    const link = page.getByRole('link', { name: fixture.title });
+    const link = page.getByRole('link', { name: fixture.title, exact: true });
     await expect(link).toBeVisible();
 
     await link.click();
@@ -25,7 +25,7 @@ test.describe('reading the fixture story', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/');
-    const href = await page.getByRole('link', { name: fixture.title }).getAttribute('href');
+    const href = await page.getByRole('link', { name: fixture.title, exact: true }).getAttribute('href');
     const encoded = '/articles/' + encodeURIComponent(decodeURIComponent(href!.replace('/articles/', '')));
     await page.goto(encoded);
     await expect(page.locator('.prose-article p')).toHaveCount(13);

@@ -145,6 +145,7 @@ test('previews of any revision are for signed-in staff only and never cached pub
   const reviewer = await deskAs(browser, 'reviewer');
   await reviewer.goto('/desk/review');
   await reviewer.getByRole('link', { name: 'المدن التي نحبّها تُبنى على مهل' }).click();
+  await expect(reviewer).toHaveURL(/\/desk\/articles\/\d+$/);
   const response = await reviewer.goto(`${reviewer.url()}/preview?rev=1`);
   expect(response?.headers()['cache-control']).toMatch(/private|no-store/);
   await expect(reviewer.getByRole('note')).toContainText('النسخة 1');
