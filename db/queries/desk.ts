@@ -257,16 +257,6 @@ export async function listSectionsForDesk(db: Executor = getDb()) {
   return db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
 }
 
-/** The person's own stories, most recently edited first. */
-export async function listArticlesCreatedBy(userId: number, limit = 10, db: Executor = getDb()): Promise<DeskArticleRow[]> {
-  return deskRows(db, eq(articles.createdBy, userId)).orderBy(desc(articles.updatedAt)).limit(limit);
-}
-
-export async function countArticlesByStatus(db: Executor = getDb()): Promise<Partial<Record<ArticleStatus, number>>> {
-  const rows = await db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}
-
 /** Whether a slug belongs to another article, now or as an old slug that still redirects. */
 export async function isSlugTaken(slug: string, exceptArticleId?: number, db: Executor = getDb()): Promise<boolean> {
   const current = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));

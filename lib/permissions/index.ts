@@ -31,8 +31,3 @@ export function canEditArticle(role: Role | null | undefined, status: ArticleSta
   if (role === 'admin' || role === 'editor') return true;
   return role === 'reviewer' && status === 'in_review';
 }
-
-/** Every capability a role holds, for the desk navigation. */
-export function capabilitiesOf(role: Role): Capability[] {
-  return (Object.keys(CAPABILITIES) as Capability[]).filter((c) => can(role, c));
-}
