@@ -412,6 +412,7 @@ export const en: Messages = {
       saving: 'Saving…',
       unsaved: 'Unsaved changes',
       offline: 'Not saved: the server cannot be reached. Your text is kept in this browser and will be saved when the connection returns.',
+      unreachable: 'Not saved: the database is not answering right now. Your text is kept in this browser and saving is retried every few seconds.',
       failed: 'Not saved: {reason}',
       localOnly: 'Kept in this browser only',
     },

@@ -34,6 +34,7 @@ type SaveState =
   | { kind: 'saving' }
   | { kind: 'unsaved' }
   | { kind: 'offline' }
+  | { kind: 'unreachable' }
   | { kind: 'failed'; reason: string };
 
 const LOCAL_COPY_DELAY_MS = 400;
@@ -186,9 +187,15 @@ export function ArticleForm({
       writeLocalCopy(storageKey, { fields: { ...fields }, body, baseVersion, savedAt: new Date().toISOString() });
       setState({ kind: 'saving' });
       setFieldErrors({});
+      // The server answered but its database did not: nothing was written, so the same save is retried.
+      const retryLater = () => {
+        setState({ kind: 'unreachable' });
+        retryTimer.current = setTimeout(() => void saveRef.current(baseVersion, autosave), RETRY_DELAY_MS);
+      };
       try {
         if (articleId === null) {
           const result = await createArticleAction(payloadOf(fields, body, featuredRef.current?.id ?? null));
+          if (!result.ok && result.error === 'DATABASE_UNAVAILABLE') return retryLater();
           if (!result.ok) {
             setFieldErrors(result.fieldErrors ?? {});
             setState({ kind: 'failed', reason: t.errors.codes[result.error as keyof typeof t.errors.codes] ?? t.errors.codes.UNEXPECTED });
@@ -211,6 +218,7 @@ export function ArticleForm({
           router.refresh();
           return;
         }
+        if (result.error === 'DATABASE_UNAVAILABLE') return retryLater();
         if (result.conflict) setConflict({ ...result.conflict, mine: textOf(fields, body) });
         setFieldErrors(result.fieldErrors ?? {});
         setState({ kind: 'failed', reason: t.errors.codes[result.error as keyof typeof t.errors.codes] ?? t.errors.codes.UNEXPECTED });
@@ -338,7 +346,7 @@ export function ArticleForm({
             {articleId === null ? f.create : f.save}
           </button>
         )}
-        <p id={statusId} role="status" aria-live="polite" className={`text-sm ${state.kind === 'failed' || state.kind === 'offline' ? 'text-accent' : 'text-muted'}`}>
+        <p id={statusId} role="status" aria-live="polite" className={`text-sm ${state.kind === 'failed' || state.kind === 'offline' || state.kind === 'unreachable' ? 'text-accent' : 'text-muted'}`}>
           {stateText}
         </p>
       </div>

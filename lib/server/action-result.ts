@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { isDatabaseUnreachable } from '@/db/connection-errors';
 import { fieldErrors, type UserInputErrorKey } from '@/lib/auth/user-input';
 import { isAppError, type ErrorCode } from '@/lib/errors';
 
@@ -18,6 +19,11 @@ export function fail(error: ErrorCode, fields?: Record<string, UserInputErrorKey
 export function failureFrom(error: unknown): ActionResult {
   if (error instanceof z.ZodError) return fail('INVALID_INPUT', fieldErrors(error));
   if (isAppError(error)) return fail(error.code, error.details?.field ? { [error.details.field]: error.code } : undefined);
+  if (isDatabaseUnreachable(error)) {
+    // Retryable: the desk keeps the person's work and tries again.
+    console.warn('[desk action] database unreachable:', error instanceof Error ? error.message : error);
+    return fail('DATABASE_UNAVAILABLE');
+  }
   console.error('[desk action] unexpected error', error);
   return fail('UNEXPECTED');
 }
