@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { fromThisSite } from '@/lib/server/desk-action';
 
 /** A refusal, with the typed email so the form can show it again (the password is never echoed). */
 export type SignInState = { error: 'invalid' | 'locked' | 'missing'; email: string; at: number } | null;
@@ -14,6 +15,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (typeof email !== 'string' || typeof password !== 'string' || !email.trim() || !password) {
     return { error: 'missing', email: typedEmail, at: Date.now() };
   }
+  // A sign-in posted from another site would sign this browser in to an account of its choosing.
+  if (!(await fromThisSite('signInAction'))) return { error: 'invalid', email: typedEmail, at: Date.now() };
   try {
     await signIn('credentials', {
       email,

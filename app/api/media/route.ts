@@ -1,6 +1,8 @@
 import { getDb } from '@/db/client';
 import { errorMessage, DEFAULT_LOCALE } from '@/i18n';
+import { isSameOriginRequest } from '@/lib/auth/same-origin';
 import { isAppError } from '@/lib/errors';
+import { logRefusal } from '@/lib/server/access-log';
 import { getCurrentUser } from '@/lib/server/session';
 import { uploadMedia } from '@/lib/server/upload-media';
 
@@ -15,12 +17,15 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
  * the session, the role (inside uploadMedia) and that the request comes from this site.
  */
 export async function POST(request: Request) {
-  const origin = request.headers.get('origin');
-  if (!origin || new URL(origin).host !== request.headers.get('host')) {
+  if (!isSameOriginRequest(request.headers)) {
+    logRefusal('POST /api/media', 'CROSS_ORIGIN');
     return Response.json({ error: 'FORBIDDEN', message: errorMessage('FORBIDDEN') }, { status: 403, headers: NO_STORE });
   }
   const actor = await getCurrentUser();
-  if (!actor) return Response.json({ error: 'UNAUTHENTICATED', message: errorMessage('UNAUTHENTICATED') }, { status: 401, headers: NO_STORE });
+  if (!actor) {
+    logRefusal('POST /api/media', 'UNAUTHENTICATED');
+    return Response.json({ error: 'UNAUTHENTICATED', message: errorMessage('UNAUTHENTICATED') }, { status: 401, headers: NO_STORE });
+  }
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) {
     return Response.json({ error: 'MEDIA_TOO_LARGE', message: errorMessage('MEDIA_TOO_LARGE') }, { status: 413, headers: NO_STORE });
   }
@@ -44,6 +49,7 @@ export async function POST(request: Request) {
     return Response.json({ media }, { status: 201, headers: NO_STORE });
   } catch (error) {
     if (isAppError(error)) {
+      if (error.code === 'FORBIDDEN') logRefusal('POST /api/media', 'FORBIDDEN', actor);
       const status = error.code === 'FORBIDDEN' ? 403 : error.code === 'MEDIA_TOO_LARGE' ? 413 : 400;
       return Response.json({ error: error.code, field: error.details?.field, message: errorMessage(error.code, DEFAULT_LOCALE) }, { status, headers: NO_STORE });
     }

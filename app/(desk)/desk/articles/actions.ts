@@ -12,9 +12,8 @@ import { heartbeat, leave, type PresenceReport } from '@/lib/server/articles/pre
 import { restoreRevision } from '@/lib/server/articles/restore-revision';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
-import { formId, runDeskAction } from '@/lib/server/desk-action';
+import { formId, identifyCaller, refusalLogged, runDeskAction } from '@/lib/server/desk-action';
 import { capturePublicFootprint, refreshPublicPages } from '@/lib/server/public-cache';
-import { getCurrentUser } from '@/lib/server/session';
 import { ALL_WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/transitions';
 
 export interface ArticlePayload {
@@ -45,21 +44,20 @@ export type SaveOutcome =
   | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: ConflictVersion };
 
 export async function createArticleAction(payload: ArticlePayload): Promise<{ ok: true; id: number } | { ok: false; error: string; fieldErrors?: Record<string, string> }> {
-  const actor = await getCurrentUser();
-  if (!actor) return { ok: false, error: 'UNAUTHENTICATED' };
+  const actor = await identifyCaller('createArticleAction');
+  if (typeof actor === 'string') return { ok: false, error: actor };
   try {
     const created = await createArticle(getDb(), actor, payload);
     revalidatePath('/desk');
     return { ok: true, id: created.id };
   } catch (error) {
-    const failure = failureFrom(error);
-    return failure.ok ? { ok: false, error: 'UNEXPECTED' } : { ok: false, error: failure.error, fieldErrors: failure.fieldErrors };
+    return refusalLogged('createArticleAction', actor, codedFailure(error));
   }
 }
 
 export async function saveArticleAction(articleId: number, expectedVersion: number, payload: ArticlePayload, autosave = false): Promise<SaveOutcome> {
-  const actor = await getCurrentUser();
-  if (!actor) return { ok: false, error: 'UNAUTHENTICATED' };
+  const actor = await identifyCaller('saveArticleAction');
+  if (typeof actor === 'string') return { ok: false, error: actor };
   const db = getDb();
   try {
     const before = await capturePublicFootprint(articleId, db);
@@ -85,9 +83,14 @@ export async function saveArticleAction(articleId: number, expectedVersion: numb
           : undefined,
       };
     }
-    const failure = failureFrom(error);
-    return failure.ok ? { ok: false, error: 'UNEXPECTED' } : { ok: false, error: failure.error, fieldErrors: failure.fieldErrors };
+    return refusalLogged('saveArticleAction', actor, codedFailure(error));
   }
+}
+
+/** An error as the editor's own result shape: a code and the fields it concerns. */
+function codedFailure(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
+  const failure = failureFrom(error);
+  return failure.ok ? { ok: false, error: 'UNEXPECTED' } : { ok: false, error: failure.error, fieldErrors: failure.fieldErrors };
 }
 
 /** Workflow buttons post here: the action name, the version the page showed, and the note/time. */
@@ -95,7 +98,7 @@ export async function transitionAction(_: unknown, form: FormData): Promise<Acti
   const articleId = formId(form.get('articleId'));
   const action = String(form.get('action')) as WorkflowAction;
   const scheduledRaw = form.get('scheduledFor');
-  const result = await runDeskAction(async (db, actor) => {
+  const result = await runDeskAction('transitionAction', async (db, actor) => {
     if (!ALL_WORKFLOW_ACTIONS.includes(action)) throw new AppError('WORKFLOW_WRONG_STATE');
     const scheduledFor = typeof scheduledRaw === 'string' && scheduledRaw ? new Date(scheduledRaw) : null;
     const outcome = await transitionArticle(db, actor, articleId, action, {
@@ -115,7 +118,7 @@ export async function transitionAction(_: unknown, form: FormData): Promise<Acti
 export async function addCommentAction(_: unknown, form: FormData): Promise<ActionResult> {
   const articleId = formId(form.get('articleId'));
   const parent = form.get('parentId');
-  const result = await runDeskAction((db, actor) =>
+  const result = await runDeskAction('addCommentAction', (db, actor) =>
     addComment(db, actor, articleId, { body: form.get('body'), parentId: parent ? formId(parent) : null }),
   );
   if (result.ok) revalidatePath(`/desk/articles/${articleId}`);
@@ -124,14 +127,14 @@ export async function addCommentAction(_: unknown, form: FormData): Promise<Acti
 
 export async function resolveCommentAction(_: unknown, form: FormData): Promise<ActionResult> {
   const articleId = formId(form.get('articleId'));
-  const result = await runDeskAction((db, actor) => resolveComment(db, actor, articleId, formId(form.get('commentId'))));
+  const result = await runDeskAction('resolveCommentAction', (db, actor) => resolveComment(db, actor, articleId, formId(form.get('commentId'))));
   if (result.ok) revalidatePath(`/desk/articles/${articleId}`);
   return result;
 }
 
 export async function restoreRevisionAction(_: unknown, form: FormData): Promise<ActionResult> {
   const articleId = formId(form.get('articleId'));
-  const result = await runDeskAction(async (db, actor) => {
+  const result = await runDeskAction('restoreRevisionAction', async (db, actor) => {
     const before = await capturePublicFootprint(articleId, db);
     const saved = await restoreRevision(db, actor, articleId, Number(form.get('revisionNumber')), Number(form.get('expectedVersion')));
     if (saved.readersAffected) await refreshPublicPages({ kind: 'article', articleId, before }, db);
@@ -142,8 +145,8 @@ export async function restoreRevisionAction(_: unknown, form: FormData): Promise
 
 /** Live slug check for the editor: the slug the rules make of the input, and whether it is free. */
 export async function checkSlugAction(input: string, articleId: number | null): Promise<{ slug: string; available: boolean } | null> {
-  const actor = await getCurrentUser();
-  if (!actor || typeof input !== 'string' || input.length > 400) return null;
+  const actor = await identifyCaller('checkSlugAction');
+  if (typeof actor === 'string' || typeof input !== 'string' || input.length > 400) return null;
   const slug = slugify(input);
   if (!slug) return { slug, available: false };
   return { slug, available: !(await isSlugTaken(slug, articleId ?? undefined)) };
@@ -151,17 +154,18 @@ export async function checkSlugAction(input: string, articleId: number | null): 
 
 /** The editor's heartbeat: who else has the story open, and the server's version of it. */
 export async function heartbeatAction(articleId: number, version: number): Promise<PresenceReport | null> {
-  const actor = await getCurrentUser();
-  if (!actor) return null;
+  const actor = await identifyCaller('heartbeatAction');
+  if (typeof actor === 'string') return null;
   try {
     return await heartbeat(getDb(), actor, articleId, version);
   } catch (error) {
-    if (isAppError(error)) return null;
-    throw error;
+    if (!isAppError(error)) throw error;
+    refusalLogged('heartbeatAction', actor, { ok: false, error: error.code });
+    return null;
   }
 }
 
 export async function leaveAction(articleId: number): Promise<void> {
-  const actor = await getCurrentUser();
-  if (actor) await leave(getDb(), actor, articleId);
+  const actor = await identifyCaller('leaveAction');
+  if (typeof actor !== 'string') await leave(getDb(), actor, articleId);
 }

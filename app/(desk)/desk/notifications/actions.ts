@@ -6,7 +6,7 @@ import type { ActionResult } from '@/lib/server/action-result';
 import { runDeskAction } from '@/lib/server/desk-action';
 
 export async function markNotificationsSeenAction(): Promise<ActionResult> {
-  const result = await runDeskAction((db, actor) => markNotificationsSeen(actor.id, db));
+  const result = await runDeskAction('markNotificationsSeenAction', (db, actor) => markNotificationsSeen(actor.id, db));
   if (result.ok) revalidatePath('/desk', 'layout');
   return result;
 }

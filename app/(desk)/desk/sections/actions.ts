@@ -18,14 +18,14 @@ const done = async (result: ActionResult) => {
 const fields = (form: FormData) => ({ name: form.get('name') ?? '', slug: form.get('slug') ?? '' });
 
 export async function createSectionAction(_: unknown, form: FormData): Promise<ActionResult> {
-  return done(await runDeskAction((db, actor) => createSection(db, actor, fields(form))));
+  return done(await runDeskAction('createSectionAction', (db, actor) => createSection(db, actor, fields(form))));
 }
 
 export async function updateSectionAction(_: unknown, form: FormData): Promise<ActionResult> {
-  return done(await runDeskAction((db, actor) => updateSection(db, actor, formId(form.get('sectionId')), fields(form))));
+  return done(await runDeskAction('updateSectionAction', (db, actor) => updateSection(db, actor, formId(form.get('sectionId')), fields(form))));
 }
 
 export async function moveSectionAction(_: unknown, form: FormData): Promise<ActionResult> {
   const direction = form.get('direction') === 'up' ? 'up' : 'down';
-  return done(await runDeskAction((db, actor) => moveSection(db, actor, formId(form.get('sectionId')), direction)));
+  return done(await runDeskAction('moveSectionAction', (db, actor) => moveSection(db, actor, formId(form.get('sectionId')), direction)));
 }

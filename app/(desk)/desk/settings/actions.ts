@@ -7,7 +7,7 @@ import { runDeskAction } from '@/lib/server/desk-action';
 import { updateSiteSettings } from '@/lib/server/update-site-settings';
 
 export async function updateSettingsAction(_: unknown, form: FormData): Promise<ActionResult> {
-  const result = await runDeskAction((db, actor) =>
+  const result = await runDeskAction('updateSettingsAction', (db, actor) =>
     updateSiteSettings(db, actor, {
       siteName: form.get('siteName') ?? '',
       siteDescription: form.get('siteDescription') ?? '',

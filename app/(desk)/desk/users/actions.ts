@@ -14,7 +14,7 @@ const done = (result: ActionResult) => {
 
 export async function createUserAction(_: unknown, form: FormData): Promise<ActionResult> {
   return done(
-    await runDeskAction((db, actor) =>
+    await runDeskAction('createUserAction', (db, actor) =>
       createUser(db, actor, {
         email: form.get('email') ?? '',
         name: form.get('name') ?? '',
@@ -26,17 +26,17 @@ export async function createUserAction(_: unknown, form: FormData): Promise<Acti
 }
 
 export async function changeRoleAction(_: unknown, form: FormData): Promise<ActionResult> {
-  return done(await runDeskAction((db, actor) => changeUserRole(db, actor, formId(form.get('userId')), form.get('role'))));
+  return done(await runDeskAction('changeRoleAction', (db, actor) => changeUserRole(db, actor, formId(form.get('userId')), form.get('role'))));
 }
 
 export async function setActiveAction(_: unknown, form: FormData): Promise<ActionResult> {
   return done(
-    await runDeskAction((db, actor) => setUserActive(db, actor, formId(form.get('userId')), form.get('active') === 'true')),
+    await runDeskAction('setActiveAction', (db, actor) => setUserActive(db, actor, formId(form.get('userId')), form.get('active') === 'true')),
   );
 }
 
 export async function resetPasswordAction(_: unknown, form: FormData): Promise<ActionResult> {
   return done(
-    await runDeskAction((db, actor) => resetUserPassword(db, actor, formId(form.get('userId')), form.get('password'))),
+    await runDeskAction('resetPasswordAction', (db, actor) => resetUserPassword(db, actor, formId(form.get('userId')), form.get('password'))),
   );
 }
