@@ -1,7 +1,7 @@
 import { asc, sql, type SQL } from 'drizzle-orm';
 import { normalizeArabic, parseSearchQuery, formatTerms, type ParsedQuery, type SearchTerm } from '../../lib/arabic/normalize';
 import type { ArticleStatus } from '../../lib/workflow/states';
-import { getDb, type Executor } from '../client';
+import { getDb, queryRows, type Executor } from '../client';
 import { articles, sections } from '../schema';
 import { publiclyVisible } from './public';
 
@@ -287,11 +287,6 @@ function anyTermQuery(terms: readonly SearchTerm[]): SQL {
   return sql.join(terms.map(termQuery), sql` || `);
 }
 
-async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 /**
  * One page of matches in rank order, each row carrying the total. `matches` lists the candidates
  * (revision_id, article_id, ranked_at, score) from the CTE `q` (query, any_term); `shown` is
@@ -306,7 +301,7 @@ async function ranked(
   // Materialised so that the full-text index is always the way in: the planner cannot estimate a
   // tsquery built from parameters, and a guess that the word is common makes it read every
   // document's body instead.
-  return rows<RankedRow>(
+  return queryRows<RankedRow>(
     db,
     sql`
     with q as materialized (select ${matchQuery(terms)} as query, ${anyTermQuery(terms)} as any_term),
@@ -374,7 +369,7 @@ async function highlight(
     ),
     sql` || `,
   );
-  const marked = await rows<{ stemmed: string; whole: string }>(
+  const marked = await queryRows<{ stemmed: string; whole: string }>(
     db,
     sql`
     select ts_headline('arabic', midad_search_stem_form(t.value), q.arabic, ${HEADLINE_OPTIONS}) as stemmed,
@@ -464,7 +459,7 @@ const SUGGESTION_CANDIDATES = 8;
  */
 async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], filters: SQL): Promise<string | null> {
   const hasMatch = async (query: SQL) => {
-    const [row] = await rows<{ found: boolean }>(
+    const [row] = await queryRows<{ found: boolean }>(
       db,
       // Materialised so the full-text index answers first: the planner cannot estimate a
       // tsquery's selectivity and otherwise tests every published story's document in turn.
@@ -476,7 +471,7 @@ async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], fil
     return Boolean(row?.found);
   };
   const closestFoundWord = async (word: string): Promise<string | null> => {
-    const candidates = await rows<{ word: string }>(
+    const candidates = await queryRows<{ word: string }>(
       db,
       sql`select l.word from search_lexicon l
            where l.word % ${word}::text and l.word <> ${word}::text

@@ -1,0 +1,292 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { closeConnection, type Database } from '@/db/client';
+import { articleRevisions, articles, reviewComments, sections, users } from '@/db/schema';
+import { seedDatabase } from '@/db/seed';
+import { findSessionUser } from '@/db/sessions';
+import { paragraphsToDocument } from '@/lib/content/render';
+import { authenticate } from '@/lib/server/authenticate';
+import { createArticle } from '@/lib/server/articles/create-article';
+import { transitionArticle } from '@/lib/server/articles/transition-article';
+import type { Actor } from '@/lib/server/session';
+import { databaseFingerprint } from './fingerprint';
+import { driverName, freshDatabase } from './helpers';
+
+/**
+ * Every server action, called directly as a hostile client would — with no session, with a role
+ * that may not use it, from another site, or with no Origin at all — is refused, changes nothing
+ * in any table, and leaves a line in the log. Fields a client smuggles into a payload are ignored.
+ */
+
+const request = vi.hoisted(() => ({
+  actor: null as unknown,
+  headers: new Headers(),
+}));
+
+vi.mock('@/lib/server/session', () => ({ getCurrentUser: async () => request.actor }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ set: vi.fn(), get: () => undefined }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+const auth = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
+vi.mock('@/auth', () => auth);
+vi.mock('next-auth', () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));
+
+const actionModules = {
+  desk: () => import('@/app/(desk)/desk/actions'),
+  account: () => import('@/app/(desk)/desk/account/actions'),
+  articles: () => import('@/app/(desk)/desk/articles/actions'),
+  notifications: () => import('@/app/(desk)/desk/notifications/actions'),
+  sections: () => import('@/app/(desk)/desk/sections/actions'),
+  settings: () => import('@/app/(desk)/desk/settings/actions'),
+  users: () => import('@/app/(desk)/desk/users/actions'),
+  login: () => import('@/app/(desk)/login/actions'),
+};
+
+type Role = 'anonymous' | 'reviewer' | 'editor';
+type Call = () => Promise<unknown>;
+
+let db: Database;
+const people = {} as Record<'admin' | 'editor' | 'reviewer', Actor>;
+const ids = { draft: 0, inReview: 0, approved: 0, section: 0, comment: 0, editorUser: 0 };
+let actions: Record<string, (...args: never[]) => Promise<unknown>>;
+
+const form = (entries: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(entries)) data.set(key, value);
+  return data;
+};
+const versionOf = async (id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
+const payload = (title: string, extra: Record<string, unknown> = {}) => ({
+  fields: { title, summary: 'ملخص', byline: '', sectionId: ids.section, tags: ['اختبار'], featuredMediaId: null, ...extra },
+  body: paragraphsToDocument(['فقرة']),
+});
+const call = (name: string, ...args: unknown[]) => (actions[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+
+/** How each action is called, and which callers its rules refuse. */
+function cases(): Record<string, { call: Call; refused: Role[] }> {
+  const anonymousOnly: Role[] = ['anonymous'];
+  const adminOnly: Role[] = ['anonymous', 'reviewer', 'editor'];
+  return {
+    signOutAction: { call: () => call('signOutAction'), refused: [] },
+    setLocaleAction: { call: () => call('setLocaleAction', form({ locale: 'en' })), refused: [] },
+    signInAction: { call: () => call('signInAction', null, form({ email: 'admin@midad.test', password: 'midad-admin-demo' })), refused: [] },
+    changeOwnPasswordAction: {
+      call: () => call('changeOwnPasswordAction', null, form({ currentPassword: 'x', password: 'a-new-long-password-1' })),
+      refused: anonymousOnly,
+    },
+    checkSlugAction: { call: () => call('checkSlugAction', 'عنوان', null), refused: anonymousOnly },
+    heartbeatAction: { call: async () => call('heartbeatAction', ids.draft, await versionOf(ids.draft)), refused: anonymousOnly },
+    leaveAction: { call: () => call('leaveAction', ids.draft), refused: anonymousOnly },
+    createArticleAction: { call: () => call('createArticleAction', payload('خبر لا يُنشأ')), refused: ['anonymous', 'reviewer'] },
+    saveArticleAction: {
+      call: async () => call('saveArticleAction', ids.draft, await versionOf(ids.draft), payload('عنوان لا يُحفظ')),
+      refused: ['anonymous', 'reviewer'],
+    },
+    transitionAction: {
+      // Publishing an approved story: editors may, reviewers may not.
+      call: async () => call('transitionAction', null, form({ articleId: String(ids.approved), action: 'publish', expectedVersion: String(await versionOf(ids.approved)) })),
+      refused: ['anonymous', 'reviewer'],
+    },
+    addCommentAction: { call: () => call('addCommentAction', null, form({ articleId: String(ids.inReview), body: 'تعليق' })), refused: anonymousOnly },
+    resolveCommentAction: {
+      call: () => call('resolveCommentAction', null, form({ articleId: String(ids.inReview), commentId: String(ids.comment) })),
+      refused: anonymousOnly,
+    },
+    restoreRevisionAction: {
+      call: async () => call('restoreRevisionAction', null, form({ articleId: String(ids.draft), revisionNumber: '1', expectedVersion: String(await versionOf(ids.draft)) })),
+      refused: ['anonymous', 'reviewer'],
+    },
+    markNotificationsSeenAction: { call: () => call('markNotificationsSeenAction'), refused: anonymousOnly },
+    createSectionAction: { call: () => call('createSectionAction', null, form({ name: 'قسم جديد', slug: 'qism-jadid' })), refused: adminOnly },
+    updateSectionAction: {
+      call: () => call('updateSectionAction', null, form({ sectionId: String(ids.section), name: 'اسم آخر', slug: 'ism-akhar' })),
+      refused: adminOnly,
+    },
+    moveSectionAction: { call: () => call('moveSectionAction', null, form({ sectionId: String(ids.section), direction: 'down' })), refused: adminOnly },
+    updateSettingsAction: {
+      call: () => call('updateSettingsAction', null, form({ siteName: 'موقع آخر', siteDescription: 'وصف', timeZone: 'Asia/Amman', digits: 'arab' })),
+      refused: adminOnly,
+    },
+    createUserAction: {
+      call: () => call('createUserAction', null, form({ email: 'intruder@midad.test', name: 'دخيل', role: 'admin', password: 'a-long-enough-password' })),
+      refused: adminOnly,
+    },
+    changeRoleAction: { call: () => call('changeRoleAction', null, form({ userId: String(ids.editorUser), role: 'admin' })), refused: adminOnly },
+    setActiveAction: { call: () => call('setActiveAction', null, form({ userId: String(ids.editorUser), active: 'false' })), refused: adminOnly },
+    resetPasswordAction: {
+      call: () => call('resetPasswordAction', null, form({ userId: String(ids.editorUser), password: 'a-password-of-my-choosing' })),
+      refused: adminOnly,
+    },
+  };
+}
+
+const sameSite = () => new Headers({ host: 'news.example', origin: 'https://news.example' });
+
+async function signedIn(email: string, password: string): Promise<Actor> {
+  const result = await authenticate(db, { email, password, ip: '10.0.0.9', userAgent: null });
+  if (!result.ok) throw new Error(`cannot sign in ${email}`);
+  return (await findSessionUser(db, result.sessionId))!;
+}
+
+/** What a refused call answers: a coded failure, or nothing at all for the void/nullable ones. */
+function expectRefusedResult(result: unknown) {
+  if (result === null || result === undefined) return;
+  expect(result).toMatchObject({ ok: false });
+  expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain((result as { error: string }).error);
+}
+
+let warn: MockInstance;
+const refusalLines = () =>
+  warn.mock.calls
+    .map(([line]) => {
+      try {
+        return JSON.parse(String(line)) as { event: string; target: string; reason: string; userId: number | null };
+      } catch {
+        return null;
+      }
+    })
+    .filter((line) => line?.event === 'access_refused');
+
+beforeAll(async () => {
+  db = (await freshDatabase()).db;
+  await seedDatabase(db, { production: false });
+  people.admin = await signedIn('admin@midad.test', 'midad-admin-demo');
+  people.editor = await signedIn('editor@midad.test', 'midad-editor-demo');
+  people.reviewer = await signedIn('reviewer@midad.test', 'midad-reviewer-demo');
+  ids.section = (await db.select().from(sections).limit(1))[0]!.id;
+  ids.editorUser = people.editor.id;
+  const make = async (title: string) => (await createArticle(db, people.editor, payload(title))).id;
+  ids.draft = await make('مسودة للاختبار');
+  ids.inReview = await make('قصة قيد المراجعة');
+  await transitionArticle(db, people.editor, ids.inReview, 'submit', { expectedVersion: await versionOf(ids.inReview) });
+  ids.approved = await make('قصة معتمدة');
+  await transitionArticle(db, people.editor, ids.approved, 'submit', { expectedVersion: await versionOf(ids.approved) });
+  await transitionArticle(db, people.reviewer, ids.approved, 'approve', { expectedVersion: await versionOf(ids.approved) });
+  const [revision] = await db.select({ id: articleRevisions.id }).from(articleRevisions).where(eq(articleRevisions.articleId, ids.inReview));
+  const [comment] = await db
+    .insert(reviewComments)
+    .values({ articleId: ids.inReview, revisionId: revision!.id, authorId: people.reviewer.id, body: 'ملاحظة' })
+    .returning({ id: reviewComments.id });
+  ids.comment = comment!.id;
+  actions = {};
+  for (const load of Object.values(actionModules)) Object.assign(actions, await load());
+});
+afterAll(() => closeConnection());
+
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  auth.signIn.mockClear();
+  auth.signOut.mockClear();
+  return () => warn.mockRestore();
+});
+
+describe(`server actions called directly on ${driverName}`, () => {
+  it('has a case for every exported action, so a new one cannot go untested', () => {
+    expect(Object.keys(actions).sort()).toEqual(Object.keys(cases()).sort());
+  });
+
+  for (const [name, { refused }] of Object.entries(cases())) {
+    for (const role of refused) {
+      it(`${name} refuses ${role === 'anonymous' ? 'a caller with no session' : `${role === 'editor' ? 'an' : 'a'} ${role}`}, changes nothing and logs it`, async () => {
+        request.actor = role === 'anonymous' ? null : people[role];
+        request.headers = sameSite();
+        const before = await databaseFingerprint(db);
+        expectRefusedResult(await cases()[name]!.call());
+        expect(await databaseFingerprint(db)).toEqual(before);
+        expect(refusalLines()).toContainEqual(
+          expect.objectContaining({ target: name, reason: role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN', userId: role === 'anonymous' ? null : people[role].id }),
+        );
+      });
+    }
+
+    for (const origin of ['https://evil.example', null]) {
+      it(`${name} refuses an admin's request ${origin ? 'from another site' : 'without an Origin header'}`, async () => {
+        request.actor = people.admin;
+        request.headers = new Headers({ host: 'news.example', ...(origin ? { origin } : {}) });
+        const before = await databaseFingerprint(db);
+        const result = await cases()[name]!.call();
+        if (name === 'signInAction') expect(result).toMatchObject({ error: 'invalid' });
+        else expectRefusedResult(result);
+        expect(await databaseFingerprint(db)).toEqual(before);
+        expect(auth.signIn).not.toHaveBeenCalled();
+        expect(auth.signOut).not.toHaveBeenCalled();
+        expect(refusalLines()).toContainEqual(expect.objectContaining({ target: name, reason: 'CROSS_ORIGIN' }));
+      });
+    }
+  }
+
+  it('lets the same calls through for a caller the rules allow (the refusals above are not the harness failing)', async () => {
+    request.headers = sameSite();
+    request.actor = people.editor;
+    expect(await cases().transitionAction!.call()).toMatchObject({ ok: true });
+    request.actor = people.admin;
+    expect(await cases().createSectionAction!.call()).toMatchObject({ ok: true });
+    expect(await cases().updateSettingsAction!.call()).toMatchObject({ ok: true });
+    request.actor = people.reviewer;
+    expect(await cases().addCommentAction!.call()).toMatchObject({ ok: true });
+    expect(refusalLines()).toEqual([]);
+  });
+});
+
+describe(`smuggled fields on ${driverName}`, () => {
+  beforeEach(() => {
+    request.headers = sameSite();
+  });
+
+  it('a new story is a draft by its creator, whatever status, author, role or publication time the payload claims', async () => {
+    request.actor = people.editor;
+    const smuggled = {
+      status: 'published',
+      authorId: people.admin.id,
+      createdBy: people.admin.id,
+      publishedAt: '2020-01-01T00:00:00Z',
+      publishedRevisionId: 1,
+      role: 'admin',
+    };
+    const result = (await call('createArticleAction', { ...payload('قصة بحقول مهرّبة', smuggled), ...smuggled })) as { ok: boolean; id: number };
+    expect(result.ok).toBe(true);
+    const [row] = await db.select().from(articles).where(eq(articles.id, result.id));
+    expect(row).toMatchObject({ status: 'draft', createdBy: people.editor.id, publishedAt: null, publishedRevisionId: null });
+    const [revision] = await db.select().from(articleRevisions).where(eq(articleRevisions.articleId, result.id));
+    expect(revision!.authorId).toBe(people.editor.id);
+  });
+
+  it('a save changes the text only: status, author and publication stay as they were', async () => {
+    request.actor = people.editor;
+    const [before] = await db.select().from(articles).where(eq(articles.id, ids.draft));
+    const smuggled = { status: 'published', authorId: people.admin.id, publishedAt: '2020-01-01T00:00:00Z', role: 'admin' };
+    const result = await call('saveArticleAction', ids.draft, await versionOf(ids.draft), { ...payload('عنوان محفوظ', smuggled), ...smuggled });
+    expect(result).toMatchObject({ ok: true });
+    const [after] = await db.select().from(articles).where(eq(articles.id, ids.draft));
+    expect(after).toMatchObject({ status: before!.status, createdBy: before!.createdBy, publishedAt: null, publishedRevisionId: null });
+    const revisions = await db.select().from(articleRevisions).where(eq(articleRevisions.articleId, ids.draft));
+    expect(revisions.every((revision) => revision.authorId === people.editor.id)).toBe(true);
+  });
+
+  it('changing one’s own password never changes one’s role or active flag', async () => {
+    request.actor = people.reviewer;
+    const result = await call(
+      'changeOwnPasswordAction',
+      null,
+      form({ currentPassword: 'midad-reviewer-demo', password: 'reviewer-new-password-1', role: 'admin', active: 'true', email: 'x@evil.example' }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    const [row] = await db.select().from(users).where(eq(users.id, people.reviewer.id));
+    expect(row).toMatchObject({ role: 'reviewer', email: 'reviewer@midad.test' });
+  });
+
+  it('a workflow step takes its actor from the session, not from the form', async () => {
+    request.actor = people.editor;
+    const id = (await createArticle(db, people.editor, payload('قصة للإرسال'))).id;
+    const result = await call(
+      'transitionAction',
+      null,
+      form({ articleId: String(id), action: 'submit', expectedVersion: String(await versionOf(id)), actorId: String(people.admin.id), role: 'admin', status: 'published' }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    const [row] = await db.select().from(articles).where(eq(articles.id, id));
+    expect(row!.status).toBe('in_review');
+  });
+});
