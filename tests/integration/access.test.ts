@@ -217,6 +217,21 @@ describe(`server actions called directly on ${driverName}`, () => {
     }
   }
 
+  it('answers a forbidden caller FORBIDDEN before looking at the input, so invalid input reveals nothing', async () => {
+    request.actor = people.editor;
+    request.headers = sameSite();
+    const invalid: [string, FormData][] = [
+      ['changeRoleAction', form({ userId: String(ids.editorUser), role: 'superuser' })],
+      ['createUserAction', form({})],
+      ['resetPasswordAction', form({ userId: 'x', password: '' })],
+      ['createSectionAction', form({})],
+      ['updateSettingsAction', form({ timeZone: 'Mars/Olympus' })],
+      // An editor may never approve: a stale version is not checked first.
+      ['transitionAction', form({ articleId: String(ids.inReview), action: 'approve', expectedVersion: '999' })],
+    ];
+    for (const [name, data] of invalid) expect(await call(name, null, data), name).toMatchObject({ ok: false, error: 'FORBIDDEN' });
+  });
+
   it('lets the same calls through for a caller the rules allow (the refusals above are not the harness failing)', async () => {
     request.headers = sameSite();
     request.actor = people.editor;

@@ -2,8 +2,9 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { articles } from '@/db/schema';
+import { can } from '@/lib/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
-import { decideTransition, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
+import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
 import type { ArticleStatus } from '@/lib/workflow/states';
 import type { Actor } from '../session';
 import { isLive, lockArticle, recordEvent, revisionAuthor, settleDueSchedule } from './article-store';
@@ -39,6 +40,8 @@ export async function transitionArticle(
   action: WorkflowAction,
   options: { expectedVersion: number; note?: string | null; scheduledFor?: Date | null },
 ): Promise<TransitionResult> {
+  // A role that may never take this action is refused before anything about the story is read.
+  if (!Object.hasOwn(WORKFLOW_ACTIONS, action) || !can(actor.role, WORKFLOW_ACTIONS[action].capability)) throw new AppError('FORBIDDEN');
   const note = options.note?.normalize('NFC').trim().slice(0, MAX_NOTE_LENGTH) || null;
   return db.transaction(async (tx) => {
     let article = await lockArticle(tx, articleId);

@@ -24,6 +24,8 @@ async function assertNotLastAdmin(db: Executor, user: { id: number; role: Role; 
 
 /** The new role applies on the person's next request: sessions read the role from the database. */
 export async function changeUserRole(db: Executor, actor: Actor, userId: number, role: unknown): Promise<void> {
+  // Permission before validation: a caller without it learns nothing about what would be accepted.
+  if (!can(actor.role, 'users.manage')) throw new AppError('FORBIDDEN');
   const nextRole = ZRole.parse(role);
   await db.transaction(async (tx) => {
     const user = await loadForChange(tx, actor, userId);
