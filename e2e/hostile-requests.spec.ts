@@ -1,0 +1,281 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { DEMO, signInAs } from './support';
+
+/**
+ * Requests a browser would never send: server actions and route handlers called over HTTP by
+ * people whose role forbids them, posts from other sites, and headers crafted to poison what the
+ * public cache hands to readers. The safe outcome is checked on the wire and in what admins and
+ * readers see afterwards.
+ */
+
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  node: Record<string, { exportedName?: string }>;
+};
+const actionId = (name: string) => {
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name)?.[0];
+  if (!id) throw new Error(`no server action named ${name} in this build`);
+  return id;
+};
+
+/**
+ * Calls a server action the way Next's client does: its id in `Next-Action`, the arguments in
+ * React's reply encoding (a JSON array; a FormData argument travels as multipart fields `_1_<name>`).
+ */
+async function callAction(
+  request: APIRequestContext,
+  name: string,
+  args: { json: unknown[] } | { form: Record<string, string> },
+  options: { origin?: string | null; path?: string } = {},
+) {
+  const origin = options.origin === undefined ? baseOrigin() : options.origin;
+  const headers: Record<string, string> = { 'Next-Action': actionId(name), Accept: 'text/x-component' };
+  if (origin) headers.Origin = origin;
+  const response =
+    'json' in args
+      ? await request.post(options.path ?? '/desk', { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: JSON.stringify(args.json), maxRedirects: 0 })
+      : await request.post(options.path ?? '/desk', {
+          headers,
+          multipart: replyForm(args.form),
+          maxRedirects: 0,
+        });
+  return { status: response.status(), body: await response.text() };
+}
+
+/**
+ * (null, formData) as the client encodes it: the form's fields first, prefixed with the reference,
+ * then the root row pointing at them. The server reads the parts as a stream, in this order.
+ */
+function replyForm(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(`_1_${name}`, value);
+  data.append('0', JSON.stringify([null, '$K1']));
+  return data;
+}
+
+let baseURLValue = '';
+const baseOrigin = () => new URL(baseURLValue).origin;
+
+async function signedInRequest(browser: Browser, role: keyof typeof DEMO) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return { context, request: context.request, page };
+}
+
+/** A server action's coded refusal, found in its RSC answer. */
+function expectRefused(answer: { status: number; body: string }, code: 'UNAUTHENTICATED' | 'FORBIDDEN') {
+  expect(answer.status).toBe(200);
+  expect(answer.body).toContain(`"error":"${code}"`);
+  expect(answer.body).not.toContain('"ok":true');
+}
+
+/**
+ * A request context holding a session cookie that was valid once: the person signed out, so the
+ * cookie still passes the desk's redirect but names a session the server has ended. This is the
+ * anonymous caller who reaches the actions themselves.
+ */
+async function revokedSession(browser: Browser) {
+  const { context, page } = await signedInRequest(browser, 'editor');
+  const state = await context.storageState();
+  await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
+  const stale = await browser.newContext({ storageState: state });
+  return { context: stale, request: stale.request };
+}
+
+/** Ids of the seeded stories an admin sees in the desk: one in review, one draft. */
+async function storyIds(request: APIRequestContext) {
+  const review = await (await request.get('/desk/review')).text();
+  const inReview = Number(/href="\/desk\/articles\/(\d+)"/.exec(review)?.[1]);
+  const desk = await (await request.get('/desk')).text();
+  const ids = [...desk.matchAll(/href="\/desk\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
+  return { inReview, any: ids };
+}
+
+test.beforeEach(({ baseURL }) => {
+  baseURLValue = baseURL!;
+});
+
+test('server actions called over HTTP without the right role are refused and change nothing', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const admin = await signedInRequest(browser, 'admin');
+  const reviewer = await signedInRequest(browser, 'reviewer');
+  const editor = await signedInRequest(browser, 'editor');
+  const stale = await revokedSession(browser);
+  const anonymous = stale.request;
+  const cookieless = await playwright.request.newContext({ baseURL });
+  const { inReview } = await storyIds(admin.request);
+  expect(inReview).toBeGreaterThan(0);
+
+  const usersBefore = await (await admin.request.get('/desk/users')).text();
+  const sectionsBefore = await (await admin.request.get('/desk/sections')).text();
+
+  const adminOnly: [string, Record<string, string>][] = [
+    ['createSectionAction', { name: 'قسم دخيل', slug: 'qism-dakhil' }],
+    ['updateSettingsAction', { siteName: 'موقع مخترق', siteDescription: 'x', timeZone: 'UTC', digits: 'latn' }],
+    ['createUserAction', { email: 'intruder@evil.example', name: 'دخيل', role: 'admin', password: 'a-long-enough-password' }],
+    ['changeRoleAction', { userId: '1', role: 'reviewer' }],
+    ['setActiveAction', { userId: '1', active: 'false' }],
+    ['resetPasswordAction', { userId: '1', password: 'a-password-of-my-choosing' }],
+  ];
+  for (const [name, form] of adminOnly) {
+    // Without any cookie the desk answers with the sign-in redirect, and elsewhere no action runs.
+    const bare = await callAction(cookieless, name, { form });
+    expect(bare.status).toBe(307);
+    for (const elsewhere of ['/', '/login']) expect((await callAction(cookieless, name, { form }, { path: elsewhere })).body).not.toContain('"ok"');
+    expectRefused(await callAction(anonymous, name, { form }), 'UNAUTHENTICATED');
+    expectRefused(await callAction(reviewer.request, name, { form }), 'FORBIDDEN');
+    expectRefused(await callAction(editor.request, name, { form }), 'FORBIDDEN');
+  }
+
+  // The workflow: an editor may not approve, a reviewer may not publish, nobody anonymous may act.
+  const transition = (action: string) => ({ form: { articleId: String(inReview), action, expectedVersion: '999' } });
+  expectRefused(await callAction(editor.request, 'transitionAction', transition('approve')), 'FORBIDDEN');
+  expectRefused(await callAction(reviewer.request, 'transitionAction', transition('publish')), 'FORBIDDEN');
+  expectRefused(await callAction(anonymous, 'transitionAction', transition('publish')), 'UNAUTHENTICATED');
+
+  // Writing a story: reviewers may not create one; nobody anonymous may create, save or comment.
+  const story = { fields: { title: 'خبر دخيل', summary: '', byline: '', sectionId: 1, tags: [], featuredMediaId: null }, body: { type: 'doc', content: [{ type: 'paragraph' }] } };
+  expectRefused(await callAction(reviewer.request, 'createArticleAction', { json: [story] }), 'FORBIDDEN');
+  expectRefused(await callAction(anonymous, 'createArticleAction', { json: [story] }), 'UNAUTHENTICATED');
+  expectRefused(await callAction(anonymous, 'saveArticleAction', { json: [inReview, 1, story, false] }), 'UNAUTHENTICATED');
+  expectRefused(await callAction(anonymous, 'addCommentAction', { form: { articleId: String(inReview), body: 'تعليق دخيل' } }), 'UNAUTHENTICATED');
+  expectRefused(await callAction(anonymous, 'changeOwnPasswordAction', { form: { currentPassword: 'x', password: 'y-long-password' } }), 'UNAUTHENTICATED');
+  const slug = await callAction(anonymous, 'checkSlugAction', { json: ['عنوان', null] });
+  expect(slug.body).not.toContain('"available"');
+  const beat = await callAction(anonymous, 'heartbeatAction', { json: [inReview, 1] });
+  expect(beat.body).not.toContain('"others"');
+
+  // Nothing moved: the people, the sections, the site name and the story's state.
+  expect(await (await admin.request.get('/desk/users')).text()).toBe(usersBefore);
+  expect(await (await admin.request.get('/desk/sections')).text()).toBe(sectionsBefore);
+  const home = await (await cookieless.get('/')).text();
+  expect(home).not.toContain('موقع مخترق');
+  const deskStory = await (await admin.request.get(`/desk/articles/${inReview}`)).text();
+  expect(deskStory).toContain('قيد المراجعة');
+  expect(deskStory).not.toContain('تعليق دخيل');
+  await Promise.all([admin.context.close(), reviewer.context.close(), editor.context.close(), stale.context.close(), cookieless.dispose()]);
+});
+
+test('a server action posted from another site, or without an Origin, is refused even with an admin session', async ({ browser }) => {
+  const admin = await signedInRequest(browser, 'admin');
+  const form = { name: 'قسم من موقع آخر', slug: 'qism-khariji' };
+  const foreign = await callAction(admin.request, 'createSectionAction', { form }, { origin: 'https://evil.example' });
+  expect(foreign.body).not.toContain('"ok":true');
+  const missing = await callAction(admin.request, 'createSectionAction', { form }, { origin: null });
+  expectRefused(missing, 'FORBIDDEN');
+  // The same call from this site goes through, so the two refusals above are the Origin rule.
+  const sections = await (await admin.request.get('/desk/sections')).text();
+  expect(sections).not.toContain('قسم من موقع آخر');
+  const allowed = await callAction(admin.request, 'createSectionAction', { form: { name: 'قسم من هذا الموقع', slug: `qism-${Date.now()}` } });
+  expect(allowed.body).toContain('"ok":true');
+  await admin.context.close();
+});
+
+test('route handlers refuse what the caller may not do', async ({ browser, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const reviewer = await signedInRequest(browser, 'reviewer');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const upload = (request: APIRequestContext, origin: string | null) =>
+    request.post('/api/media', {
+      headers: origin ? { Origin: origin } : {},
+      multipart: { file: { name: '../../x.php.jpg', mimeType: 'image/jpeg', buffer: png }, alt: 'صورة' },
+    });
+  expect((await upload(anonymous, baseOrigin())).status()).toBe(401);
+  expect((await upload(reviewer.request, baseOrigin())).status()).toBe(403);
+  expect((await upload(reviewer.request, 'https://evil.example')).status()).toBe(403);
+  expect((await upload(reviewer.request, null)).status()).toBe(403);
+
+  // Auth.js refuses a credentials post that lacks its CSRF token: no session cookie is set.
+  const forged = await anonymous.post('/api/auth/callback/credentials', {
+    form: { email: DEMO.admin.email, password: DEMO.admin.password },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  expect(forged.headers()['set-cookie'] ?? '').not.toMatch(/authjs\.session-token=[^;]/);
+  expect((await anonymous.get('/desk', { maxRedirects: 0 })).status()).toBe(307);
+
+  // Public handlers answer reads only.
+  for (const url of ['/feed.xml', '/sitemap.xml', '/robots.txt', '/api/health']) {
+    expect((await anonymous.post(url, { failOnStatusCode: false })).status(), url).toBeGreaterThanOrEqual(400);
+  }
+  await Promise.all([reviewer.context.close(), anonymous.dispose()]);
+});
+
+/** A raw GET with exactly these headers (fetch would not let us set Host). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+test('crafted Host, forwarding and RSC headers never change what anonymous readers get', async ({ request }) => {
+  test.setTimeout(60_000);
+  const home = await (await request.get('/')).text();
+  const articlePath = /href="(\/articles\/[^"]+)"/.exec(home)![1]!;
+  const pages = ['/', articlePath, '/feed.xml', '/sitemap.xml', '/robots.txt', '/search?q=%D8%BA%D8%B2%D8%A9'];
+  const baseline = new Map<string, string>();
+  for (const page of pages) baseline.set(page, await (await request.get(page)).text());
+
+  const hostile: Record<string, string>[] = [
+    { Host: 'evil.example' },
+    { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' },
+    { Forwarded: 'host=evil.example;proto=https', 'X-Original-URL': '/desk', 'X-Rewrite-URL': '/desk' },
+    { RSC: '1' },
+    { RSC: '1', 'Next-Router-Prefetch': '1', 'Next-Router-State-Tree': '%5B%22evil%22%5D', 'Next-Url': '/desk' },
+    { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy', 'x-middleware-prefetch': '1' },
+    { 'x-now-route-matches': '1', 'x-matched-path': '/desk' },
+  ];
+  const url = new URL(baseURLValue);
+  for (const headers of hostile) {
+    for (const page of pages) {
+      const answer = await rawGet(`${url.origin}${page}`, { Host: url.host, ...headers });
+      expect(answer.status, `${page} with ${JSON.stringify(headers)}`).toBeLessThan(500);
+    }
+  }
+  for (const page of pages) {
+    const after = await request.get(page);
+    const body = await after.text();
+    expect(body, page).not.toContain('evil.example');
+    expect(body, page).not.toContain('evil');
+    if (!page.endsWith('.xml') && !page.endsWith('.txt')) {
+      expect(after.headers()['content-type'], page).toContain('text/html');
+      expect(body.trimStart().toLowerCase().startsWith('<!doctype html'), page).toBe(true);
+    }
+    // The same document the reader got before, down to the links it holds.
+    const links = (html: string) => [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(links(body), page).toEqual(links(baseline.get(page)!));
+  }
+});
+
+test('what a signed-in person gets is never stored for readers', async ({ browser, request }) => {
+  const editor = await signedInRequest(browser, 'editor');
+  const home = await (await request.get('/')).text();
+  const articlePath = /href="(\/articles\/[^"]+)"/.exec(home)![1]!;
+  // Desk pages are private to their viewer.
+  for (const page of ['/desk', '/desk/review', '/desk/account']) {
+    const answer = await editor.request.get(page);
+    expect(answer.headers()['cache-control'], page).toMatch(/private|no-store/);
+    expect(answer.headers()['cache-control'], page).not.toMatch(/public|s-maxage/);
+  }
+  // Public pages visited with a session carry nothing of it, so the cached copy stays anonymous.
+  for (const page of ['/', articlePath, '/search?q=%D8%BA%D8%B2%D8%A9']) {
+    await editor.page.goto(page);
+    await editor.request.get(page);
+    const anonymous = await (await request.get(page)).text();
+    expect(anonymous, page).not.toContain('تسجيل الخروج');
+    expect(anonymous, page).not.toContain('editor@midad.test');
+  }
+  await editor.context.close();
+});
