@@ -21,14 +21,20 @@ export function lockPathFor(dataDir: string): string {
   return `${path.resolve(/* turbopackIgnore: true */ dataDir)}.lock`;
 }
 
-function processStartTime(pid: number): string | null {
+/** State (field 3) and start time (field 22) from /proc/<pid>/stat, where the system has it. */
+function processStat(pid: number): { state: string; startTime: string | null } | null {
   try {
-    // Field 22 of /proc/<pid>/stat; the command name (field 2) may contain spaces, so split after it.
+    // The command name (field 2) may contain spaces, so split after it.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', startTime: fields[19] ?? null };
   } catch {
     return null;
   }
+}
+
+function processStartTime(pid: number): string | null {
+  return processStat(pid)?.startTime ?? null;
 }
 
 function isAlive(info: LockInfo): boolean {
@@ -38,7 +44,10 @@ function isAlive(info: LockInfo): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const start = processStartTime(info.pid);
+  const stat = processStat(info.pid);
+  // A killed process waits as a zombie until its parent reaps it; it holds no files any more.
+  if (stat && (stat.state === 'Z' || stat.state === 'X')) return false;
+  const start = stat?.startTime ?? null;
   return info.startTime === null || start === null || start === info.startTime;
 }
 
