@@ -1,12 +1,26 @@
 import { INVISIBLE_CONTROLS } from './characters';
 
 // Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can reorder what a
-// reader sees in a headline; zero-width joiners stay, since some words need them.
+// reader sees in a headline; zero-width joiners and the LRM/RLM marks stay, since some words and
+// mixed Arabic–Latin lines need them.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+// C0 and C1 controls have no place in one line of text, and PostgreSQL refuses NUL outright: a
+// title carrying one would fail to save with a database error instead of a message. Tab, line
+// feed and friends are among them and become spaces like any other whitespace.
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+// Half of a surrogate pair is not a character at all: UTF-8 cannot encode it, so a database would
+// store it as U+FFFD or refuse it.
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** A one-line text field as stored: NFC, no bidi controls, single spaces, trimmed. */
+/** A one-line text field as stored: NFC, no bidi or other controls, single spaces, trimmed. */
 export function cleanLine(input: string): string {
-  return input.normalize('NFC').replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
+  return input
+    .replace(LONE_SURROGATES, '')
+    .normalize('NFC')
+    .replace(BIDI_CONTROLS, '')
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Whether a field has anything visible left once invisible characters are set aside. */
