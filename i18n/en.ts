@@ -102,6 +102,8 @@ export const en: Messages = {
       MEDIA_TOO_MANY_PIXELS: 'The image dimensions are larger than allowed (50 megapixels).',
       MEDIA_ALT_REQUIRED: 'Write alt text that describes the image for people who cannot see it.',
       MEDIA_TEXT_TOO_LONG: 'The alt text, caption or credit is longer than allowed.',
+      FIELD_TOO_LONG: 'This field is longer than allowed; shorten it.',
+      CONTENT_BAD_CHARACTER: 'The story contains a character that cannot be saved (an invisible control character or half of a broken symbol). Delete it or paste the text again.',
     },
   },
   auth: {

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'LIVE_STORY_SCHEDULE',
   'TITLE_REQUIRED',
   'SECTION_REQUIRED',
+  'FIELD_TOO_LONG',
+  'CONTENT_BAD_CHARACTER',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -37,6 +37,11 @@ describe('validateDocument accepts what the editor writes', () => {
     expect(result.content?.[6]?.content?.[0]?.marks?.[0]?.attrs?.href).toBe('https://example.org');
   });
 
+  it('keeps whole astral characters and the controls PostgreSQL can store, as written', () => {
+    const text = 'قمر 🌙 \u0007 و\u202Eعكس\u202C';
+    expect(validateDocument(doc(paragraph(text))).content?.[0]?.content?.[0]?.text).toBe(text);
+  });
+
   it('returns plain objects, which React can hand to the editor in the browser', () => {
     const result = validateDocument(doc(paragraph('نص')));
     expect(Object.getPrototypeOf(result.content?.[0]?.attrs)).toBe(Object.prototype);
@@ -66,6 +71,11 @@ describe('validateDocument refuses hostile or broken documents', () => {
     ['a __proto__ key', JSON.parse('{"type":"doc","content":[],"__proto__":{"polluted":true}}'), 'CONTENT_FORBIDDEN_KEY'],
     ['a __proto__ attribute', JSON.parse('{"type":"doc","content":[{"type":"paragraph","attrs":{"__proto__":{"dir":"rtl"}}}]}'), 'CONTENT_FORBIDDEN_KEY'],
     ['a constructor key', JSON.parse('{"type":"doc","content":[{"type":"paragraph","constructor":{}}]}'), 'CONTENT_FORBIDDEN_KEY'],
+    ['a NUL in text, which PostgreSQL cannot store', doc(paragraph('غزة\u0000اليوم')), 'CONTENT_BAD_CHARACTER'],
+    ['half of a surrogate pair in text', doc(paragraph('قمر \uD83C')), 'CONTENT_BAD_CHARACTER'],
+    ['a NUL in a link', doc(paragraph('x', { marks: [{ type: 'link', attrs: { href: 'https://example.org/\u0000' } }] })), 'CONTENT_BAD_CHARACTER'],
+    ['a NUL hidden in a javascript: scheme', doc(paragraph('x', { marks: [{ type: 'link', attrs: { href: 'java\u0000script:alert(1)' } }] })), 'CONTENT_BAD_LINK'],
+    ['a NUL in a pull quote attribution', doc({ type: 'pullQuote', content: [{ type: 'pullQuoteText', content: [{ type: 'text', text: 'قول' }] }, { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'قائل\u0000' }] }] }), 'CONTENT_BAD_CHARACTER'],
   ])('refuses %s', (_name, input, code) => {
     expect(refusal(input)).toBe(code);
   });
@@ -128,6 +138,8 @@ describe('validateDocument: images', () => {
     ['a title attribute', { ...goodImage, title: 'x' }, 'CONTENT_INVALID'],
     ['an inherited property name', { ...goodImage, toString: 'x' }, 'CONTENT_INVALID'],
     ['a caption that is too long', { ...goodImage, caption: 'ن'.repeat(1001) }, 'CONTENT_INVALID'],
+    ['a NUL in the alt text', { ...goodImage, alt: 'وصف\u0000' }, 'CONTENT_BAD_CHARACTER'],
+    ['a lone surrogate in the credit', { ...goodImage, credit: '\uDC00' }, 'CONTENT_BAD_CHARACTER'],
     ['a caption that is not text', { ...goodImage, caption: ['x'] }, 'CONTENT_INVALID'],
     ['a credit that is too long', { ...goodImage, credit: 'ن'.repeat(201) }, 'CONTENT_INVALID'],
     ['a zero width', { ...goodImage, width: 0 }, 'CONTENT_INVALID'],

@@ -69,6 +69,17 @@ const SPECIFIC_CODES: Record<string, Record<string, ErrorCode>> = {
   image: { mediaId: 'CONTENT_BAD_IMAGE', src: 'CONTENT_BAD_IMAGE', alt: 'CONTENT_BAD_IMAGE' },
 };
 
+/**
+ * Characters PostgreSQL cannot store: NUL (refused in text and jsonb alike) and halves of surrogate
+ * pairs (not encodable as UTF-8). A body carrying one would fail with a database error; it is
+ * refused here with a code instead. Other controls are stored as written (feeds drop them).
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkStorable(value: string, path: string) {
+  if (UNSTORABLE.test(value)) fail('CONTENT_BAD_CHARACTER', 'text that cannot be stored (NUL or a lone surrogate)', path);
+}
+
 function fail(code: ErrorCode, message: string, path: string): never {
   throw new AppError(code, `${message} (at ${path})`, { path });
 }
@@ -99,6 +110,7 @@ function checkAttrs(typeName: string, declared: Record<string, unknown>, attrs: 
     const rule = rules[name];
     const ok = rule ? rule(value) : value === null || ['string', 'number', 'boolean'].includes(typeof value);
     if (!ok) fail(SPECIFIC_CODES[typeName]?.[name] ?? 'CONTENT_INVALID', `bad value for attribute "${name}" on ${typeName}`, path);
+    if (typeof value === 'string') checkStorable(value, path);
   }
 }
 
@@ -111,7 +123,10 @@ function walk(schema: Schema, node: unknown, path: string, depth: number) {
     fail('CONTENT_INVALID', `unknown node type "${String(typeName)}"`, path);
   }
   checkAttrs(typeName, schema.nodes[typeName]!.spec.attrs ?? {}, node.attrs, path);
-  if (node.text !== undefined && typeof node.text !== 'string') fail('CONTENT_INVALID', 'text must be a string', path);
+  if (node.text !== undefined) {
+    if (typeof node.text !== 'string') fail('CONTENT_INVALID', 'text must be a string', path);
+    checkStorable(node.text, path);
+  }
   if (node.marks !== undefined) {
     if (!Array.isArray(node.marks)) fail('CONTENT_INVALID', 'marks must be a list', path);
     node.marks.forEach((mark: unknown, i) => {
