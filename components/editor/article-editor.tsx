@@ -6,7 +6,7 @@ import { useEffect, useId, useImperativeHandle, useRef, useState, useSyncExterna
 import { DEFAULT_LOCALE, directionOf, getMessages, type Locale } from '@/i18n';
 import { contentExtensions } from '@/lib/content/extensions';
 import type { ArticleImageInput } from '@/lib/content/image';
-import { cleanPastedHtml } from '@/lib/content/paste';
+import { cleanPastedHtml, cleanPastedText } from '@/lib/content/paste';
 import { documentToText } from '@/lib/content/text';
 import type { ContentDocument } from '@/lib/content/types';
 import { formatCount, platformOf, type ShortcutPlatform } from '@/lib/editor/format';
@@ -128,6 +128,7 @@ export function ArticleEditor({
     editorProps: {
       attributes: surfaceAttributes(canEdit),
       transformPastedHTML: cleanPastedHtml,
+      transformPastedText: cleanPastedText,
       handleKeyDown: (_view, event) => {
         const modifier = event.ctrlKey || event.metaKey;
         if (modifier && !event.altKey && !event.shiftKey && (event.code === 'KeyK' || event.key.toLowerCase() === 'k')) {

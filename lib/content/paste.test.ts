@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPastedHtml } from './paste';
+import { cleanPastedHtml, cleanPastedText } from './paste';
 
 const squash = (html: string) => html.replace(/\s+/g, ' ').replace(/> </g, '><').trim();
 
@@ -73,5 +73,21 @@ describe('cleanPastedHtml', () => {
   it('does not stall on long runs of spaces', () => {
     const html = `<p>${'\u00A0'.repeat(50_000)}x</p>`;
     expect(cleanPastedHtml(html)).toBe(html);
+  });
+});
+
+describe('characters a story cannot keep', () => {
+  it('are removed from pasted HTML, so saving never refuses a character nobody can see', () => {
+    expect(cleanPastedHtml('<p>غزة\u0000اليوم\u0007 \u001B[0m</p><p>قمر \uD83C</p>')).toBe('<p>غزةاليوم [0m</p><p>قمر </p>');
+  });
+
+  it('are removed from pasted plain text; vertical tabs and form feeds become spaces', () => {
+    expect(cleanPastedText('سطر\u0000 أول\r\nسطر\u000Bثانٍ\tو\u007F🌙')).toBe('سطر أول\r\nسطر ثانٍ\tو🌙');
+  });
+
+  it('leave bidi marks and joiners alone: mixed text needs them', () => {
+    const text = 'مؤتمر\u200F NASA\u200E و\u200Cال\u200Dعلم \u202Bمضمّن\u202C';
+    expect(cleanPastedText(text)).toBe(text);
+    expect(cleanPastedHtml(`<p>${text}</p>`)).toBe(`<p>${text}</p>`);
   });
 });

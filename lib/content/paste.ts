@@ -12,9 +12,10 @@
  *   `<xml>`, `<meta>` and `<link>` are removed, as are paragraphs that hold nothing but spaces.
  * - Headings outside the two levels the editor offers are mapped onto them (h1 → h2,
  *   h4–h6 → h3) instead of turning into plain paragraphs.
+ * - Control characters and halves of surrogate pairs are removed (see removeUnstorable).
  */
 export function cleanPastedHtml(html: string): string {
-  let out = html;
+  let out = removeUnstorable(html);
   out = convertWordLists(out);
   out = out
     // Word's conditional blocks carry fake bullets, VML fallbacks and settings, never story text.
@@ -105,4 +106,24 @@ function renderList(items: WordListItem[]): string {
   }
   while (open.length > 0) out += `</li></${open.pop()!.tag}>`;
   return out;
+}
+
+// Controls other than tab, line feed and carriage return; vertical tab and form feed separate words.
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+const LINE_SEPARATING_CONTROLS = /[\u000B\u000C]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Invisible characters a clipboard can carry but a story cannot keep: NUL (which the server
+ * refuses, since PostgreSQL cannot store it), other C0 controls and DEL (which feeds drop and no
+ * reader sees), and halves of surrogate pairs. A paste never leaves something in the editor that
+ * saving would then refuse with a message about a character nobody can see.
+ */
+function removeUnstorable(text: string): string {
+  return text.replace(CONTROLS, '').replace(LINE_SEPARATING_CONTROLS, ' ').replace(LONE_SURROGATES, '');
+}
+
+/** Plain text from the clipboard, made ready for the editor (the same characters removed as from HTML). */
+export function cleanPastedText(text: string): string {
+  return removeUnstorable(text);
 }
