@@ -1,24 +1,22 @@
 import path from 'node:path';
-import { count, eq, max } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Database } from '@/db/client';
 import { findEditableArticle } from '@/db/queries/desk';
 import { searchAllArticles, searchPublishedArticles } from '@/db/queries/search';
 import { findSiteArticle } from '@/db/queries/site-stories';
-import { articleEvents, articleRevisions, articles, articleTags, sections, slugHistory, tags } from '@/db/schema';
+import { articles, sections } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { findSessionUser } from '@/db/sessions';
-import { errorMessage } from '@/i18n';
 import { slugify } from '@/lib/arabic/slug';
 import { cleanLine } from '@/lib/arabic/text-fields';
 import { renderDocumentToHtml } from '@/lib/content/render';
 import type { ContentDocument, ContentNode } from '@/lib/content/types';
-import { ERROR_CODES, type ErrorCode } from '@/lib/errors';
+import type { ErrorCode } from '@/lib/errors';
 import { LocalDirectoryStorage } from '@/lib/media/storage';
 import { buildRssFeed } from '@/lib/seo/feed';
 import { buildNewsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
-import { failureFrom } from '@/lib/server/action-result';
 import { MAX_BYLINE_LENGTH, MAX_TAG_LENGTH } from '@/lib/server/articles/article-input';
 import { authenticate } from '@/lib/server/authenticate';
 import { createArticle } from '@/lib/server/articles/create-article';
@@ -30,6 +28,7 @@ import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { payloadHrefs, XSS_GLOBAL, XSS_PAYLOADS } from '../support/xss-payloads';
 import { openBrowserHarness, type BrowserHarness, type HtmlRules } from './browser/harness';
 import { driverName, freshDatabase, tempDir } from './helpers';
+import { deskFailure, refusal, storyState } from './refusals';
 import { gradient } from './media-fixtures';
 
 /*
@@ -124,39 +123,6 @@ async function publish(id: number) {
   await move(editor, id, 'submit');
   await move(reviewer, id, 'approve');
   await move(editor, id, 'publish');
-}
-
-/** Everything a save can touch, for one article and for the tables a save writes to. */
-async function snapshot(id: number) {
-  const [article] = await db.select().from(articles).where(eq(articles.id, id));
-  const [revisions] = await db.select({ n: count(), last: max(articleRevisions.id) }).from(articleRevisions).where(eq(articleRevisions.articleId, id));
-  const links = await db.select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, id)).orderBy(articleTags.tagId);
-  const [events] = await db.select({ n: count() }).from(articleEvents).where(eq(articleEvents.articleId, id));
-  const [allTags] = await db.select({ n: count() }).from(tags);
-  const [redirects] = await db.select({ n: count() }).from(slugHistory);
-  const [stories] = await db.select({ n: count() }).from(articles);
-  return { article, revisions, links, events: events!.n, tags: allTags!.n, redirects: redirects!.n, stories: stories!.n };
-}
-
-/** The code the desk would show for a failure, checked to have a sentence in both catalogues. */
-function deskCode(error: unknown): ErrorCode {
-  const failure = failureFrom(error);
-  if (failure.ok) throw new Error('not a failure');
-  expect(failure.error, String(error)).not.toBe('UNEXPECTED');
-  for (const code of [failure.error, ...Object.values(failure.fieldErrors ?? {})]) {
-    expect(ERROR_CODES).toContain(code);
-    for (const locale of ['ar', 'en'] as const) expect(errorMessage(code as ErrorCode, locale)).toMatch(/\S{3}/);
-  }
-  return failure.error;
-}
-
-async function refusal(work: Promise<unknown>): Promise<ErrorCode> {
-  const outcome = await work.then(
-    () => ({ accepted: true as const }),
-    (error: unknown) => ({ accepted: false as const, error }),
-  );
-  if (outcome.accepted) throw new Error('the operation was accepted');
-  return deskCode(outcome.error);
 }
 
 function visit(node: ContentNode, each: (node: ContentNode) => void) {
@@ -336,7 +302,7 @@ describe(`payloads as link targets on ${driverName}`, () => {
     let dangerousSeen = 0;
     const accepted: { href: string; html: string }[] = [];
     for (const href of hrefs) {
-      const before = await snapshot(created.id);
+      const before = await storyState(db, created.id);
       const body = doc(paragraph(text('رابط', [{ type: 'link', attrs: { href } }])));
       const outcome = await saveArticle(db, editor, created.id, { expectedVersion: await versionOf(created.id), fields: { title: 'خبر الروابط', sectionId }, body }).then(
         () => null,
@@ -349,8 +315,8 @@ describe(`payloads as link targets on ${driverName}`, () => {
       if (outcome === null) {
         accepted.push({ href, html: renderDocumentToHtml((await findEditableArticle(created.id, db))!.revision.body as ContentDocument) });
       } else {
-        expect(deskCode(outcome), JSON.stringify(href)).toBe('CONTENT_BAD_LINK');
-        expect(await snapshot(created.id), JSON.stringify(href)).toEqual(before);
+        expect(deskFailure(outcome).error, JSON.stringify(href)).toBe('CONTENT_BAD_LINK');
+        expect(await storyState(db, created.id), JSON.stringify(href)).toEqual(before);
       }
     }
     // The corpus really exercises the refusal: most of its link targets are script or data URLs.
@@ -400,12 +366,12 @@ describe(`bodies that cannot be stored on ${driverName}`, () => {
     ['a __proto__ key', (p) => JSON.parse(`{"type":"doc","content":[{"type":"paragraph","attrs":{"__proto__":{"dir":${JSON.stringify(p)}}}}]}`), 'CONTENT_FORBIDDEN_KEY'],
   ])('refuses %s with a translated code and leaves the story as it was', async (_name, make, code) => {
     const created = await createArticle(db, editor, { fields: { title: 'خبر سيبقى كما هو', sectionId, tags: ['ثابت'] }, body: plainBody });
-    const before = await snapshot(created.id);
+    const before = await storyState(db, created.id);
     for (const { html: payload } of XSS_PAYLOADS.slice(0, 5)) {
       const save = saveArticle(db, editor, created.id, { expectedVersion: created.version, fields: { title: payload, sectionId, tags: [payload] }, body: make(payload) });
-      expect(await refusal(save)).toBe(code);
-      expect(await refusal(createArticle(db, editor, { fields: { title: payload, sectionId }, body: make(payload) }))).toBe(code);
-      expect(await snapshot(created.id)).toEqual(before);
+      expect((await refusal(save)).error).toBe(code);
+      expect((await refusal(createArticle(db, editor, { fields: { title: payload, sectionId }, body: make(payload) }))).error).toBe(code);
+      expect(await storyState(db, created.id)).toEqual(before);
     }
     const [stored] = await db.select({ n: count() }).from(articles).where(eq(articles.id, created.id));
     expect(stored!.n).toBe(1);
