@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, hasVisibleText } from './text-fields';
+import { cleanLine, cleanText, hasVisibleText } from './text-fields';
 
 describe('cleanLine', () => {
   it('removes bidi embeddings, overrides and isolates, which could reorder a headline', () => {
@@ -37,5 +37,15 @@ describe('hasVisibleText', () => {
     expect(hasVisibleText('\u200D\u200C\u200E\u200F\uFEFF\u061C ')).toBe(false);
     expect(hasVisibleText(cleanLine('\u202E\u0000\u2066'))).toBe(false);
     expect(hasVisibleText('\u200Fخبر')).toBe(true);
+  });
+});
+
+describe('cleanText', () => {
+  it('keeps line breaks and tabs, turning CRLF and CR into LF', () => {
+    expect(cleanText('  سطر أول\r\nسطر\tثانٍ\rثالث\n\nرابع  ')).toBe('سطر أول\nسطر\tثانٍ\nثالث\n\nرابع');
+  });
+
+  it('removes what cleanLine removes: NUL and other controls, bidi overrides, broken surrogates', () => {
+    expect(cleanText('أضف\u0000 المصدر\u000B\u202Eهنا\u202C\uD800 \u200Fتمام')).toBe('أضف  المصدر هنا \u200Fتمام');
   });
 });

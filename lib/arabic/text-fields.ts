@@ -23,6 +23,23 @@ export function cleanLine(input: string): string {
     .trim();
 }
 
+// Line feeds and tabs stay in multi-line text; every other control becomes a space.
+const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text of several lines (a comment, a review note) as stored: like cleanLine, but line breaks
+ * (CRLF and CR become LF) and tabs are kept and spacing is left as written.
+ */
+export function cleanText(input: string): string {
+  return input
+    .replace(LONE_SURROGATES, '')
+    .normalize('NFC')
+    .replace(BIDI_CONTROLS, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROLS_BUT_LINE_BREAKS, ' ')
+    .trim();
+}
+
 /** Whether a field has anything visible left once invisible characters are set aside. */
 export function hasVisibleText(input: string): boolean {
   return input.replace(INVISIBLE_CONTROLS, '').trim().length > 0;

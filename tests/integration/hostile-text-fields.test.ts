@@ -4,12 +4,13 @@ import { closeConnection, type Database } from '@/db/client';
 import { findEditableArticle } from '@/db/queries/desk';
 import { searchAllArticles, searchPublishedArticles } from '@/db/queries/search';
 import { findSiteArticle } from '@/db/queries/site-stories';
-import { articles, articleTags, sections, tags } from '@/db/schema';
+import { articleEvents, articles, articleTags, reviewComments, sections, tags } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { findSessionUser } from '@/db/sessions';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { MAX_BYLINE_LENGTH, MAX_SLUG_INPUT_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TITLE_LENGTH } from '@/lib/server/articles/article-input';
 import { authenticate } from '@/lib/server/authenticate';
+import { addComment } from '@/lib/server/articles/comments';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
@@ -259,5 +260,33 @@ describe(`hostile slugs on ${driverName}`, () => {
       fieldErrors: { slug: 'SLUG_EMPTY' },
     });
     expect(await storyState(db, story.id)).toEqual(before);
+  });
+});
+
+describe(`comments and review notes with controls on ${driverName}`, () => {
+  it('stores a comment with NUL, controls and bidi overrides cleaned, keeping its lines', async () => {
+    const story = await newStory();
+    await addComment(db, reviewer, story.id, { body: '\u202Eراجع\u202C الفقرة\u0000 الثانية\r\nوأضف المصدر\u0007\uD800' });
+    const [comment] = await db.select({ body: reviewComments.body }).from(reviewComments).where(eq(reviewComments.articleId, story.id));
+    expect(comment!.body).toBe('راجع الفقرة  الثانية\nوأضف المصدر');
+  });
+
+  it('refuses a comment with nothing but controls, and writes nothing', async () => {
+    const story = await newStory();
+    expect(await refusal(addComment(db, reviewer, story.id, { body: '\u0000\u202E \u0001' }))).toEqual({ error: 'INVALID_INPUT', fieldErrors: { body: 'INVALID_INPUT' } });
+    expect((await db.select({ n: count() }).from(reviewComments).where(eq(reviewComments.articleId, story.id)))[0]!.n).toBe(0);
+  });
+
+  it('stores a change request note with NUL cleaned, and refuses one with nothing visible', async () => {
+    const story = await newStory();
+    await move(editor, story.id, 'submit');
+    const before = await storyState(db, story.id);
+    const refused = transitionArticle(db, reviewer, story.id, 'request_changes', { expectedVersion: await versionOf(story.id), note: '\u0000\u202E\u0007' });
+    expect(await refusal(refused)).toMatchObject({ error: 'NOTE_REQUIRED' });
+    expect(await storyState(db, story.id)).toEqual(before);
+
+    await transitionArticle(db, reviewer, story.id, 'request_changes', { expectedVersion: await versionOf(story.id), note: 'أضف\u0000 اسم المدينة\r\nفي العنوان 🌙' });
+    const [event] = await db.select({ note: articleEvents.note }).from(articleEvents).where(eq(articleEvents.articleId, story.id)).orderBy(articleEvents.id).limit(1).offset(2);
+    expect(event!.note).toBe('أضف  اسم المدينة\nفي العنوان 🌙');
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { cleanText } from '@/lib/arabic/text-fields';
 import { reviewComments } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
@@ -12,7 +13,7 @@ const MAX_COMMENT_LENGTH = 4000;
 /** A comment on the article's current revision, or a reply to another comment of the same article. */
 export async function addComment(db: Database, actor: Actor, articleId: number, input: { body: unknown; parentId?: number | null }): Promise<void> {
   if (!can(actor.role, 'article.comment')) throw new AppError('FORBIDDEN');
-  const body = typeof input.body === 'string' ? input.body.normalize('NFC').trim() : '';
+  const body = typeof input.body === 'string' ? cleanText(input.body) : '';
   if (!body || body.length > MAX_COMMENT_LENGTH) throw new AppError('INVALID_INPUT', undefined, { field: 'body' });
   await db.transaction(async (tx) => {
     const article = await lockArticle(tx, articleId);

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { articles } from '@/db/schema';
+import { cleanText } from '@/lib/arabic/text-fields';
 import { can } from '@/lib/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
@@ -42,7 +43,8 @@ export async function transitionArticle(
 ): Promise<TransitionResult> {
   // A role that may never take this action is refused before anything about the story is read.
   if (!Object.hasOwn(WORKFLOW_ACTIONS, action) || !can(actor.role, WORKFLOW_ACTIONS[action].capability)) throw new AppError('FORBIDDEN');
-  const note = options.note?.normalize('NFC').trim().slice(0, MAX_NOTE_LENGTH) || null;
+  // Cleaned again after the cut, so a cut through an emoji leaves no half of it behind.
+  const note = (typeof options.note === 'string' ? cleanText(cleanText(options.note).slice(0, MAX_NOTE_LENGTH)) : '') || null;
   return db.transaction(async (tx) => {
     let article = await lockArticle(tx, articleId);
     if (article.version !== options.expectedVersion) {
