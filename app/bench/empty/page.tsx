@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+
+/*
+ * An empty page, prerendered when the app is built: `npm run bench` compares every public page
+ * with it, so each figure says what our pages cost beyond the framework and the root layout
+ * (throughput, latency, JavaScript and CSS bytes). Nothing links to it and it is never indexed.
+ */
+export const dynamic = 'force-static';
+
+export const metadata: Metadata = {
+  robots: { index: false, follow: false },
+};
+
+export default function EmptyBenchPage() {
+  return <main />;
+}
