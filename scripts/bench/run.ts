@@ -1,0 +1,45 @@
+/*
+ * `npm run bench`: the page benchmarks on a production build (pages-benchmark.ts), then the
+ * search benchmark on PostgreSQL (search-benchmark.ts; skipped with its reason when PostgreSQL
+ * cannot be reached), printed as one table and written to bench-results/latest.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { runScript } from '../run-script';
+import { pagesOptionsFromEnv, runPagesBenchmark } from './pages-benchmark';
+import { stopEverything, stopEverythingOnExit } from './processes';
+import { HEADER, pageRows, searchRows, TARGETS, type SearchOutcome } from './report';
+import { runSearchBenchmark, SearchBenchUnavailable, searchOptionsFromEnv } from './search-benchmark';
+import { formatTable } from './table';
+
+void runScript(async () => {
+  stopEverythingOnExit();
+  const began = performance.now();
+  const startedAt = new Date();
+  try {
+    const pages = await runPagesBenchmark(pagesOptionsFromEnv((line) => console.log(line)));
+    // The server has stopped: the search benchmark has the machine to itself.
+    let search: SearchOutcome;
+    try {
+      search = { ran: true, report: await runSearchBenchmark(searchOptionsFromEnv((line) => console.log(`Search: ${line}`))) };
+    } catch (error) {
+      if (!(error instanceof SearchBenchUnavailable)) throw error;
+      search = { ran: false, reason: error.message };
+      console.log(`Search: skipped — ${error.message}`);
+    }
+    const seconds = (performance.now() - began) / 1000;
+
+    const { machine } = pages;
+    console.log(
+      `\nMidad benchmarks, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — ${machine.cpus} CPUs (${machine.cpuModel}), ` +
+        `${machine.memoryGiB} GiB, Node ${machine.node}; load generator and server on the same machine\n`,
+    );
+    console.log(formatTable(HEADER, [...pageRows(pages), ...searchRows(search)]));
+    const out = path.join(process.cwd(), 'bench-results', 'latest.json');
+    fs.writeFileSync(out, JSON.stringify({ when: startedAt.toISOString(), seconds, targets: TARGETS, machine, pages, search }, null, 2) + '\n');
+    console.log(`\nWritten to ${path.relative(process.cwd(), out)}; the whole run took ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s.`);
+  } finally {
+    await stopEverything();
+  }
+}).then(() => process.exit());
