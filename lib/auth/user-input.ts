@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../permissions/roles';
 import { isPlausibleEmail, normaliseEmail } from './email';
 import { MIN_PASSWORD_LENGTH } from './password';
+import { cleanLine } from '../arabic/text-fields';
 
 /**
  * Shapes of user input shared by the desk forms and the CLI. Messages are catalogue keys under
@@ -19,7 +20,7 @@ export const ZPassword = z
 
 export const ZName = z
   .string()
-  .transform((s) => s.normalize('NFC').trim())
+  .transform(cleanLine)
   .pipe(z.string().min(1, { message: 'nameRequired' }).max(120, { message: 'nameTooLong' }));
 
 export const ZRole = z.enum(ROLES, { message: 'roleInvalid' });

@@ -6,17 +6,18 @@ import { siteSettings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import type { Actor } from './session';
+import { cleanLine } from '@/lib/arabic/text-fields';
 
 const KNOWN_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 
 const ZSettings = z.object({
   siteName: z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
+    .transform(cleanLine)
     .pipe(z.string().min(1, { message: 'nameRequired' }).max(80, { message: 'nameTooLong' })),
   siteDescription: z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
+    .transform(cleanLine)
     .pipe(z.string().max(300, { message: 'nameTooLong' })),
   timeZone: z.string().trim(),
   digits: z.enum(['latn', 'arab'], { message: 'INVALID_INPUT' }),

@@ -4,7 +4,7 @@ import { closeConnection, type Database } from '@/db/client';
 import { findEditableArticle } from '@/db/queries/desk';
 import { searchAllArticles, searchPublishedArticles } from '@/db/queries/search';
 import { findSiteArticle } from '@/db/queries/site-stories';
-import { articleEvents, articles, articleTags, reviewComments, sections, tags } from '@/db/schema';
+import { articleEvents, articles, articleTags, reviewComments, sections, siteSettings, tags, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { findSessionUser } from '@/db/sessions';
 import { paragraphsToDocument } from '@/lib/content/render';
@@ -14,6 +14,9 @@ import { addComment } from '@/lib/server/articles/comments';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
+import { createSection } from '@/lib/server/sections/manage-sections';
+import { updateSiteSettings } from '@/lib/server/update-site-settings';
+import { createUser } from '@/lib/server/users/create-user';
 import type { Actor } from '@/lib/server/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase } from './helpers';
@@ -288,5 +291,26 @@ describe(`comments and review notes with controls on ${driverName}`, () => {
     await transitionArticle(db, reviewer, story.id, 'request_changes', { expectedVersion: await versionOf(story.id), note: 'أضف\u0000 اسم المدينة\r\nفي العنوان 🌙' });
     const [event] = await db.select({ note: articleEvents.note }).from(articleEvents).where(eq(articleEvents.articleId, story.id)).orderBy(articleEvents.id).limit(1).offset(2);
     expect(event!.note).toBe('أضف  اسم المدينة\nفي العنوان 🌙');
+  });
+});
+
+describe(`names in the admin's screens with controls on ${driverName}`, () => {
+  const hostile = `\u202Eاسم\u0000 مع\u2067 تحكم\u0007`;
+
+  it('stores section, person and site names without NUL, other controls or bidi overrides', async () => {
+    const admin = await signedIn('admin@midad.test', 'midad-admin-demo');
+
+    await createSection(db, admin, { name: hostile, slug: 'qism-tahakkum' });
+    const [section] = await db.select().from(sections).where(eq(sections.slug, 'qism-tahakkum'));
+    const person = await createUser(db, admin, { email: 'controls@midad.test', name: hostile, role: 'reviewer', password: 'a-long-enough-password' });
+    const [user] = await db.select().from(users).where(eq(users.id, person.id));
+    await updateSiteSettings(db, admin, { siteName: hostile, siteDescription: hostile, timeZone: 'UTC', digits: 'latn' });
+    const [settings] = await db.select().from(siteSettings);
+
+    for (const stored of [section!.name, user!.name, settings!.siteName, settings!.siteDescription]) {
+      expect(stored).toBe('اسم مع تحكم');
+      expect(stored).not.toMatch(CONTROLS);
+      expect(stored).not.toMatch(BIDI_CONTROLS);
+    }
   });
 });

@@ -7,11 +7,12 @@ import { slugify } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import type { Actor } from '../session';
+import { cleanLine } from '@/lib/arabic/text-fields';
 
 const ZSectionInput = z.object({
   name: z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
+    .transform(cleanLine)
     .pipe(z.string().min(1, { message: 'nameRequired' }).max(60, { message: 'nameTooLong' })),
   slug: z.string().max(80).optional(),
 });
