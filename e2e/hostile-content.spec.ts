@@ -151,5 +151,14 @@ test('a title far over the limit is cut by the field, and one forced past it is 
   await expect(editor.getByRole('status').filter({ hasText: errorMessage('INVALID_INPUT') })).toBeVisible();
   await expect(titleField).toHaveValue(long);
   await expect(editor).toHaveURL(/\/desk\/articles\/new$/);
+
+  // A whole megabyte forced into the title would exceed the request limit: the form says so
+  // without sending it, rather than mistaking the refusal for a lost connection.
+  const huge = 'ن'.repeat(1024 * 1024);
+  await titleField.fill(huge);
+  await editor.getByRole('button', { name: 'إنشاء المسودة' }).click();
+  await expect(editor.getByRole('status').filter({ hasText: errorMessage('CONTENT_TOO_LARGE') })).toBeVisible();
+  expect((await titleField.inputValue()).length).toBe(huge.length);
+  await expect(editor).toHaveURL(/\/desk\/articles\/new$/);
   await editor.context().close();
 });

@@ -16,6 +16,7 @@ import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/art
 import { format, getMessages, type Locale } from '@/i18n';
 import { documentToText } from '@/lib/content/text';
 import type { ContentDocument } from '@/lib/content/types';
+import { MAX_DOCUMENT_BYTES } from '@/lib/content/validate';
 import { articleImageFromMedia, type MediaDto } from '@/lib/media/dto';
 import { clearLocalCopy, localCopyKey, readLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy';
 import { MediaPicker } from './media-picker';
@@ -40,6 +41,8 @@ type SaveState =
 const LOCAL_COPY_DELAY_MS = 400;
 const EMPTY_BODY: ContentDocument = { type: 'doc', content: [{ type: 'paragraph' }] };
 const RETRY_DELAY_MS = 5000;
+/** The largest save request sent: the body's own limit plus room for the fields, under Next's 1 MiB. */
+const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 40_000;
 const HEARTBEAT_MS = 20_000;
 /** Autosave after this much quiet; autosaves are kept apart from explicit saves in the history. */
 const AUTOSAVE_DELAY_MS = 8000;
@@ -187,6 +190,13 @@ export function ArticleForm({
       writeLocalCopy(storageKey, { fields: { ...fields }, body, baseVersion, savedAt: new Date().toISOString() });
       setState({ kind: 'saving' });
       setFieldErrors({});
+      // Next refuses a request over its 1 MB limit before our code runs, with an error the form
+      // could not tell from a lost connection; anything that large would be refused anyway.
+      const payload = payloadOf(fields, body, featuredRef.current?.id ?? null);
+      if (new Blob([JSON.stringify(payload)]).size > MAX_REQUEST_BYTES) {
+        setState({ kind: 'failed', reason: t.errors.codes.CONTENT_TOO_LARGE });
+        return;
+      }
       // The server answered but its database did not: nothing was written, so the same save is retried.
       const retryLater = () => {
         setState({ kind: 'unreachable' });
@@ -194,7 +204,7 @@ export function ArticleForm({
       };
       try {
         if (articleId === null) {
-          const result = await createArticleAction(payloadOf(fields, body, featuredRef.current?.id ?? null));
+          const result = await createArticleAction(payload);
           if (!result.ok && result.error === 'DATABASE_UNAVAILABLE') return retryLater();
           if (!result.ok) {
             setFieldErrors(result.fieldErrors ?? {});
@@ -205,7 +215,7 @@ export function ArticleForm({
           router.replace(`/desk/articles/${result.id}`);
           return;
         }
-        const result = await saveArticleAction(articleId, baseVersion, payloadOf(fields, body, featuredRef.current?.id ?? null), autosave);
+        const result = await saveArticleAction(articleId, baseVersion, payload, autosave);
         if (result.ok) {
           updateVersion(result.version);
           setConflict(null);
