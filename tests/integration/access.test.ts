@@ -3,14 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockIns
 import { closeConnection, type Database } from '@/db/client';
 import { articleRevisions, articles, reviewComments, sections, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { findSessionUser } from '@/db/sessions';
 import { paragraphsToDocument } from '@/lib/content/render';
-import { authenticate } from '@/lib/server/authenticate';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { Actor } from '@/lib/server/session';
 import { databaseFingerprint } from './fingerprint';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase, signedInActor } from './helpers';
 
 /**
  * Every server action, called directly as a hostile client would — with no session, with a role
@@ -124,11 +122,7 @@ function cases(): Record<string, { call: Call; refused: Role[] }> {
 
 const sameSite = () => new Headers({ host: 'news.example', origin: 'https://news.example' });
 
-async function signedIn(email: string, password: string): Promise<Actor> {
-  const result = await authenticate(db, { email, password, ip: '10.0.0.9', userAgent: null });
-  if (!result.ok) throw new Error(`cannot sign in ${email}`);
-  return (await findSessionUser(db, result.sessionId))!;
-}
+const signedIn = (email: string, password: string) => signedInActor(db, email, password);
 
 /** What a refused call answers: a coded failure, or nothing at all for the void/nullable ones. */
 function expectRefusedResult(result: unknown) {

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openDatabase, installConnection, type Connection } from '@/db/client';
+import { openDatabase, installConnection, type Connection, type Database } from '@/db/client';
+import { findSessionUser } from '@/db/sessions';
+import { authenticate } from '@/lib/server/authenticate';
+import type { Actor } from '@/lib/server/session';
 
 export const driverName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -29,4 +32,11 @@ export async function freshDatabase(): Promise<Connection> {
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Signs a person in through the real use case and returns them as actions see them. */
+export async function signedInActor(db: Database, email: string, password: string): Promise<Actor> {
+  const result = await authenticate(db, { email, password, ip: '10.0.0.9', userAgent: null });
+  if (!result.ok) throw new Error(`cannot sign in ${email}`);
+  return (await findSessionUser(db, result.sessionId))!;
 }

@@ -8,7 +8,6 @@ import { searchAllArticles, searchPublishedArticles } from '@/db/queries/search'
 import { findSiteArticle } from '@/db/queries/site-stories';
 import { articles, sections } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { findSessionUser } from '@/db/sessions';
 import { slugify } from '@/lib/arabic/slug';
 import { cleanLine } from '@/lib/arabic/text-fields';
 import { renderDocumentToHtml } from '@/lib/content/render';
@@ -18,7 +17,6 @@ import { LocalDirectoryStorage } from '@/lib/media/storage';
 import { buildRssFeed } from '@/lib/seo/feed';
 import { buildNewsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
 import { MAX_BYLINE_LENGTH, MAX_TAG_LENGTH } from '@/lib/server/articles/article-input';
-import { authenticate } from '@/lib/server/authenticate';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
@@ -27,7 +25,7 @@ import { uploadMedia } from '@/lib/server/upload-media';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { payloadHrefs, XSS_GLOBAL, XSS_PAYLOADS } from '../support/xss-payloads';
 import { openBrowserHarness, type BrowserHarness, type HtmlRules } from './browser/harness';
-import { driverName, freshDatabase, tempDir } from './helpers';
+import { driverName, freshDatabase, tempDir, signedInActor } from './helpers';
 import { deskFailure, refusal, storyState } from './refusals';
 import { gradient } from './media-fixtures';
 
@@ -64,11 +62,7 @@ let sectionId: number;
 let image: { mediaId: number; src: string };
 let browser: BrowserHarness;
 
-async function signedIn(email: string, password: string): Promise<Actor> {
-  const result = await authenticate(db, { email, password, ip: '10.0.0.9', userAgent: null });
-  if (!result.ok) throw new Error(`cannot sign in ${email}`);
-  return (await findSessionUser(db, result.sessionId))!;
-}
+const signedIn = (email: string, password: string) => signedInActor(db, email, password);
 
 beforeAll(async () => {
   db = (await freshDatabase()).db;

@@ -6,10 +6,8 @@ import { searchAllArticles, searchPublishedArticles } from '@/db/queries/search'
 import { findSiteArticle } from '@/db/queries/site-stories';
 import { articleEvents, articles, articleTags, reviewComments, sections, siteSettings, tags, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { findSessionUser } from '@/db/sessions';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { MAX_BYLINE_LENGTH, MAX_SLUG_INPUT_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TITLE_LENGTH } from '@/lib/server/articles/article-input';
-import { authenticate } from '@/lib/server/authenticate';
 import { addComment } from '@/lib/server/articles/comments';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
@@ -19,7 +17,7 @@ import { updateSiteSettings } from '@/lib/server/update-site-settings';
 import { createUser } from '@/lib/server/users/create-user';
 import type { Actor } from '@/lib/server/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase, signedInActor } from './helpers';
 import { refusal, storyState } from './refusals';
 
 /*
@@ -37,11 +35,7 @@ const SLUG = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
 
-async function signedIn(email: string, password: string): Promise<Actor> {
-  const result = await authenticate(db, { email, password, ip: '10.0.0.8', userAgent: null });
-  if (!result.ok) throw new Error(`cannot sign in ${email}`);
-  return (await findSessionUser(db, result.sessionId))!;
-}
+const signedIn = (email: string, password: string) => signedInActor(db, email, password);
 
 beforeAll(async () => {
   db = (await freshDatabase()).db;

@@ -4,10 +4,8 @@ import { closeConnection, type Connection, type Database } from '@/db/client';
 import { findPublicArticle } from '@/db/queries/public';
 import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { findSessionUser } from '@/db/sessions';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { isAppError, type ErrorCode } from '@/lib/errors';
-import { authenticate } from '@/lib/server/authenticate';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
@@ -15,7 +13,7 @@ import { heartbeat, leave } from '@/lib/server/articles/presence';
 import { countUnreadNotifications, listNotifications, markNotificationsSeen } from '@/db/queries/notifications';
 import type { Actor } from '@/lib/server/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase, signedInActor } from './helpers';
 
 let connection: Connection;
 let db: Database;
@@ -24,11 +22,7 @@ let editor: Actor;
 let reviewer: Actor;
 let sectionId: number;
 
-async function signedIn(email: string, password: string): Promise<Actor> {
-  const result = await authenticate(db, { email, password, ip: '10.0.0.1', userAgent: null });
-  if (!result.ok) throw new Error(`cannot sign in ${email}`);
-  return (await findSessionUser(db, result.sessionId))!;
-}
+const signedIn = (email: string, password: string) => signedInActor(db, email, password);
 
 async function refusal(work: Promise<unknown>): Promise<ErrorCode> {
   try {
