@@ -2,6 +2,11 @@
 export const TASHKEEL = /[\u064B-\u065F\u0670]/g;
 export const TATWEEL = /\u0640/g;
 /** Bidi embeddings, overrides, isolates and marks, plus zero-width characters and the BOM. */
+/**
+ * Half of a UTF-16 surrogate pair with no other half: not a character at all. UTF-8 cannot encode
+ * it, so PostgreSQL would store U+FFFD or refuse the text.
+ */
+export const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export const INVISIBLE_CONTROLS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u061C]/g;
 
 /** Arabic-Indic (U+0660…) and Persian (U+06F0…) digits to ASCII 0–9. */

@@ -1,4 +1,4 @@
-import { INVISIBLE_CONTROLS } from './characters';
+import { INVISIBLE_CONTROLS, LONE_SURROGATES } from './characters';
 
 // Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can reorder what a
 // reader sees in a headline; zero-width joiners and the LRM/RLM marks stay, since some words and
@@ -8,9 +8,6 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // title carrying one would fail to save with a database error instead of a message. Tab, line
 // feed and friends are among them and become spaces like any other whitespace.
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
-// Half of a surrogate pair is not a character at all: UTF-8 cannot encode it, so a database would
-// store it as U+FFFD or refuse it.
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A one-line text field as stored: NFC, no bidi or other controls, single spaces, trimmed. */
 export function cleanLine(input: string): string {

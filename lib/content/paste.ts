@@ -1,3 +1,5 @@
+import { LONE_SURROGATES } from '../arabic/characters';
+
 /**
  * Clipboard HTML from word processors and web pages, made ready for the content schema.
  *
@@ -111,7 +113,6 @@ function renderList(items: WordListItem[]): string {
 // Controls other than tab, line feed and carriage return; vertical tab and form feed separate words.
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 const LINE_SEPARATING_CONTROLS = /[\u000B\u000C]/g;
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Invisible characters a clipboard can carry but a story cannot keep: NUL (which the server

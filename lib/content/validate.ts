@@ -1,5 +1,6 @@
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
+import { LONE_SURROGATES } from '../arabic/characters';
 import { AppError, type ErrorCode } from '../errors';
 import { isMediaSrc } from '../media/keys';
 import { contentExtensions, HEADING_LEVELS, TEXT_DIRECTIONS } from './extensions';
@@ -74,7 +75,7 @@ const SPECIFIC_CODES: Record<string, Record<string, ErrorCode>> = {
  * pairs (not encodable as UTF-8). A body carrying one would fail with a database error; it is
  * refused here with a code instead. Other controls are stored as written (feeds drop them).
  */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATES.source}`);
 
 function checkStorable(value: string, path: string) {
   if (UNSTORABLE.test(value)) fail('CONTENT_BAD_CHARACTER', 'text that cannot be stored (NUL or a lone surrogate)', path);
