@@ -5,11 +5,12 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection } from '@/db/client';
 import { media } from '@/db/schema';
-import { isAppError, type ErrorCode } from '@/lib/errors';
+import type { ErrorCode } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES } from '@/lib/media/process';
 import { LocalDirectoryStorage } from '@/lib/media/storage';
 import { uploadMedia, type MediaUploader, type UploadMediaInput } from '@/lib/server/upload-media';
 import { driverName, freshDatabase, tempDir } from './helpers';
+import { refusedWith } from './refusals';
 import { cameraJpeg, createUser, filesIn, gradient, jpegDeclaring, pngDeclaring } from './media-fixtures';
 
 let connection: Connection;
@@ -37,15 +38,6 @@ beforeEach(async () => {
 const upload = (actor: MediaUploader | null, data: Uint8Array, extra: Partial<UploadMediaInput> = {}) =>
   uploadMedia(connection.db, actor, { data, alt: 'وصف الصورة', ...extra }, storage);
 
-async function refusal(promise: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('upload was accepted');
-}
 
 async function expectNothingWritten() {
   const [row] = await connection.db.select({ n: count() }).from(media);
@@ -124,7 +116,7 @@ describe(`uploading images on ${driverName}`, () => {
     expect(fs.readdirSync(path.dirname(mediaDir))).toEqual(['media']);
 
     const php = new File(['<?php system($_GET["c"]); ?>'], 'x.php.jpg', { type: 'image/jpeg' });
-    expect(await refusal(upload(editor, new Uint8Array(await php.arrayBuffer())))).toBe('MEDIA_NOT_IMAGE');
+    expect(await refusedWith(upload(editor, new Uint8Array(await php.arrayBuffer())))).toBe('MEDIA_NOT_IMAGE');
   });
 
   it.each<[string, () => Promise<Uint8Array> | Uint8Array, ErrorCode]>([
@@ -156,26 +148,26 @@ describe(`uploading images on ${driverName}`, () => {
     ['a PNG declaring 40 000 × 40 000 pixels', async () => pngDeclaring(await gradient(16, 16).png().toBuffer(), 40_000, 40_000), 'MEDIA_TOO_MANY_PIXELS'],
     ['a JPEG declaring 60 000 × 60 000 pixels', async () => jpegDeclaring(await gradient(16, 16).jpeg().toBuffer(), 60_000, 60_000), 'MEDIA_TOO_MANY_PIXELS'],
   ])('refuses %s and writes nothing', async (_name, make, code) => {
-    expect(await refusal(upload(editor, await make()))).toBe(code);
+    expect(await refusedWith(upload(editor, await make()))).toBe(code);
     await expectNothingWritten();
   });
 
   it('refuses reviewers and anonymous callers before looking at the file', async () => {
     const png = await gradient(100, 100).png().toBuffer();
-    expect(await refusal(upload(reviewer, png))).toBe('FORBIDDEN');
-    expect(await refusal(upload(null, png))).toBe('FORBIDDEN');
+    expect(await refusedWith(upload(reviewer, png))).toBe('FORBIDDEN');
+    expect(await refusedWith(upload(null, png))).toBe('FORBIDDEN');
     await expectNothingWritten();
   });
 
   it('requires alt text and limits the texts, before processing the file', async () => {
     const png = await gradient(100, 100).png().toBuffer();
-    expect(await refusal(upload(editor, png, { alt: '' }))).toBe('MEDIA_ALT_REQUIRED');
-    expect(await refusal(upload(editor, png, { alt: ' \n\u202E ' }))).toBe('MEDIA_ALT_REQUIRED');
-    expect(await refusal(upload(editor, png, { alt: undefined }))).toBe('MEDIA_ALT_REQUIRED');
-    expect(await refusal(upload(editor, png, { alt: 42 }))).toBe('INVALID_INPUT');
-    expect(await refusal(upload(editor, png, { alt: 'ن'.repeat(501) }))).toBe('MEDIA_TEXT_TOO_LONG');
-    expect(await refusal(upload(editor, png, { caption: 'ن'.repeat(1001) }))).toBe('MEDIA_TEXT_TOO_LONG');
-    expect(await refusal(upload(editor, png, { credit: 'ن'.repeat(201) }))).toBe('MEDIA_TEXT_TOO_LONG');
+    expect(await refusedWith(upload(editor, png, { alt: '' }))).toBe('MEDIA_ALT_REQUIRED');
+    expect(await refusedWith(upload(editor, png, { alt: ' \n\u202E ' }))).toBe('MEDIA_ALT_REQUIRED');
+    expect(await refusedWith(upload(editor, png, { alt: undefined }))).toBe('MEDIA_ALT_REQUIRED');
+    expect(await refusedWith(upload(editor, png, { alt: 42 }))).toBe('INVALID_INPUT');
+    expect(await refusedWith(upload(editor, png, { alt: 'ن'.repeat(501) }))).toBe('MEDIA_TEXT_TOO_LONG');
+    expect(await refusedWith(upload(editor, png, { caption: 'ن'.repeat(1001) }))).toBe('MEDIA_TEXT_TOO_LONG');
+    expect(await refusedWith(upload(editor, png, { credit: 'ن'.repeat(201) }))).toBe('MEDIA_TEXT_TOO_LONG');
     await expectNothingWritten();
   });
 

@@ -31,6 +31,11 @@ export async function refusal(work: Promise<unknown>): Promise<{ error: ErrorCod
   return deskFailure(outcome.error);
 }
 
+/** The code of an operation that must be refused (checked as `refusal` checks it). */
+export async function refusedWith(work: Promise<unknown>): Promise<ErrorCode> {
+  return (await refusal(work)).error;
+}
+
 /** Everything a save can touch, for one article and for the tables a save writes to. */
 export async function storyState(db: Database, id: number) {
   const [article] = await db.select().from(articles).where(eq(articles.id, id));

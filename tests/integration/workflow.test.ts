@@ -5,7 +5,7 @@ import { findPublicArticle } from '@/db/queries/public';
 import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
-import { isAppError, type ErrorCode } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
@@ -14,6 +14,7 @@ import { countUnreadNotifications, listNotifications, markNotificationsSeen } fr
 import type { Actor } from '@/lib/server/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase, signedInActor } from './helpers';
+import { refusedWith } from './refusals';
 
 let connection: Connection;
 let db: Database;
@@ -24,15 +25,6 @@ let sectionId: number;
 
 const signedIn = (email: string, password: string) => signedInActor(db, email, password);
 
-async function refusal(work: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await work;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('the operation was allowed');
-}
 
 const fields = (title: string, extra: Record<string, unknown> = {}) => ({ title, summary: 'ملخص', sectionId, tags: ['اختبار'], ...extra });
 const version = async (id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
@@ -61,20 +53,20 @@ describe(`the editorial journey on ${driverName}`, () => {
   it('goes draft → review → changes → review → approved → published, with readers seeing it only at the end', async () => {
     const created = await createArticle(db, editor, { fields: fields('خبر الرحلة الكاملة'), body: paragraphsToDocument(['الفقرة الأولى']) });
     expect(await publicTitle(created.slug)).toBe('missing');
-    expect(await refusal(createArticle(db, reviewer, { fields: fields('x'), body: paragraphsToDocument(['x']) }))).toBe('FORBIDDEN');
+    expect(await refusedWith(createArticle(db, reviewer, { fields: fields('x'), body: paragraphsToDocument(['x']) }))).toBe('FORBIDDEN');
 
     await move(editor, created.id, 'submit');
     expect(await publicTitle(created.slug)).toBe('missing');
-    expect(await refusal(move(reviewer, created.id, 'request_changes', { note: '  ' }))).toBe('NOTE_REQUIRED');
+    expect(await refusedWith(move(reviewer, created.id, 'request_changes', { note: '  ' }))).toBe('NOTE_REQUIRED');
     await move(reviewer, created.id, 'request_changes', { note: 'أضف مصدراً للرقم' });
     expect(await status(created.id)).toBe('changes_requested');
 
     await save(editor, created.id, 'خبر الرحلة الكاملة', ['الفقرة الأولى', 'بحسب المصدر الرسمي']);
     await move(editor, created.id, 'submit');
-    expect(await refusal(move(editor, created.id, 'approve'))).toBe('FORBIDDEN');
+    expect(await refusedWith(move(editor, created.id, 'approve'))).toBe('FORBIDDEN');
     await move(reviewer, created.id, 'approve');
     const before = await version(created.id);
-    expect(await refusal(move(reviewer, created.id, 'publish'))).toBe('FORBIDDEN');
+    expect(await refusedWith(move(reviewer, created.id, 'publish'))).toBe('FORBIDDEN');
     expect(await version(created.id)).toBe(before); // the refusal changed nothing
     const published = await move(editor, created.id, 'publish');
     expect(published.readersAffected).toBe(true);
@@ -88,10 +80,10 @@ describe(`the editorial journey on ${driverName}`, () => {
   it('never lets anyone approve a revision they wrote', async () => {
     const created = await createArticle(db, admin, { fields: fields('خبر كتبه المدير'), body: paragraphsToDocument(['نص']) });
     await move(admin, created.id, 'submit');
-    expect(await refusal(move(admin, created.id, 'approve'))).toBe('OWN_REVISION');
+    expect(await refusedWith(move(admin, created.id, 'approve'))).toBe('OWN_REVISION');
     // A reviewer's copy-desk fix makes the reviewer the revision's author: then they cannot approve it.
     await save(reviewer, created.id, 'خبر كتبه المدير (مصحح)');
-    expect(await refusal(move(reviewer, created.id, 'approve'))).toBe('OWN_REVISION');
+    expect(await refusedWith(move(reviewer, created.id, 'approve'))).toBe('OWN_REVISION');
   });
 });
 
@@ -123,7 +115,7 @@ describe(`approval means exactly this text on ${driverName}`, () => {
     await move(editor, created.id, 'submit');
     expect(await publicTitle(created.slug)).toBe('العنوان المنشور');
     await move(reviewer, created.id, 'approve');
-    expect(await refusal(move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 60_000) }))).toBe('LIVE_STORY_SCHEDULE');
+    expect(await refusedWith(move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 60_000) }))).toBe('LIVE_STORY_SCHEDULE');
     await move(editor, created.id, 'publish');
     expect(await publicTitle(created.slug)).toBe('العنوان الجديد قيد المراجعة');
 
@@ -137,7 +129,7 @@ describe(`approval means exactly this text on ${driverName}`, () => {
     await saveArticle(db, editor, created.id, { expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المحرر']) });
     const revisions = await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id));
     expect(
-      await refusal(saveArticle(db, admin, created.id, { expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المدير']) })),
+      await refusedWith(saveArticle(db, admin, created.id, { expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المدير']) })),
     ).toBe('ARTICLE_STALE');
     expect(await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id))).toBe(revisions);
     const [current] = await db
@@ -155,9 +147,9 @@ describe(`approval means exactly this text on ${driverName}`, () => {
       attrs: { mediaId: 424242, src: `/media/${'a'.repeat(32)}.webp`, alt: 'صورة', caption: '', credit: '', width: 800, height: 600 },
     };
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'نص' }] }, forgedImage] };
-    expect(await refusal(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة'), body }))).toBe('CONTENT_BAD_IMAGE');
+    expect(await refusedWith(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة'), body }))).toBe('CONTENT_BAD_IMAGE');
     expect(
-      await refusal(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة', { featuredMediaId: 424242 }), body: paragraphsToDocument(['نص']) })),
+      await refusedWith(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة', { featuredMediaId: 424242 }), body: paragraphsToDocument(['نص']) })),
     ).toBe('CONTENT_BAD_IMAGE');
     expect(await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id))).toBe(1);
   });
@@ -175,7 +167,7 @@ describe(`schedules on ${driverName}`, () => {
     const created = await createArticle(db, editor, { fields: fields('خبر مجدول للحظة'), body: paragraphsToDocument(['نص']) });
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
-    expect(await refusal(move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() - 1000) }))).toBe('SCHEDULE_IN_PAST');
+    expect(await refusedWith(move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() - 1000) }))).toBe('SCHEDULE_IN_PAST');
     await move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 3_600_000) });
     expect(await publicTitle(created.slug)).toBe('missing');
 
