@@ -15,6 +15,13 @@ export const driverName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
  * code that calls getDb() uses it too.
  */
 export async function freshDatabase(): Promise<Connection> {
+  const connection = await emptyDatabase();
+  await connection.migrate();
+  return connection;
+}
+
+/** The same without migrations, for tests that migrate step by step; installed as well. */
+export async function emptyDatabase(): Promise<Connection> {
   const databaseUrl = process.env.DATABASE_URL;
   let connection: Connection;
   if (databaseUrl) {
@@ -25,7 +32,6 @@ export async function freshDatabase(): Promise<Connection> {
   } else {
     connection = openDatabase({ pgliteDir: path.join(tempDir('midad-test-'), 'pglite') });
   }
-  await connection.migrate();
   installConnection(connection);
   return connection;
 }

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeConnection, installConnection, openDatabase, type Connection, type Database } from '@/db/client';
+import { closeConnection, type Connection, type Database } from '@/db/client';
 import { searchPublishedArticles } from '@/db/queries/search';
-import { driverName, tempDir } from './helpers';
+import { driverName, emptyDatabase, tempDir } from './helpers';
 
 /*
  * A newsroom that already has stories when it upgrades: the search migrations must index them,
@@ -40,16 +39,7 @@ async function migrateFrom(db: Database, folder: string) {
 
 describe(`upgrading a database that has stories on ${driverName}`, () => {
   it('indexes the stories that were published before search existed', async () => {
-    const databaseUrl = process.env.DATABASE_URL;
-    if (databaseUrl) {
-      const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
-      await admin.end();
-      connection = openDatabase({ databaseUrl });
-    } else {
-      connection = openDatabase({ pgliteDir: path.join(tempDir('midad-upgrade-'), 'pglite') });
-    }
-    installConnection(connection);
+    connection = await emptyDatabase();
     const db = connection.db;
     await migrateFrom(db, migrationsUpTo(BEFORE_SEARCH));
 
