@@ -4,9 +4,8 @@ import { Listing } from '@/components/site/listing';
 import { format, getMessages } from '@/i18n';
 import { pageExists, parseIdParam } from '@/lib/seo/pagination';
 import { authorPath } from '@/lib/seo/paths';
-import { formatPublicNumber } from '@/lib/seo/public-dates';
 import { getAuthor, getAuthorListing, getSiteChrome } from '../../_lib/data';
-import { listingMetadata } from '../../_lib/metadata';
+import { listingMetadata, pagedTitle } from '../../_lib/metadata';
 import { pageFromSearch, type SearchParams } from '../../_lib/params';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
@@ -29,9 +28,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   if (!data) return {};
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
-  const suffix = data.page > 1 ? ` ${format(tr.pageTitleSuffix, { page: formatPublicNumber(data.page, settings.digits) })}` : '';
   return listingMetadata({
-    title: `${data.author.name}${suffix}`,
+    title: pagedTitle(data.author.name, data.page, settings.digits),
     description: format(tr.authorDescription, { author: data.author.name, site: settings.siteName }),
     path: authorPath(data.author.id, data.page),
     siteName: settings.siteName,

@@ -4,9 +4,8 @@ import { Listing } from '@/components/site/listing';
 import { format, getMessages } from '@/i18n';
 import { pageExists } from '@/lib/seo/pagination';
 import { sectionFeedPath, sectionPath } from '@/lib/seo/paths';
-import { formatPublicNumber } from '@/lib/seo/public-dates';
 import { getSection, getSectionListing, getSiteChrome } from '../../_lib/data';
-import { feedAlternates, listingMetadata } from '../../_lib/metadata';
+import { feedAlternates, listingMetadata, pagedTitle } from '../../_lib/metadata';
 import { pageFromSearch, slugFromParam, type SearchParams } from '../../_lib/params';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
@@ -27,9 +26,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   if (!data) return {};
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
-  const suffix = data.page > 1 ? ` ${format(tr.pageTitleSuffix, { page: formatPublicNumber(data.page, settings.digits) })}` : '';
   const metadata = listingMetadata({
-    title: `${data.section.name}${suffix}`,
+    title: pagedTitle(data.section.name, data.page, settings.digits),
     description: format(tr.sectionDescription, { section: data.section.name, site: settings.siteName }),
     path: sectionPath(data.section.slug, data.page),
     siteName: settings.siteName,

@@ -4,9 +4,8 @@ import { Listing } from '@/components/site/listing';
 import { format, getMessages } from '@/i18n';
 import { pageExists } from '@/lib/seo/pagination';
 import { tagPath } from '@/lib/seo/paths';
-import { formatPublicNumber } from '@/lib/seo/public-dates';
 import { getSiteChrome, getTag, getTagListing } from '../../_lib/data';
-import { listingMetadata } from '../../_lib/metadata';
+import { listingMetadata, pagedTitle } from '../../_lib/metadata';
 import { pageFromSearch, slugFromParam, type SearchParams } from '../../_lib/params';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
@@ -27,9 +26,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   if (!data) return {};
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
-  const suffix = data.page > 1 ? ` ${format(tr.pageTitleSuffix, { page: formatPublicNumber(data.page, settings.digits) })}` : '';
   return listingMetadata({
-    title: `${data.tag.name}${suffix}`,
+    title: pagedTitle(data.tag.name, data.page, settings.digits),
     description: format(tr.tagDescription, { tag: data.tag.name, site: settings.siteName }),
     path: tagPath(data.tag.slug, data.page),
     siteName: settings.siteName,
