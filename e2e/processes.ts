@@ -69,7 +69,7 @@ async function portAnswers(child: ChildProcess): Promise<boolean> {
   }
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
