@@ -7,3 +7,4 @@ export * from './settings';
 export * from './sessions';
 export * from './search';
 export * from './activity';
+export * from './activity-log';

@@ -1,0 +1,48 @@
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { ActivityEntry, ActivityKind } from '../lib/activity/entries';
+import type { Executor } from './client';
+import { activityLog } from './schema';
+
+/**
+ * Appends one entry to the newsroom activity log. Pass the transaction when the entry records a
+ * change made in it, so the change and its entry commit together.
+ */
+export async function recordActivity(db: Executor, entry: ActivityEntry): Promise<void> {
+  await db.insert(activityLog).values({
+    kind: entry.kind,
+    actorId: entry.actorId,
+    articleId: entry.articleId ?? null,
+    subjectUserId: entry.subjectUserId ?? null,
+    details: entry.details,
+  });
+}
+
+export interface ActivityFilter {
+  actorId?: number;
+  kind?: ActivityKind;
+  articleId?: number;
+  subjectUserId?: number;
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+}
+
+export type ActivityRow = typeof activityLog.$inferSelect;
+
+/** Entries matching the filter, newest first. */
+export async function listActivity(db: Executor, filter: ActivityFilter, page: { limit: number; offset: number }): Promise<ActivityRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.actorId !== undefined) conditions.push(eq(activityLog.actorId, filter.actorId));
+  if (filter.kind !== undefined) conditions.push(eq(activityLog.kind, filter.kind));
+  if (filter.articleId !== undefined) conditions.push(eq(activityLog.articleId, filter.articleId));
+  if (filter.subjectUserId !== undefined) conditions.push(eq(activityLog.subjectUserId, filter.subjectUserId));
+  if (filter.from) conditions.push(gte(activityLog.at, filter.from));
+  if (filter.to) conditions.push(lt(activityLog.at, filter.to));
+  return db
+    .select()
+    .from(activityLog)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(activityLog.at), desc(activityLog.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { articles } from './articles';
+import { users } from './users';
+
+/**
+ * The newsroom's activity log: one typed entry per change or security event, append-only (the
+ * database refuses UPDATE, DELETE and TRUNCATE). `kind` and the shape of `details` are defined by
+ * `ActivityEntry` in lib/activity/entries.ts; the columns beside them exist so the log can be
+ * filtered by person, story and date without reading the details.
+ */
+export const activityLog = pgTable(
+  'activity_log',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Who did it; null when nobody was signed in (a failed or limited sign-in). */
+    actorId: integer().references(() => users.id),
+    kind: text().notNull(),
+    /** The story the entry is about, if any. */
+    articleId: integer().references(() => articles.id),
+    /** The staff member the entry is about, if any (a sign-in attempt, a role change). */
+    subjectUserId: integer().references(() => users.id),
+    details: jsonb()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    index('activity_log_at_idx').on(t.at),
+    index('activity_log_actor_idx').on(t.actorId, t.at),
+    index('activity_log_kind_idx').on(t.kind, t.at),
+    index('activity_log_article_idx').on(t.articleId, t.at),
+  ],
+);

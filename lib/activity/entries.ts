@@ -1,0 +1,44 @@
+/**
+ * The kinds of entry in the newsroom activity log and the details each one carries. Every entry
+ * names its kind and has exactly the details that kind defines, so the log never needs a
+ * free-text column doing several jobs; readers of the log switch on `kind`.
+ */
+export type ActivityEntry = ActivitySubjects &
+  (
+  | { kind: 'auth.signed_in'; actorId: number; details: { address: string } }
+  | { kind: 'auth.signed_out'; actorId: number; details: Record<string, never> }
+  /** A wrong password, an unknown or a deactivated account: the typed email, never the password. */
+  | { kind: 'auth.sign_in_failed'; actorId: null; details: { email: string; address: string } }
+  /** An attempt refused because a limit was reached; `scope` names the counter that refused it. */
+  | {
+      kind: 'auth.sign_in_limited';
+      actorId: null;
+      details: { email: string; address: string; scope: string; retryAfterSeconds: number };
+    }
+  /** A wrong current password given when changing one's own password. */
+  | { kind: 'auth.password_check_failed'; actorId: number; details: { address: string } }
+  | { kind: 'auth.password_check_limited'; actorId: number; details: { address: string; retryAfterSeconds: number } }
+  );
+
+/** What an entry is about besides its actor, so the log can be filtered by story or by person. */
+interface ActivitySubjects {
+  articleId?: number | null;
+  subjectUserId?: number | null;
+}
+
+export type ActivityKind = ActivityEntry['kind'];
+
+/** Every kind, for filters and for checking a kind read back from the database. */
+export const ACTIVITY_KINDS = [
+  'auth.signed_in',
+  'auth.signed_out',
+  'auth.sign_in_failed',
+  'auth.sign_in_limited',
+  'auth.password_check_failed',
+  'auth.password_check_limited',
+] as const satisfies readonly ActivityKind[];
+
+// A kind added to the union but not to the list fails to compile here.
+type Missing = Exclude<ActivityKind, (typeof ACTIVITY_KINDS)[number]>;
+const everyKindListed: Missing extends never ? true : Missing = true;
+void everyKindListed;

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listActivity, recordActivity } from '@/db/activity';
+import { closeConnection, type Connection, type Database } from '@/db/client';
+import { activityLog, users } from '@/db/schema';
+import { seedDatabase } from '@/db/seed';
+import { driverName, freshDatabase } from './helpers';
+
+let connection: Connection;
+let db: Database;
+let adminId: number;
+let editorId: number;
+
+beforeAll(async () => {
+  connection = await freshDatabase();
+  db = connection.db;
+  await seedDatabase(db, { production: false });
+  const staff = await db.select({ id: users.id, role: users.role }).from(users);
+  adminId = staff.find((u) => u.role === 'admin')!.id;
+  editorId = staff.find((u) => u.role === 'editor')!.id;
+});
+
+/** The database's own message for a refused statement (drivers wrap it in a query error). */
+const refusal = (statement: Promise<unknown>) =>
+  statement.then(
+    () => 'accepted',
+    (error: { cause?: { message?: string }; message?: string }) => error.cause?.message ?? error.message ?? '',
+  );
+
+afterAll(async () => {
+  await closeConnection();
+});
+
+describe(`the activity log (${driverName})`, () => {
+  it('keeps typed entries and finds them by person, kind and date, newest first', async () => {
+    await recordActivity(db, { kind: 'auth.signed_in', actorId: editorId, details: { address: '192.0.2.1' } });
+    await recordActivity(db, {
+      kind: 'auth.sign_in_failed',
+      actorId: null,
+      subjectUserId: adminId,
+      details: { email: 'admin@midad.test', address: '192.0.2.7' },
+    });
+    await recordActivity(db, { kind: 'auth.signed_out', actorId: editorId, details: {} });
+
+    const editorEntries = await listActivity(db, { actorId: editorId }, { limit: 10, offset: 0 });
+    expect(editorEntries.map((e) => e.kind)).toEqual(['auth.signed_out', 'auth.signed_in']);
+    expect(editorEntries[1]!.details).toEqual({ address: '192.0.2.1' });
+
+    const failures = await listActivity(db, { kind: 'auth.sign_in_failed' }, { limit: 10, offset: 0 });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ actorId: null, subjectUserId: adminId });
+
+    const aboutAdmin = await listActivity(db, { subjectUserId: adminId }, { limit: 10, offset: 0 });
+    expect(aboutAdmin.map((e) => e.kind)).toEqual(['auth.sign_in_failed']);
+
+    const future = new Date(Date.now() + 60_000);
+    expect(await listActivity(db, { from: future }, { limit: 10, offset: 0 })).toEqual([]);
+    expect(await listActivity(db, { to: future }, { limit: 2, offset: 1 })).toHaveLength(2);
+  });
+
+  it.each([
+    ['UPDATE', sql`update activity_log set kind = 'auth.signed_out'`],
+    ['DELETE', sql`delete from activity_log`],
+    ['TRUNCATE', sql`truncate activity_log`],
+  ])('refuses %s: the log is append-only', async (_operation, statement) => {
+    const before = await db.select().from(activityLog);
+    expect(before.length).toBeGreaterThan(0);
+    expect(await refusal(db.execute(statement))).toMatch(/append-only/);
+    expect(await db.select().from(activityLog)).toEqual(before);
+  });
+
+  it.each(['article_revisions', 'article_events'])('refuses TRUNCATE of %s as well', async (table) => {
+    expect(await refusal(db.execute(sql.raw(`truncate ${table} cascade`)))).toMatch(/append-only/);
+  });
+});
