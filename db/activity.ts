@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ActivityEntry, ActivityKind } from '../lib/activity/entries';
 import type { Executor } from './client';
-import { activityLog } from './schema';
+import { activityLog, users } from './schema';
 
 /**
  * Appends one entry to the newsroom activity log. Pass the transaction when the entry records a
@@ -27,9 +28,21 @@ export interface ActivityFilter {
   to?: Date;
 }
 
-export type ActivityRow = typeof activityLog.$inferSelect;
+export interface ActivityRow {
+  id: number;
+  at: Date;
+  kind: string;
+  actorId: number | null;
+  actorName: string | null;
+  articleId: number | null;
+  subjectUserId: number | null;
+  subjectName: string | null;
+  details: Record<string, unknown>;
+}
 
-/** Entries matching the filter, newest first. */
+const subjects = alias(users, 'subject');
+
+/** Entries matching the filter, newest first, with the names of the people they involve. */
 export async function listActivity(db: Executor, filter: ActivityFilter, page: { limit: number; offset: number }): Promise<ActivityRow[]> {
   const conditions: SQL[] = [];
   if (filter.actorId !== undefined) conditions.push(eq(activityLog.actorId, filter.actorId));
@@ -38,11 +51,24 @@ export async function listActivity(db: Executor, filter: ActivityFilter, page: {
   if (filter.subjectUserId !== undefined) conditions.push(eq(activityLog.subjectUserId, filter.subjectUserId));
   if (filter.from) conditions.push(gte(activityLog.at, filter.from));
   if (filter.to) conditions.push(lt(activityLog.at, filter.to));
-  return db
-    .select()
+  const rows = await db
+    .select({
+      id: activityLog.id,
+      at: activityLog.at,
+      kind: activityLog.kind,
+      actorId: activityLog.actorId,
+      actorName: users.name,
+      articleId: activityLog.articleId,
+      subjectUserId: activityLog.subjectUserId,
+      subjectName: subjects.name,
+      details: activityLog.details,
+    })
     .from(activityLog)
+    .leftJoin(users, eq(users.id, activityLog.actorId))
+    .leftJoin(subjects, eq(subjects.id, activityLog.subjectUserId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(activityLog.at), desc(activityLog.id))
     .limit(page.limit)
     .offset(page.offset);
+  return rows.map((row) => ({ ...row, details: (row.details ?? {}) as Record<string, unknown> }));
 }

@@ -18,7 +18,22 @@ export type ActivityEntry = ActivitySubjects &
   /** A wrong current password given when changing one's own password. */
   | { kind: 'auth.password_check_failed'; actorId: number; details: { address: string } }
   | { kind: 'auth.password_check_limited'; actorId: number; details: { address: string; retryAfterSeconds: number } }
+  | { kind: 'section.created'; actorId: number; details: { sectionId: number; name: string; slug: string } }
+  | {
+      kind: 'section.updated';
+      actorId: number;
+      details: { sectionId: number; name: string; slug: string; previousName: string; previousSlug: string };
+    }
+  | { kind: 'section.moved'; actorId: number; details: { sectionId: number; name: string; direction: 'up' | 'down' } }
+  /** Each changed setting with its old and new value. */
+  | { kind: 'settings.updated'; actorId: number; details: { changes: SettingChange[] } }
   );
+
+export interface SettingChange {
+  setting: string;
+  from: string;
+  to: string;
+}
 
 /** What an entry is about besides its actor, so the log can be filtered by story or by person. */
 interface ActivitySubjects {
@@ -36,6 +51,10 @@ export const ACTIVITY_KINDS = [
   'auth.sign_in_limited',
   'auth.password_check_failed',
   'auth.password_check_limited',
+  'section.created',
+  'section.updated',
+  'section.moved',
+  'settings.updated',
 ] as const satisfies readonly ActivityKind[];
 
 // A kind added to the union but not to the list fails to compile here.

@@ -18,6 +18,7 @@ export const CAPABILITIES = {
   'users.manage': ['admin'],
   'sections.manage': ['admin'],
   'settings.manage': ['admin'],
+  'activity.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -14,6 +14,7 @@ const EXPECTED: Record<Capability, Record<Role, boolean>> = {
   'users.manage': { admin: true, editor: false, reviewer: false },
   'sections.manage': { admin: true, editor: false, reviewer: false },
   'settings.manage': { admin: true, editor: false, reviewer: false },
+  'activity.read': { admin: true, editor: false, reviewer: false },
 };
 
 describe('role × capability matrix', () => {

@@ -1,7 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
+import { getSiteSettings } from '@/db/queries/settings';
 import { siteSettings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
@@ -27,8 +29,15 @@ export async function updateSiteSettings(db: Executor, actor: Actor, input: unkn
   if (!can(actor.role, 'settings.manage')) throw new AppError('FORBIDDEN');
   const data = ZSettings.parse(input);
   if (!KNOWN_ZONES.has(data.timeZone)) throw new AppError('TIME_ZONE_INVALID', undefined, { field: 'timeZone' });
-  await db
-    .insert(siteSettings)
-    .values({ id: 1, ...data })
-    .onConflictDoUpdate({ target: siteSettings.id, set: { ...data, updatedAt: sql`now()` } });
+  await db.transaction(async (tx) => {
+    const before = await getSiteSettings(tx);
+    await tx
+      .insert(siteSettings)
+      .values({ id: 1, ...data })
+      .onConflictDoUpdate({ target: siteSettings.id, set: { ...data, updatedAt: sql`now()` } });
+    const changes = (Object.keys(data) as (keyof typeof data)[])
+      .filter((setting) => before[setting] !== data[setting])
+      .map((setting) => ({ setting, from: before[setting], to: data[setting] }));
+    if (changes.length) await recordActivity(tx, { kind: 'settings.updated', actorId: actor.id, details: { changes } });
+  });
 }

@@ -4,7 +4,9 @@ import { listActivity, recordActivity } from '@/db/activity';
 import { closeConnection, type Connection, type Database } from '@/db/client';
 import { activityLog, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { driverName, freshDatabase } from './helpers';
+import { createSection, moveSection, updateSection } from '@/lib/server/sections/manage-sections';
+import { updateSiteSettings } from '@/lib/server/update-site-settings';
+import { driverName, freshDatabase, signedInActor } from './helpers';
 
 let connection: Connection;
 let db: Database;
@@ -56,6 +58,39 @@ describe(`the activity log (${driverName})`, () => {
     const future = new Date(Date.now() + 60_000);
     expect(await listActivity(db, { from: future }, { limit: 10, offset: 0 })).toEqual([]);
     expect(await listActivity(db, { to: future }, { limit: 2, offset: 1 })).toHaveLength(2);
+  });
+
+  it('records section and settings changes with what changed, and nothing for a change that changes nothing', async () => {
+    const admin = await signedInActor(db, 'admin@midad.test', 'midad-admin-demo');
+    await createSection(db, admin, { name: 'علوم', slug: '' });
+    const [created] = await listActivity(db, { kind: 'section.created' }, { limit: 1, offset: 0 });
+    expect(created).toMatchObject({ actorId: admin.id, actorName: admin.name, details: { name: 'علوم', slug: 'علوم' } });
+    const sectionId = (created!.details as { sectionId: number }).sectionId;
+
+    await updateSection(db, admin, sectionId, { name: 'علوم وتقنية', slug: '' });
+    await updateSection(db, admin, sectionId, { name: 'علوم وتقنية', slug: '' });
+    const updates = await listActivity(db, { kind: 'section.updated' }, { limit: 5, offset: 0 });
+    expect(updates.map((e) => e.details)).toEqual([
+      { sectionId, name: 'علوم وتقنية', slug: 'علوم', previousName: 'علوم', previousSlug: 'علوم' },
+    ]);
+
+    await moveSection(db, admin, sectionId, 'up');
+    expect((await listActivity(db, { kind: 'section.moved' }, { limit: 5, offset: 0 }))[0]?.details).toEqual({
+      sectionId,
+      name: 'علوم وتقنية',
+      direction: 'up',
+    });
+
+    const settings = { siteName: 'مِداد', siteDescription: 'وصف', timeZone: 'Asia/Riyadh', digits: 'arab' };
+    await updateSiteSettings(db, admin, settings);
+    await updateSiteSettings(db, admin, settings);
+    const changes = await listActivity(db, { kind: 'settings.updated' }, { limit: 5, offset: 0 });
+    expect(changes).toHaveLength(1);
+    expect((changes[0]!.details as { changes: { setting: string }[] }).changes.map((c) => c.setting)).toEqual([
+      'siteDescription',
+      'timeZone',
+      'digits',
+    ]);
   });
 
   it.each([

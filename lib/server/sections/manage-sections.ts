@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
 import { sections } from '@/db/schema';
 import { slugify } from '@/lib/arabic/slug';
@@ -39,7 +40,11 @@ export async function createSection(db: Executor, actor: Actor, input: unknown):
   await db.transaction(async (tx) => {
     const slug = await resolveSlug(tx, data.name, data.slug);
     const [last] = await tx.select({ max: sql<number>`coalesce(max(${sections.position}), -1)::int` }).from(sections);
-    await tx.insert(sections).values({ name: data.name, slug, position: (last?.max ?? -1) + 1 });
+    const [created] = await tx
+      .insert(sections)
+      .values({ name: data.name, slug, position: (last?.max ?? -1) + 1 })
+      .returning({ id: sections.id });
+    await recordActivity(tx, { kind: 'section.created', actorId: actor.id, details: { sectionId: created!.id, name: data.name, slug } });
   });
 }
 
@@ -55,6 +60,12 @@ export async function updateSection(db: Executor, actor: Actor, sectionId: numbe
     if (!current) throw new AppError('NOT_FOUND');
     const slug = data.slug?.trim() && slugify(data.slug) !== current.slug ? await resolveSlug(tx, data.name, data.slug, sectionId) : current.slug;
     await tx.update(sections).set({ name: data.name, slug }).where(eq(sections.id, sectionId));
+    if (data.name === current.name && slug === current.slug) return;
+    await recordActivity(tx, {
+      kind: 'section.updated',
+      actorId: actor.id,
+      details: { sectionId, name: data.name, slug, previousName: current.name, previousSlug: current.slug },
+    });
   });
 }
 
@@ -62,7 +73,7 @@ export async function updateSection(db: Executor, actor: Actor, sectionId: numbe
 export async function moveSection(db: Executor, actor: Actor, sectionId: number, direction: 'up' | 'down'): Promise<void> {
   requireAdmin(actor);
   await db.transaction(async (tx) => {
-    const ordered = await tx.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.id));
+    const ordered = await tx.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
     const index = ordered.findIndex((s) => s.id === sectionId);
     if (index === -1) throw new AppError('NOT_FOUND');
     const target = direction === 'up' ? index - 1 : index + 1;
@@ -71,5 +82,7 @@ export async function moveSection(db: Executor, actor: Actor, sectionId: number,
     for (const [position, section] of ordered.entries()) {
       await tx.update(sections).set({ position }).where(eq(sections.id, section.id));
     }
+    const moved = ordered[target]!;
+    await recordActivity(tx, { kind: 'section.moved', actorId: actor.id, details: { sectionId, name: moved.name, direction } });
   });
 }

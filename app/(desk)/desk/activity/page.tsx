@@ -1,0 +1,157 @@
+import Link from 'next/link';
+import { listActivity } from '@/db/activity';
+import { getDb } from '@/db/client';
+import { getSiteSettings } from '@/db/queries/settings';
+import { listUsers } from '@/db/users';
+import { format, getMessages } from '@/i18n';
+import { ACTIVITY_KINDS } from '@/lib/activity/entries';
+import { ACTIVITY_PAGE_SIZE, activityHref, parseActivityQuery } from '@/lib/activity/filter';
+import { formatterFor, wallTimeOf } from '@/lib/format/formatter';
+import { getDeskLocale } from '@/lib/server/locale';
+import { requireCapability } from '@/lib/server/session';
+
+const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** The newsroom's activity log for admins: who did what and when, filtered and paged by URL. */
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Params> }) {
+  await requireCapability('activity.read');
+  const [locale, settings, params] = await Promise.all([getDeskLocale(), getSiteSettings(), searchParams]);
+  const t = getMessages(locale);
+  const tr = t.activity;
+  const query = parseActivityQuery(params, settings.timeZone);
+  const db = getDb();
+  const [people, rows] = await Promise.all([
+    listUsers(db),
+    listActivity(db, query, { limit: ACTIVITY_PAGE_SIZE + 1, offset: (query.page - 1) * ACTIVITY_PAGE_SIZE }),
+  ]);
+  const entries = rows.slice(0, ACTIVITY_PAGE_SIZE);
+  const hasOlder = rows.length > ACTIVITY_PAGE_SIZE;
+  const shown = formatterFor(locale, settings);
+  const day = (date: Date | undefined) => (date ? wallTimeOf(date, settings.timeZone).slice(0, 10) : '');
+  const toDay = query.to ? day(new Date(query.to.getTime() - 1)) : '';
+  const filterLabels: Record<string, string> = { person: tr.person, kind: tr.kind, story: tr.story, from: tr.from, to: tr.to, page: tr.pages };
+  const kindName = (kind: string) => (tr.kinds as Record<string, string>)[kind] ?? kind;
+  const detailLines = (details: Record<string, unknown>): string[] =>
+    Object.entries(details).flatMap(([name, value]) => {
+      if (name === 'direction' && (value === 'up' || value === 'down')) return [tr.directions[value]];
+      if (name === 'changes' && Array.isArray(value)) {
+        return (value as { setting: string; from: string; to: string }[]).map((change) =>
+          format(tr.settingChange, {
+            setting: (t.settingsAdmin as Record<string, string>)[change.setting] ?? change.setting,
+            from: change.from,
+            to: change.to,
+          }),
+        );
+      }
+      const template = (tr.details as Record<string, string>)[name];
+      if (!template || (typeof value !== 'string' && typeof value !== 'number')) return [];
+      return [format(template, { value: typeof value === 'number' ? shown.number(value) : value })];
+    });
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{tr.title}</h1>
+      <form method="get" action="/desk/activity" aria-label={tr.filters} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+        <label className="block space-y-1">
+          <span className="text-sm font-semibold">{tr.person}</span>
+          <select name="person" defaultValue={query.actorId ?? ''} className={input}>
+            <option value="">{tr.anyone}</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block space-y-1">
+          <span className="text-sm font-semibold">{tr.kind}</span>
+          <select name="kind" defaultValue={query.kind ?? ''} className={input}>
+            <option value="">{tr.anyKind}</option>
+            {ACTIVITY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kindName(kind)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block space-y-1">
+          <span className="text-sm font-semibold">{tr.story}</span>
+          <input name="story" inputMode="numeric" defaultValue={query.articleId ?? ''} dir="ltr" className={`${input} text-start`} />
+        </label>
+        <label className="block space-y-1">
+          <span className="text-sm font-semibold">{tr.from}</span>
+          <input type="date" name="from" defaultValue={day(query.from)} className={input} />
+        </label>
+        <label className="block space-y-1">
+          <span className="text-sm font-semibold">{tr.to}</span>
+          <input type="date" name="to" defaultValue={toDay} className={input} />
+        </label>
+        <div className="flex items-center gap-3">
+          <button type="submit" className="rounded-md bg-accent px-4 py-2 font-semibold text-white">
+            {tr.apply}
+          </button>
+          <Link href="/desk/activity" className="text-sm underline">
+            {tr.clear}
+          </Link>
+        </div>
+      </form>
+      {query.ignored.length > 0 && (
+        <p role="status" className="rounded-md border border-rule bg-white/70 p-3 text-sm">
+          {format(tr.badFilter, { fields: query.ignored.map((name) => filterLabels[name] ?? name).join(locale === 'ar' ? '، ' : ', ') })}
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <p className="text-muted">{tr.empty}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="border-b border-rule text-muted">
+              <tr>
+                <th scope="col" className="py-2 pe-4 text-start">{tr.when}</th>
+                <th scope="col" className="py-2 pe-4 text-start">{tr.who}</th>
+                <th scope="col" className="py-2 text-start">{tr.what}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-rule">
+              {entries.map((entry) => (
+                <tr key={entry.id} className="align-top">
+                  <td className="whitespace-nowrap py-3 pe-4">
+                    <time dateTime={entry.at.toISOString()}>{shown.dateTime(entry.at)}</time>
+                  </td>
+                  <td className="py-3 pe-4">{entry.actorName ?? <span className="text-muted">{tr.nobody}</span>}</td>
+                  <td className="space-y-1 py-3">
+                    <p className="font-semibold">
+                      {kindName(entry.kind)}
+                      {entry.subjectName && <span className="font-normal"> · {entry.subjectName}</span>}
+                      {entry.articleId && (
+                        <>
+                          {' · '}
+                          <Link href={`/desk/articles/${entry.articleId}`} className="font-normal text-accent underline">
+                            #{shown.number(entry.articleId)}
+                          </Link>
+                        </>
+                      )}
+                    </p>
+                    {detailLines(entry.details).map((line) => (
+                      <p key={line} dir="auto" className="text-muted">
+                        {line}
+                      </p>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(query.page > 1 || hasOlder) && (
+        <nav aria-label={tr.pages} className="flex justify-between gap-4 border-t border-rule pt-4">
+          <div>{query.page > 1 && <Link href={activityHref(params, query.page - 1)} rel="prev" className="underline">{tr.previousPage}</Link>}</div>
+          <div>{hasOlder && <Link href={activityHref(params, query.page + 1)} rel="next" className="underline">{tr.nextPage}</Link>}</div>
+        </nav>
+      )}
+    </div>
+  );
+}
