@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -37,9 +38,24 @@ export async function startApp(port: number, database: { pgliteDir: string } | {
   const child = spawn(process.execPath, ['--import', 'tsx', script, '--port', String(port)], { env, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/api/health`)).ok, 90_000, () => `the app on ${port} did not start; see ${logFile}`);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  // Migrations, seeding and Next's start take what they take on a busy machine: wait for the
+  // health check to pass, or for the process to die (then there is nothing left to wait for).
+  await waitFor(
+    async () => {
+      if (exited()) throw new GaveUp(`the app on ${port} exited before it answered; see ${logFile}`);
+      return (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(30_000) })).ok;
+    },
+    STARTUP_LIMIT_MS,
+    () => `the app on ${port} did not answer its health check; see ${logFile}`,
+  );
   return { url, stop: (signal = 'SIGTERM') => stopGroup(child, signal) };
 }
+
+/** A ceiling only for a process that hangs; a test's own timeout normally ends first. */
+const STARTUP_LIMIT_MS = 240_000;
+
+class GaveUp extends Error {}
 
 async function stopGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -49,14 +65,17 @@ async function stopGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<v
   } catch {
     return;
   }
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  // Next's own child may outlive the wrapper for a moment; make sure the port is free.
+  // SIGTERM lets Next finish open requests and close the database; a wrapper that never exits
+  // is killed after a generous grace, since a stop must not hang the suite.
+  if (signal !== 'SIGKILL') await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000).unref())]);
+  // Next's own child may outlive the wrapper; the whole group goes, and the port must be free.
   try {
     process.kill(-child.pid!, 'SIGKILL');
   } catch {
     // already gone
   }
-  await waitFor(async () => !(await portAnswers(child)), 10_000, () => 'the app did not stop').catch(() => {});
+  await exited;
+  await waitFor(async () => !(await portAnswers(child)), 60_000, () => 'the app did not stop').catch(() => {});
 }
 
 async function portAnswers(child: ChildProcess): Promise<boolean> {
@@ -69,23 +88,43 @@ async function portAnswers(child: ChildProcess): Promise<boolean> {
   }
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls `check` until it holds; `limitMs` only stops a wait for something that never happens. */
+async function waitFor(check: () => Promise<boolean>, limitMs: number, message: () => string): Promise<void> {
+  const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     try {
       if (await check()) return;
-    } catch {
+    } catch (error) {
+      if (error instanceof GaveUp) throw error;
       // not up yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(message());
+}
+
+/** A TCP port nobody listens on right now, for a server a test starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export interface PostgresServer {
   databaseUrl: string;
   stop(): void;
   start(): void;
+  /**
+   * A crash: SIGKILL to the postmaster, no shutdown checkpoint. Resolves once every server process
+   * is gone (its backends notice the postmaster's death and exit), so `start()` runs crash recovery
+   * on the same data.
+   */
+  crash(): Promise<void>;
   /** Stops it for good and removes its data. */
   destroy(): void;
 }
@@ -124,6 +163,17 @@ export function createPostgres(port: number): PostgresServer {
     databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start: () => asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']),
     stop: () => asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
+    crash: async () => {
+      const postmaster = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const processes = [postmaster, ...childrenOf(postmaster)];
+      process.kill(postmaster, 'SIGKILL');
+      await waitFor(async () => processes.every((pid) => !alive(pid)), 120_000, () => `PostgreSQL processes ${processes.filter(alive).join(', ')} outlived the postmaster`);
+      // Whoever adopted the dead postmaster may not have reaped it yet; a new postmaster would take
+      // the zombie for a running server and refuse the data directory. Its lock files are stale.
+      if (fs.existsSync(`/proc/${postmaster}`)) {
+        for (const lock of [path.join(data, 'postmaster.pid'), path.join(dir, `.s.PGSQL.${port}.lock`)]) fs.rmSync(lock, { force: true });
+      }
+    },
     destroy: () => {
       try {
         server.stop();
@@ -135,4 +185,30 @@ export function createPostgres(port: number): PostgresServer {
   };
   server.start();
   return server;
+}
+
+/** The processes whose parent is `pid`, from /proc. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of stat is the parent; the name in field 2 may hold spaces, so split after it.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // exited while listed
+    }
+  }
+  return children;
+}
+
+/** Whether `pid` still runs; a zombie (exited, not yet reaped by whoever adopted it) does not. */
+function alive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
