@@ -5,9 +5,12 @@ import { isSlugTaken } from '@/db/queries/desk';
 import { articleEvents, articleRevisions, articles, articleTags, media, sections, tags, type Article } from '@/db/schema';
 import { imageReferences } from '@/lib/content/image';
 import type { ContentDocument } from '@/lib/content/types';
-import { slugify, uniqueSlug } from '@/lib/arabic/slug';
+import { claimUniqueSlug, slugify, uniqueSlug } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
-import type { ArticleStatus } from '@/lib/workflow/states';
+import { isPubliclyVisible, type ArticleStatus } from '@/lib/workflow/states';
+
+/** The unique constraint on articles.slug (db/migrations/0000_initial.sql). */
+const ARTICLE_SLUG_CONSTRAINT = 'articles_slug_unique';
 
 /** Loads an article and locks its row until the transaction ends, so concurrent changes queue up. */
 export async function lockArticle(tx: Executor, articleId: number): Promise<Article> {
@@ -23,9 +26,9 @@ export async function revisionAuthor(tx: Executor, revisionId: number | null): P
   return row?.authorId ?? -1;
 }
 
+/** Whether readers see the article now: the one rule of lib/workflow/states, on a stored row. */
 export function isLive(article: Pick<Article, 'status' | 'publishedRevisionId' | 'scheduledFor'>, now = new Date()): boolean {
-  if (article.publishedRevisionId === null || article.status === 'unpublished') return false;
-  return article.status !== 'scheduled' || (article.scheduledFor !== null && article.scheduledFor <= now);
+  return isPubliclyVisible(article, now);
 }
 
 export async function recordEvent(
@@ -73,11 +76,44 @@ export async function nextRevisionNumber(tx: Executor, articleId: number): Promi
   return (row?.n ?? 0) + 1;
 }
 
+/**
+ * Whether a write was refused because it would duplicate `constraint` (SQLSTATE 23505). Drizzle
+ * wraps the driver's error in `cause`; postgres.js names the constraint `constraint_name`, PGlite `constraint`.
+ */
+export function isUniqueViolation(error: unknown, constraint: string, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  const { code, constraint_name, constraint: name, cause } = error as Record<string, unknown>;
+  if (code === '23505' && (constraint_name === constraint || name === constraint)) return true;
+  return isUniqueViolation(cause, constraint, depth + 1);
+}
+
 /** A free slug for an article: typed or made from the title, following the Arabic slug rules. */
 export async function resolveArticleSlug(tx: Executor, wanted: string, exceptArticleId?: number): Promise<string> {
   const base = slugify(wanted);
   if (!base) throw new AppError('SLUG_EMPTY', undefined, { field: 'slug' });
   return uniqueSlug(base, (candidate) => isSlugTaken(candidate, exceptArticleId, tx));
+}
+
+/**
+ * Writes with a free slug (typed or made from the title) even when another writer races for the
+ * same one: `write` runs in a savepoint, and a slug taken meanwhile rolls back only that attempt
+ * before the next suffix is tried. The unique constraint, not the check, is what decides.
+ */
+export async function withClaimedSlug<T>(tx: Executor, wanted: string, write: (tx: Executor, slug: string) => Promise<T>): Promise<T> {
+  const base = slugify(wanted);
+  if (!base) throw new AppError('SLUG_EMPTY', undefined, { field: 'slug' });
+  return claimUniqueSlug(
+    base,
+    (candidate) => isSlugTaken(candidate, undefined, tx),
+    async (candidate) => {
+      try {
+        return await tx.transaction((savepoint) => write(savepoint, candidate));
+      } catch (error) {
+        if (isUniqueViolation(error, ARTICLE_SLUG_CONSTRAINT)) return null;
+        throw error;
+      }
+    },
+  );
 }
 
 /**

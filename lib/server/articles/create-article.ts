@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import type { Actor } from '../session';
 import { ZArticleFields } from './article-input';
-import { assertMediaExists, assertSectionExists, recordEvent, resolveArticleSlug, setArticleTags } from './article-store';
+import { assertMediaExists, assertSectionExists, recordEvent, setArticleTags, withClaimedSlug } from './article-store';
 
 export interface CreatedArticle {
   id: number;
@@ -24,15 +24,18 @@ export async function createArticle(db: Database, actor: Actor, input: { fields:
   return db.transaction(async (tx) => {
     await assertSectionExists(tx, fields.sectionId);
     await assertMediaExists(tx, body, fields.featuredMediaId);
-    const slug = await resolveArticleSlug(tx, fields.slug?.trim() ? fields.slug : fields.title);
-    const [article] = await tx
-      .insert(articles)
-      .values({ slug, sectionId: fields.sectionId, status: 'draft', createdBy: actor.id })
-      .returning({ id: articles.id, version: articles.version });
+    // Two stories with the same title created at the same moment both get a slug of their own.
+    const article = await withClaimedSlug(tx, fields.slug?.trim() ? fields.slug : fields.title, async (writer, slug) => {
+      const [row] = await writer
+        .insert(articles)
+        .values({ slug, sectionId: fields.sectionId, status: 'draft', createdBy: actor.id })
+        .returning({ id: articles.id, version: articles.version, slug: articles.slug });
+      return row!;
+    });
     const [revision] = await tx
       .insert(articleRevisions)
       .values({
-        articleId: article!.id,
+        articleId: article.id,
         number: 1,
         title: fields.title,
         summary: fields.summary,
@@ -43,9 +46,9 @@ export async function createArticle(db: Database, actor: Actor, input: { fields:
         authorId: actor.id,
       })
       .returning({ id: articleRevisions.id });
-    await tx.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article!.id));
-    await setArticleTags(tx, article!.id, fields.tags);
-    await recordEvent(tx, { articleId: article!.id, actorId: actor.id, action: 'create', fromStatus: null, toStatus: 'draft', revisionId: revision!.id });
-    return { id: article!.id, slug, version: article!.version };
+    await tx.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article.id));
+    await setArticleTags(tx, article.id, fields.tags);
+    await recordEvent(tx, { articleId: article.id, actorId: actor.id, action: 'create', fromStatus: null, toStatus: 'draft', revisionId: revision!.id });
+    return { id: article.id, slug: article.slug, version: article.version };
   });
 }

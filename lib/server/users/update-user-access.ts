@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { users } from '@/db/schema';
 import { countOtherActiveAdmins, findUserById, revokeAllSessions } from '@/db/users';
@@ -8,9 +8,20 @@ import { AppError } from '@/lib/errors';
 import { can, type Role } from '@/lib/permissions';
 import type { Actor } from '../session';
 
-async function loadForChange(db: Executor, actor: Actor, userId: number) {
+/**
+ * Serialises every change to people's access until the transaction ends. Two admins demoting or
+ * deactivating each other at once would each count the other as the admin who remains, and both
+ * commit; queued behind this lock, the second counts after the first has committed.
+ */
+async function lockAccessChanges(tx: Executor) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('midad.user_access'))`);
+}
+
+async function loadForChange(tx: Executor, actor: Actor, userId: number) {
   if (!can(actor.role, 'users.manage')) throw new AppError('FORBIDDEN');
-  const user = await findUserById(db, userId);
+  // Read after the lock: the person as the previous change left them.
+  await lockAccessChanges(tx);
+  const user = await findUserById(tx, userId);
   if (!user) throw new AppError('NOT_FOUND');
   return user;
 }
