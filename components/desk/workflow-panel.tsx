@@ -24,11 +24,14 @@ export function WorkflowPanel({
   version,
   actions,
   locale,
+  takedownKeepsEdit = false,
 }: {
   articleId: number;
   version: number;
   actions: WorkflowAction[];
   locale: Locale;
+  /** The story is live while an edit of it is pending: taking it down keeps that edit as a draft. */
+  takedownKeepsEdit?: boolean;
 }) {
   const t = getMessages(locale).workflow;
   if (!actions.length) return null;
@@ -60,9 +63,18 @@ export function WorkflowPanel({
               <FieldError name="scheduledFor" />
             </>
           )}
-          <button type="submit" className={STYLE[action]}>
+          <button
+            type="submit"
+            className={STYLE[action]}
+            aria-describedby={action === 'unpublish' && takedownKeepsEdit ? `takedown-hint-${articleId}` : undefined}
+          >
             {t.actions[action]}
           </button>
+          {action === 'unpublish' && takedownKeepsEdit && (
+            <p id={`takedown-hint-${articleId}`} className="text-xs text-muted">
+              {t.takedownKeepsEdit}
+            </p>
+          )}
         </ActionForm>
       ))}
     </div>

@@ -7,6 +7,7 @@ const now = new Date('2026-11-25T12:00:00Z');
 const later = new Date(now.getTime() + 3_600_000);
 
 // DESIGN.md §3 spelled out: (action) → [states it applies to, resulting state, roles allowed].
+// Whether readers can see the story matters to two actions only, checked in their own column below.
 const TABLE: Record<WorkflowAction, [ArticleStatus[], ArticleStatus, Role[]]> = {
   submit: [['draft', 'changes_requested', 'unpublished'], 'in_review', ['admin', 'editor']],
   request_changes: [['in_review'], 'changes_requested', ['admin', 'reviewer']],
@@ -14,32 +15,73 @@ const TABLE: Record<WorkflowAction, [ArticleStatus[], ArticleStatus, Role[]]> = 
   publish: [['approved'], 'published', ['admin', 'editor']],
   schedule: [['approved'], 'scheduled', ['admin', 'editor']],
   cancel_schedule: [['scheduled'], 'approved', ['admin', 'editor']],
-  unpublish: [['published'], 'unpublished', ['admin', 'editor']],
+  unpublish: [['published', 'scheduled', 'draft', 'in_review', 'changes_requested', 'approved'], 'unpublished', ['admin', 'editor']],
 };
 
-describe('every role × state × action', () => {
+/** What each action gives for a story readers can see (live) or cannot, all else equal. */
+function expectedOutcome(action: WorkflowAction, role: Role, status: ArticleStatus, live: boolean): string {
+  const [from, to, roles] = TABLE[action];
+  if (!roles.includes(role)) return 'FORBIDDEN';
+  // Taking down applies exactly while readers see the story, whatever its working revision is doing.
+  if (action === 'unpublish') {
+    if (!live || !from.includes(status)) return 'WRONG_STATE';
+    // The story itself goes offline; an edit waiting in draft, review or approval stays as a draft.
+    return status === 'published' || status === 'scheduled' ? 'unpublished' : 'draft';
+  }
+  if (!from.includes(status)) return 'WRONG_STATE';
+  if (action === 'schedule' && live) return 'LIVE_STORY_SCHEDULE';
+  return to;
+}
+
+describe('every role × state × live × action', () => {
   for (const action of ALL_WORKFLOW_ACTIONS) {
     for (const role of ROLES) {
       for (const status of ARTICLE_STATUSES) {
-        const [from, to, roles] = TABLE[action];
-        const expected = !roles.includes(role) ? 'FORBIDDEN' : !from.includes(status) ? 'WRONG_STATE' : to;
-        it(`${role} ${action} from ${status} → ${expected}`, () => {
-          const decision = decideTransition({
-            action,
-            role,
-            actorId: 1,
-            revisionAuthorId: 2,
-            status,
-            live: false,
-            note: 'ملاحظة',
-            scheduledFor: later,
-            now,
+        for (const live of [false, true]) {
+          const expected = expectedOutcome(action, role, status, live);
+          it(`${role} ${action} from ${status}${live ? ' (live)' : ''} → ${expected}`, () => {
+            const decision = decideTransition({
+              action,
+              role,
+              actorId: 1,
+              revisionAuthorId: 2,
+              status,
+              live,
+              note: 'ملاحظة',
+              scheduledFor: later,
+              now,
+            });
+            expect(decision.ok ? decision.to : decision.refusal).toBe(expected);
           });
-          expect(decision.ok ? decision.to : decision.refusal).toBe(expected);
-        });
+        }
       }
     }
   }
+});
+
+describe('taking a live story down', () => {
+  it('is offered to editors and admins whenever the story is live, and to nobody once it is not', () => {
+    for (const status of ['published', 'draft', 'in_review', 'changes_requested', 'approved'] as const) {
+      for (const role of ['admin', 'editor'] as const) {
+        expect(availableActions({ role, actorId: 1, revisionAuthorId: 2, status, live: true, now })).toContain('unpublish');
+        expect(availableActions({ role, actorId: 1, revisionAuthorId: 2, status, live: false, now })).not.toContain('unpublish');
+      }
+      expect(availableActions({ role: 'reviewer', actorId: 1, revisionAuthorId: 2, status, live: true, now })).not.toContain('unpublish');
+    }
+  });
+
+  it('keeps a pending edit as a draft, even one already approved', () => {
+    const request = { action: 'unpublish' as const, role: 'editor' as const, actorId: 1, revisionAuthorId: 1, live: true, now };
+    expect(decideTransition({ ...request, status: 'approved' })).toEqual({ ok: true, to: 'draft' });
+    expect(decideTransition({ ...request, status: 'in_review' })).toEqual({ ok: true, to: 'draft' });
+    expect(decideTransition({ ...request, status: 'published' })).toEqual({ ok: true, to: 'unpublished' });
+  });
+
+  it('leaves a schedule that has not come yet to «cancel schedule»', () => {
+    const request = { role: 'editor' as const, actorId: 1, revisionAuthorId: 1, status: 'scheduled' as const, live: false, now };
+    expect(availableActions(request).sort()).toEqual(['cancel_schedule']);
+    expect(availableActions({ ...request, live: true }).sort()).toEqual(['cancel_schedule', 'unpublish']);
+  });
 });
 
 describe('rules beyond the table', () => {

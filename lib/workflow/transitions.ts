@@ -1,6 +1,23 @@
 import { can, type Capability, type Role } from '../permissions';
 import type { ArticleStatus } from './states';
 
+interface WorkflowRule {
+  /** The states the action applies to. */
+  from: readonly ArticleStatus[];
+  to: ArticleStatus;
+  capability: Capability;
+  /** The action applies only while readers can see the story, whatever its `from` state. */
+  whileLive?: true;
+  /** Where the story goes from these states instead of `to`. */
+  toFrom?: Partial<Record<ArticleStatus, ArticleStatus>>;
+}
+
+/**
+ * The states a live story is in while an edited revision of it is pending: readers see the
+ * published revision while the working one is written, reviewed or approved.
+ */
+export const PENDING_EDIT_STATES = ['draft', 'in_review', 'changes_requested', 'approved'] as const satisfies readonly ArticleStatus[];
+
 /** The editorial workflow of DESIGN.md §3, as data. */
 export const WORKFLOW_ACTIONS = {
   submit: { from: ['draft', 'changes_requested', 'unpublished'], to: 'in_review', capability: 'article.submit' },
@@ -9,15 +26,23 @@ export const WORKFLOW_ACTIONS = {
   publish: { from: ['approved'], to: 'published', capability: 'article.publish' },
   schedule: { from: ['approved'], to: 'scheduled', capability: 'article.publish' },
   cancel_schedule: { from: ['scheduled'], to: 'approved', capability: 'article.publish' },
-  unpublish: { from: ['published'], to: 'unpublished', capability: 'article.publish' },
-} as const satisfies Record<string, { from: readonly ArticleStatus[]; to: ArticleStatus; capability: Capability }>;
+  // Taking a story down cannot wait for a pending edit's review: whenever readers see it, it can
+  // go at once. The pending edit is kept as a draft, since its review was of a story then live.
+  unpublish: {
+    from: ['published', 'scheduled', ...PENDING_EDIT_STATES],
+    to: 'unpublished',
+    capability: 'article.publish',
+    whileLive: true,
+    toFrom: { draft: 'draft', in_review: 'draft', changes_requested: 'draft', approved: 'draft' },
+  },
+} as const satisfies Record<string, WorkflowRule>;
 
 export type WorkflowAction = keyof typeof WORKFLOW_ACTIONS;
 export const ALL_WORKFLOW_ACTIONS = Object.keys(WORKFLOW_ACTIONS) as WorkflowAction[];
 
 export type TransitionRefusal =
   | 'FORBIDDEN' // the role may not take this action at all
-  | 'WRONG_STATE' // the action does not apply to the article's current state
+  | 'WRONG_STATE' // the action does not apply to the article's current state (or visibility)
   | 'OWN_REVISION' // four-eyes: nobody approves a revision they wrote
   | 'NOTE_REQUIRED' // requesting changes needs a note for the author
   | 'SCHEDULE_IN_PAST' // a schedule must be in the future
@@ -44,9 +69,9 @@ export type TransitionDecision = { ok: true; to: ArticleStatus } | { ok: false; 
  * locked rows, and the desk calls it to decide which buttons to show.
  */
 export function decideTransition(request: TransitionRequest): TransitionDecision {
-  const rule = WORKFLOW_ACTIONS[request.action];
+  const rule: WorkflowRule = WORKFLOW_ACTIONS[request.action];
   if (!can(request.role, rule.capability)) return { ok: false, refusal: 'FORBIDDEN' };
-  if (!(rule.from as readonly ArticleStatus[]).includes(request.status)) return { ok: false, refusal: 'WRONG_STATE' };
+  if (!rule.from.includes(request.status) || (rule.whileLive && !request.live)) return { ok: false, refusal: 'WRONG_STATE' };
   if (request.action === 'approve' && request.revisionAuthorId === request.actorId) {
     return { ok: false, refusal: 'OWN_REVISION' };
   }
@@ -57,7 +82,7 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
       return { ok: false, refusal: 'SCHEDULE_IN_PAST' };
     }
   }
-  return { ok: true, to: rule.to };
+  return { ok: true, to: rule.toFrom?.[request.status] ?? rule.to };
 }
 
 /** The actions a person could take on an article now (notes and times aside), for the desk's buttons. */

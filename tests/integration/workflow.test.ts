@@ -1,20 +1,23 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection, type Database } from '@/db/client';
-import { findPublicArticle } from '@/db/queries/public';
+import { findPublicArticle, listPublishedStories } from '@/db/queries/public';
+import { searchPublishedArticles } from '@/db/queries/search';
+import { findSiteArticle, listSiteStories, listStoriesSince, readSitemapData } from '@/db/queries/site-stories';
 import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
+import { articlePresence } from '@/db/schema/activity';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { isAppError } from '@/lib/errors';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
-import { heartbeat, leave } from '@/lib/server/articles/presence';
+import { heartbeat, leave, PRESENCE_WINDOW_SECONDS } from '@/lib/server/articles/presence';
 import { countUnreadNotifications, listNotifications, markNotificationsSeen } from '@/db/queries/notifications';
 import type { Actor } from '@/lib/server/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase, signedInActor } from './helpers';
-import { refusedWith } from './refusals';
+import { deskFailure, refusedWith } from './refusals';
 
 let connection: Connection;
 let db: Database;
@@ -217,6 +220,142 @@ describe(`double submission on ${driverName}`, () => {
     expect(actions).toEqual(['create', 'submit', 'approve', 'publish']);
   });
 
+  it('settles a publication and a takedown that race into one consistent state, every time', async () => {
+    const winners = new Set<string>();
+    for (let round = 0; round < 8; round++) {
+      const word = `race${round}x${Date.now().toString(36)}`;
+      const story = await liveStoryWithPendingEdit('approved', `خبر متسابق ${round}`, word);
+      const seen = await version(story.id);
+      const eventsBefore = await db.$count(articleEvents, eq(articleEvents.articleId, story.id));
+      // Both pressed on the same page: the one that commits second finds the version moved on.
+      const calls = [
+        transitionArticle(db, editor, story.id, 'publish', { expectedVersion: seen }),
+        transitionArticle(db, admin, story.id, 'unpublish', { expectedVersion: seen }),
+      ];
+      const results = await Promise.allSettled(round % 2 ? calls.reverse() : calls);
+      const fulfilled = results.filter((r) => r.status === 'fulfilled');
+      expect(fulfilled).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(deskFailure(r.reason).error).toBe('ARTICLE_STALE');
+
+      const [row] = await db.select().from(articles).where(eq(articles.id, story.id));
+      const events = await db.select().from(articleEvents).where(eq(articleEvents.articleId, story.id)).orderBy(articleEvents.id);
+      expect(events).toHaveLength(eventsBefore + 1);
+      const last = events.at(-1)!;
+      winners.add(last.action);
+      if (last.action === 'publish') {
+        expect(row).toMatchObject({ status: 'published', publishedRevisionId: row!.currentRevisionId, version: seen + 1 });
+        expect(await publicTitle(story.slug)).toBe(`خبر متسابق ${round} (تعديل)`);
+      } else {
+        expect(last.action).toBe('unpublish');
+        expect(row).toMatchObject({ status: 'draft', publishedRevisionId: null, version: seen + 1 });
+        expect(await readerPlaces(story.id, story.slug, word)).toEqual(nowhere);
+      }
+      // The log reads as one story: each event starts where the one before it ended.
+      for (let i = 1; i < events.length; i++) {
+        if (events[i]!.fromStatus !== null) expect(events[i]!.fromStatus, `${events[i]!.action} after ${events[i - 1]!.action}`).toBe(events[i - 1]!.toStatus);
+        expect(events[i]!.createdAt.getTime()).toBeGreaterThanOrEqual(events[i - 1]!.createdAt.getTime());
+      }
+      expect(last.toStatus).toBe(row!.status);
+    }
+    expect([...winners].every((action) => action === 'publish' || action === 'unpublish')).toBe(true);
+  });
+});
+
+/** Every place a reader could meet a story, for the story with this id, slug and word in its text. */
+async function readerPlaces(id: number, slug: string, word: string) {
+  const asOf = new Date();
+  const [publicLookup, siteLookup, latest, published, sitemap, recent, search] = await Promise.all([
+    findPublicArticle(slug),
+    findSiteArticle(slug, asOf),
+    listSiteStories({ asOf, limit: 500 }),
+    listPublishedStories({ limit: 500 }),
+    readSitemapData(asOf, 5000),
+    listStoriesSince({ asOf, since: new Date(asOf.getTime() - 3_600_000), limit: 500 }),
+    searchPublishedArticles({ q: word }, db),
+  ]);
+  return {
+    article: publicLookup.kind === 'article' || siteLookup.kind === 'article',
+    home: latest.stories.some((story) => story.id === id) || published.some((story) => story.id === id),
+    sitemap: sitemap.articles.some((entry) => entry.slug === slug) || recent.some((entry) => entry.slug === slug),
+    search: search.kind === 'results' && search.total > 0,
+  };
+}
+const nowhere = { article: false, home: false, sitemap: false, search: false };
+const everywhere = { article: true, home: true, sitemap: true, search: true };
+
+/** A published story whose edit has been taken to `pending` (draft, in review, returned or approved). */
+async function liveStoryWithPendingEdit(pending: 'draft' | 'in_review' | 'changes_requested' | 'approved', title: string, word: string) {
+  const created = await createArticle(db, editor, { fields: fields(title), body: paragraphsToDocument([`نص منشور ${word}`]) });
+  await move(editor, created.id, 'submit');
+  await move(reviewer, created.id, 'approve');
+  await move(editor, created.id, 'publish');
+  const [published] = await db.select({ revisionId: articles.publishedRevisionId }).from(articles).where(eq(articles.id, created.id));
+  // An autosave of an edit, as the editor makes it while typing: the story goes to draft.
+  await saveArticle(db, editor, created.id, {
+    expectedVersion: await version(created.id),
+    fields: fields(`${title} (تعديل)`),
+    body: paragraphsToDocument([`نص منشور ${word}`, 'فقرة جديدة لم تُنشر بعد']),
+    autosave: true,
+  });
+  if (pending !== 'draft') await move(editor, created.id, 'submit');
+  if (pending === 'changes_requested') await move(reviewer, created.id, 'request_changes', { note: 'راجع الفقرة الجديدة' });
+  if (pending === 'approved') await move(reviewer, created.id, 'approve');
+  expect(await status(created.id)).toBe(pending);
+  return { ...created, publishedRevisionId: published!.revisionId! };
+}
+
+describe(`taking a live story down on ${driverName}`, () => {
+  const pendingStates = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
+  for (const [index, pending] of pendingStates.entries()) {
+    it(`takes it down at once while its edit is ${pending}, keeping the edit as a draft`, async () => {
+      // Editors and admins alike.
+      const actor = index % 2 === 0 ? editor : admin;
+      const word = `takedown${pending.replace('_', '')}${Date.now().toString(36)}`;
+      const story = await liveStoryWithPendingEdit(pending, `خبر يُسحب (${pending})`, word);
+      expect(await readerPlaces(story.id, story.slug, word)).toEqual(everywhere);
+      const [before] = await db.select().from(articles).where(eq(articles.id, story.id));
+      const eventsBefore = await db.$count(articleEvents, eq(articleEvents.articleId, story.id));
+
+      // A reviewer may not take it down, and trying changes nothing.
+      expect(await refusedWith(move(reviewer, story.id, 'unpublish'))).toBe('FORBIDDEN');
+      expect(await version(story.id)).toBe(before!.version);
+
+      const outcome = await move(actor, story.id, 'unpublish');
+      expect(outcome).toMatchObject({ status: 'draft', readersAffected: true });
+      const [after] = await db.select().from(articles).where(eq(articles.id, story.id));
+      expect(after).toMatchObject({ status: 'draft', publishedRevisionId: null, currentRevisionId: before!.currentRevisionId, scheduledFor: null });
+      expect(await readerPlaces(story.id, story.slug, word)).toEqual(nowhere);
+
+      // The edit is kept as it was written.
+      const [edit] = await db.select().from(articleRevisions).where(eq(articleRevisions.id, after!.currentRevisionId!));
+      expect(edit).toMatchObject({ title: `خبر يُسحب (${pending}) (تعديل)`, bodyText: `نص منشور ${word}\nفقرة جديدة لم تُنشر بعد` });
+
+      // One event, naming the revision readers stopped seeing.
+      const events = await db.select().from(articleEvents).where(eq(articleEvents.articleId, story.id)).orderBy(articleEvents.id);
+      expect(events).toHaveLength(eventsBefore + 1);
+      expect(events.at(-1)).toMatchObject({ action: 'unpublish', actorId: actor.id, fromStatus: pending, toStatus: 'draft', revisionId: story.publishedRevisionId });
+
+      // Taking it down twice is refused: it is no longer live.
+      expect(await refusedWith(move(actor, story.id, 'unpublish'))).toBe('WORKFLOW_WRONG_STATE');
+      // The kept edit goes through review again before readers see it.
+      await move(editor, story.id, 'submit');
+      expect(await readerPlaces(story.id, story.slug, word)).toEqual(nowhere);
+      await move(reviewer, story.id, 'approve');
+      await move(editor, story.id, 'publish');
+      expect(await publicTitle(story.slug)).toBe(`خبر يُسحب (${pending}) (تعديل)`);
+    });
+  }
+
+  it('takes a story with no pending edit down to «unpublished», as before', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر بلا تعديل معلق'), body: paragraphsToDocument(['نص']) });
+    await move(editor, created.id, 'submit');
+    await move(reviewer, created.id, 'approve');
+    await move(editor, created.id, 'publish');
+    expect((await move(editor, created.id, 'unpublish')).status).toBe('unpublished');
+    const [event] = await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(sql`${articleEvents.id} desc`).limit(1);
+    expect(event).toMatchObject({ action: 'unpublish', fromStatus: 'published', toStatus: 'unpublished' });
+    expect(await publicTitle(created.slug)).toBe('missing');
+  });
 });
 
 describe(`autosave, presence and notifications on ${driverName}`, () => {
@@ -242,6 +381,28 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
     expect((await heartbeat(db, admin, created.id, opened)).version).toBeGreaterThan(opened);
     await leave(db, editor, created.id);
     expect((await heartbeat(db, admin, created.id, opened)).others).toEqual([]);
+  });
+
+  it('forgets a person whose heartbeat is older than the window, until their next one', async () => {
+    const created = await createArticle(db, editor, { fields: fields('خبر يغادره قارئه'), body: paragraphsToDocument(['نص']) });
+    const opened = await version(created.id);
+    await heartbeat(db, editor, created.id, opened);
+    expect((await heartbeat(db, admin, created.id, opened)).others.map((o) => o.name)).toEqual(['يوسف حداد']);
+    const seenAgo = (seconds: number) =>
+      db
+        .update(articlePresence)
+        .set({ seenAt: sql`now() - make_interval(secs => ${seconds})` })
+        .where(and(eq(articlePresence.articleId, created.id), eq(articlePresence.userId, editor.id)));
+
+    // Just inside the window the editor still counts as present; just past it, no longer.
+    await seenAgo(PRESENCE_WINDOW_SECONDS - 5);
+    expect((await heartbeat(db, admin, created.id, opened)).others.map((o) => o.name)).toEqual(['يوسف حداد']);
+    await seenAgo(PRESENCE_WINDOW_SECONDS + 1);
+    expect((await heartbeat(db, admin, created.id, opened)).others).toEqual([]);
+
+    // The editor's next heartbeat brings them back.
+    await heartbeat(db, editor, created.id, opened);
+    expect((await heartbeat(db, admin, created.id, opened)).others.map((o) => o.name)).toEqual(['يوسف حداد']);
   });
 
   it('notifies reviewers of submissions and authors of decisions, until they are marked read', async () => {

@@ -77,7 +77,9 @@ export async function transitionArticle(
       changes.publishedRevisionId = null;
       changes.scheduledFor = null;
     } else if (action === 'unpublish') {
+      // Readers lose the story at once; a pending edit (the current revision) stays, as a draft.
       changes.publishedRevisionId = null;
+      changes.scheduledFor = null;
     }
     const [updated] = await tx
       .update(articles)
@@ -96,7 +98,8 @@ export async function transitionArticle(
       action,
       fromStatus: article.status,
       toStatus: decision.to,
-      revisionId: article.currentRevisionId,
+      // A takedown names the revision readers stopped seeing, which a pending edit has moved past.
+      revisionId: action === 'unpublish' ? article.publishedRevisionId : article.currentRevisionId,
       note: action === 'schedule' ? options.scheduledFor!.toISOString() : note,
     });
     return {
