@@ -38,6 +38,8 @@ export interface SiteStory {
 }
 
 export interface SiteArticle extends SiteStory {
+  /** The published revision shown, so a body that cannot be shown is reported by revision. */
+  revisionId: number;
   body: ContentDocument;
   bodyText: string;
   /** When the revision readers see was written; "updated" when later than publication. */
@@ -210,7 +212,7 @@ export async function findSiteArticle(slug: string, asOf: Date, db: Executor = g
     .limit(1);
   if (row) {
     const [extra] = await db
-      .select({ body: articleRevisions.body, bodyText: articleRevisions.bodyText, revisedAt: articleRevisions.createdAt })
+      .select({ revisionId: articleRevisions.id, body: articleRevisions.body, bodyText: articleRevisions.bodyText, revisedAt: articleRevisions.createdAt })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
       .where(eq(articles.id, row.id));
@@ -224,6 +226,7 @@ export async function findSiteArticle(slug: string, asOf: Date, db: Executor = g
       kind: 'article',
       article: {
         ...toStory(row),
+        revisionId: extra!.revisionId,
         body: extra!.body as ContentDocument,
         bodyText: extra!.bodyText,
         revisedAt: extra!.revisedAt.toISOString(),

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { documentToText, paragraphsToDocument, renderDocumentToHtml } from './render';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { documentToText, paragraphsToDocument, readableBody, renderDocumentToHtml, renderStoredBody } from './render';
 import { validateDocument } from './validate';
 
 describe('renderDocumentToHtml', () => {
@@ -141,5 +141,53 @@ describe('documentToText with quotes and images', () => {
       ],
     });
     expect(documentToText(doc)).toBe('قبل\nالقول\nالقائل\nتعليق الصورة\nبعد');
+  });
+});
+
+describe('renderStoredBody: a body the schema no longer accepts', () => {
+  afterEach(() => vi.restoreAllMocks());
+  // Each test its own revision ids: reports are kept once per revision for the whole process.
+  let nextRevision = 900_000;
+  const stored = (body: unknown, bodyText = 'السطر الأول\nSecond line <b>') => ({ articleId: 7, revisionId: nextRevision++, body, bodyText });
+
+  it('renders a valid body as itself, reporting nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const body = paragraphsToDocument(['نص سليم']);
+    expect(renderStoredBody(stored(body))).toEqual({ html: '<p dir="auto">نص سليم</p>', fallback: false });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('shows the stored plain text as escaped paragraphs instead', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const broken = { type: 'doc', content: [{ type: 'retiredWidget', attrs: { html: '<script>alert(1)</script>' } }] };
+    const rendered = renderStoredBody(stored(broken));
+    expect(rendered).toEqual({ html: '<p dir="auto">السطر الأول</p><p dir="auto">Second line &lt;b&gt;</p>', fallback: true });
+    for (const body of [null, 'text', 42, { type: 'doc', content: 'x' }, { type: 'paragraph' }, { type: 'doc', content: [{ type: 'heading', attrs: { level: 9 } }] }]) {
+      expect(renderStoredBody(stored(body, 'نص')).html).toBe('<p dir="auto">نص</p>');
+    }
+    expect(renderStoredBody(stored(null, '')).html).toBe('<p dir="auto"></p>');
+  });
+
+  it('reports each broken revision once per process, as one JSON line', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const first = stored({ type: 'doc', content: [{ type: 'nope' }] });
+    const second = stored({ type: 'doc', content: [{ type: 'nope' }] });
+    for (let i = 0; i < 3; i++) {
+      expect(readableBody(first).fallback).toBe(true);
+      renderStoredBody(first);
+    }
+    renderStoredBody(second);
+    expect(warn).toHaveBeenCalledTimes(2);
+    const line = JSON.parse(String(warn.mock.calls[0]![0]));
+    expect(line).toMatchObject({ level: 'warn', event: 'stored_body_unreadable', articleId: 7, revisionId: first.revisionId, code: 'CONTENT_INVALID' });
+    expect(JSON.parse(String(warn.mock.calls[1]![0])).revisionId).toBe(second.revisionId);
+  });
+
+  it('keeps a hostile stored body from flooding the log', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    renderStoredBody(stored({ type: 'doc', content: [{ type: 'x'.repeat(100_000) + '\n{"level":"error"}' }] }));
+    const [line] = warn.mock.calls[0]! as [string];
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line.length).toBeLessThan(600);
   });
 });

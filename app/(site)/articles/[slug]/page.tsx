@@ -9,7 +9,7 @@ import { ShareLinks } from '@/components/site/share-links';
 import { StoryCards } from '@/components/site/story-card';
 import type { SiteArticle } from '@/db/queries/site-stories';
 import { format, getMessages } from '@/i18n';
-import { documentToText, renderDocumentToHtml } from '@/lib/content/render';
+import { documentToText, readableBody, renderStoredBody } from '@/lib/content/render';
 import { buildNewsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articlePath, authorPath, mediaPath, SITE_LOGO_PATH, SITE_LOGO_SIZE, sectionPath, tagPath } from '@/lib/seo/paths';
 import { formatPublicNumber } from '@/lib/seo/public-dates';
@@ -90,11 +90,13 @@ export default async function ArticlePage({ params }: Props) {
   const [{ settings }, related] = await Promise.all([getSiteChrome(), getRelatedStories(article)]);
   const tr = getMessages().reader;
   const url = absoluteUrl(articlePath(article.slug));
-  const text = article.bodyText || documentToText(article.body);
+  const stored = { articleId: article.id, revisionId: article.revisionId, body: article.body, bodyText: article.bodyText };
+  const text = article.bodyText || documentToText(readableBody(stored).document);
   const minutes = readingMinutes(text);
   const updated = updatedAfterPublication(article);
-  // The body is HTML generated from the content schema (lib/content/render), never stored HTML.
-  const bodyHtml = renderDocumentToHtml(article.body);
+  // The body is HTML generated from the content schema (lib/content/render), never stored HTML;
+  // a stored body the schema no longer accepts is shown as its plain text, never as an error page.
+  const { html: bodyHtml } = renderStoredBody(stored);
   const atLabel = (time: string) => format(tr.dateAt, { time });
 
   const jsonLd = buildNewsArticleJsonLd({

@@ -7,12 +7,12 @@ import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
 import { findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
 import { format, getMessages } from '@/i18n';
-import { renderDocumentToHtml } from '@/lib/content/render';
+import { readableBody, renderStoredBody } from '@/lib/content/render';
 import { documentToText } from '@/lib/content/text';
 import { can, canEditArticle } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
-import { availableActions } from '@/lib/workflow/transitions';
+import { availableActions, PENDING_EDIT_STATES } from '@/lib/workflow/transitions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,13 +23,18 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
 
-  const [sections, events, comments, lastReviewed, featuredImage] = await Promise.all([
+  const [sections, events, comments, lastReviewed, featuredImage, storedRevision] = await Promise.all([
     listSectionsForDesk(),
     listEvents(article.id),
     listComments(article.id),
     can(user.role, 'article.review') ? lastReviewedRevisionNumber(article.id, user.id) : Promise.resolve(null),
     findMediaPreview(article.revision.featuredMediaId),
+    findRevision(article.id, article.revision.number),
   ]);
+  // A stored body the content schema no longer accepts is shown, and edited, as its plain text:
+  // the editor would otherwise open it empty, and the next autosave would store that.
+  const storedBody = { articleId: article.id, revisionId: article.revision.id, body: article.revision.body, bodyText: storedRevision?.bodyText ?? '' };
+  const body = readableBody(storedBody);
   const editable = canEditArticle(user.role, article.status);
   const actions = availableActions({
     role: user.role,
@@ -39,9 +44,10 @@ export default async function ArticlePage({ params }: Props) {
     live: article.live,
     now: new Date(),
   });
+  const takedownKeepsEdit = actions.includes('unpublish') && (PENDING_EDIT_STATES as readonly string[]).includes(article.status);
   const reviewing = can(user.role, 'article.review') && article.status === 'in_review';
   const reviewedBefore = lastReviewed !== null && lastReviewed !== article.revision.number ? await findRevision(article.id, lastReviewed) : null;
-  const currentText = `${article.revision.title}\n${article.revision.summary}\n${documentToText(article.revision.body)}`;
+  const currentText = `${article.revision.title}\n${article.revision.summary}\n${documentToText(body.document)}`;
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -76,8 +82,14 @@ export default async function ArticlePage({ params }: Props) {
                 {article.revision.summary}
               </p>
             )}
-            <div className="prose-article mt-6" dir="rtl" dangerouslySetInnerHTML={{ __html: renderDocumentToHtml(article.revision.body) }} />
+            <div className="prose-article mt-6" dir="rtl" dangerouslySetInnerHTML={{ __html: renderStoredBody(storedBody).html }} />
           </section>
+        )}
+
+        {body.fallback && (
+          <p className="rounded-md border border-accent bg-white p-3 text-sm">
+            {t.workflow.bodyFallback}
+          </p>
         )}
 
         <ArticleForm
@@ -91,7 +103,7 @@ export default async function ArticlePage({ params }: Props) {
             tags: article.tags.join('، '),
             slug: article.slug,
           }}
-          initialBody={article.revision.body}
+          initialBody={body.document}
           featuredMediaId={article.revision.featuredMediaId}
           featuredImage={featuredImage}
           sections={sections}
@@ -102,7 +114,7 @@ export default async function ArticlePage({ params }: Props) {
       </div>
 
       <aside className="space-y-8">
-        <WorkflowPanel articleId={article.id} version={article.version} actions={actions} locale={locale} />
+        <WorkflowPanel articleId={article.id} version={article.version} actions={actions} locale={locale} takedownKeepsEdit={takedownKeepsEdit} />
         {reviewing && (
           <section aria-labelledby="since">
             <h2 id="since" className="font-bold">

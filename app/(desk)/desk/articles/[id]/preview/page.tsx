@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findEditableArticle, findMediaPreview, findRevision } from '@/db/queries/desk';
 import { format, getMessages } from '@/i18n';
-import { renderDocumentToHtml } from '@/lib/content/render';
-import type { ContentDocument } from '@/lib/content/types';
+import { renderStoredBody } from '@/lib/content/render';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
 
@@ -24,6 +23,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const revision = await findRevision(article.id, number);
   if (!revision) notFound();
   const featured = await findMediaPreview(revision.featuredMediaId);
+  const body = renderStoredBody({ articleId: article.id, revisionId: revision.id, body: revision.body, bodyText: revision.bodyText });
 
   return (
     <div className="space-y-6">
@@ -33,6 +33,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
           {t.backToArticle}
         </Link>
       </p>
+      {body.fallback && <p className="mx-auto max-w-3xl rounded-md border border-accent bg-white p-3 text-sm">{t.bodyFallback}</p>}
       <article lang="ar" dir="rtl" className="mx-auto max-w-3xl">
         <header>
           <h1 dir="auto" className="font-serif text-3xl leading-relaxed font-bold md:text-4xl">
@@ -49,7 +50,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
           // eslint-disable-next-line @next/next/no-img-element -- library images are already re-encoded to web sizes
           <img src={featured.src} alt={featured.alt} className="mt-6 w-full rounded" />
         )}
-        <div className="prose-article mt-8" dangerouslySetInnerHTML={{ __html: renderDocumentToHtml(revision.body as ContentDocument) }} />
+        <div className="prose-article mt-8" dangerouslySetInnerHTML={{ __html: body.html }} />
       </article>
     </div>
   );
