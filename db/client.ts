@@ -9,6 +9,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { DEFAULT_PGLITE_DIR } from '../lib/config/env';
+import { appConfig, configFrom } from '../lib/config/server';
 import { AppError } from '../lib/errors';
 import { acquirePgliteLock } from './pglite-lock';
 import * as schema from './schema';
@@ -41,12 +43,12 @@ export interface ConnectionOptions {
 // Runtime paths below are resolved against the working directory; the comments keep the
 // bundler from tracing the whole project into the server output.
 const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
-export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
+export { DEFAULT_PGLITE_DIR };
 
 /** Environment-derived connection options: DATABASE_URL selects the server, otherwise PGlite. */
 export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
-  const databaseUrl = env.DATABASE_URL?.trim();
-  return databaseUrl ? { databaseUrl } : { pgliteDir: env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR };
+  const config = env === process.env ? appConfig() : configFrom(env);
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: config.pgliteDir };
 }
 
 function redact(url: string): string {
@@ -60,13 +62,13 @@ function redact(url: string): string {
 }
 
 export function openDatabase(options: ConnectionOptions): Connection {
-  if (process.env.NEXT_PHASE === 'phase-production-build') {
+  if (appConfig().buildPhase) {
     // Prerendering runs in several workers at once; none of them may touch the database.
     throw new AppError('DATABASE_UNAVAILABLE', 'The database is not opened during `next build`.');
   }
   if (options.databaseUrl) {
     const sql = postgres(options.databaseUrl, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: appConfig().databasePoolSize,
       connect_timeout: 5,
       onnotice: () => {},
     });

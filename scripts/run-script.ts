@@ -1,3 +1,4 @@
+import { ConfigError } from '../lib/config/server';
 import { isAppError } from '../lib/errors';
 
 /** A failure the operator can fix: printed as a message, without a stack trace. */
@@ -8,7 +9,7 @@ export async function runScript(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (isAppError(error) || error instanceof ScriptError) {
+    if (isAppError(error) || error instanceof ScriptError || error instanceof ConfigError) {
       console.error(`\n${error.message}\n`);
     } else {
       console.error(error);

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { ar } from '../../i18n/ar';
+import { en } from '../../i18n/en';
+import { deskContentSecurityPolicy, newNonce, publicContentSecurityPolicy, usesNoncePolicy } from './csp';
+import { cliLocale, parseEnv, wantsHsts, type AppConfig, type ConfigProblem, type EnvSource } from './env';
+import { describeConfigProblems } from './messages';
+import { ConfigError, configFrom } from './server';
+
+const GOOD_DEPLOYMENT: EnvSource = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://midad:s3cret@db.internal:5432/midad',
+  DATABASE_POOL_SIZE: '20',
+  AUTH_SECRET: 'x'.repeat(32),
+  SITE_URL: 'https://news.example.org',
+  TRUSTED_PROXIES: '2',
+  MEDIA_DIR: '/srv/midad/media',
+  PORT: '8080',
+};
+
+function config(env: EnvSource, deployment = false): AppConfig {
+  const result = parseEnv(env, { deployment });
+  if (!result.ok) throw new Error(`unexpected problems: ${JSON.stringify(result.problems)}`);
+  return result.config;
+}
+
+function problems(env: EnvSource, deployment = false): ConfigProblem[] {
+  const result = parseEnv(env, { deployment });
+  if (result.ok) throw new Error('expected the configuration to be refused');
+  return result.problems;
+}
+
+const codes = (env: EnvSource, deployment = false) => problems(env, deployment).map((p) => `${p.variable}:${p.code}`);
+
+describe('the configuration schema', () => {
+  it('gives development defaults for an empty environment', () => {
+    expect(config({})).toEqual({
+      nodeEnv: undefined,
+      databaseUrl: undefined,
+      pgliteDir: '.data/pglite',
+      databasePoolSize: 10,
+      authSecret: undefined,
+      siteUrl: undefined,
+      trustedProxies: 0,
+      mediaDir: '.data/media',
+      port: undefined,
+      nextDistDir: '.next',
+      locale: undefined,
+      buildPhase: false,
+    });
+  });
+
+  it('reads a complete deployment', () => {
+    expect(config(GOOD_DEPLOYMENT, true)).toMatchObject({
+      nodeEnv: 'production',
+      databaseUrl: 'postgres://midad:s3cret@db.internal:5432/midad',
+      databasePoolSize: 20,
+      authSecret: 'x'.repeat(32),
+      siteUrl: 'https://news.example.org',
+      trustedProxies: 2,
+      mediaDir: '/srv/midad/media',
+      port: 8080,
+    });
+  });
+
+  it('treats blank values as unset and trims the others', () => {
+    expect(config({ DATABASE_URL: '', PGLITE_DIR: '  ', TRUSTED_PROXIES: ' 1 ', SITE_URL: ' http://localhost:3000/ ' })).toMatchObject({
+      databaseUrl: undefined,
+      pgliteDir: '.data/pglite',
+      trustedProxies: 1,
+      siteUrl: 'http://localhost:3000',
+    });
+  });
+
+  it('accepts both PostgreSQL schemes and the trusted-proxy bounds', () => {
+    expect(config({ DATABASE_URL: 'postgresql://h/db', TRUSTED_PROXIES: '0' }).trustedProxies).toBe(0);
+    expect(config({ TRUSTED_PROXIES: '10' }).trustedProxies).toBe(10);
+    expect(config({ DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+  });
+
+  it('notices the build phase', () => {
+    expect(config({ NEXT_PHASE: 'phase-production-build' }).buildPhase).toBe(true);
+    expect(config({ NEXT_PHASE: 'phase-production-server' }).buildPhase).toBe(false);
+  });
+
+  it.each([
+    ['abc', 'integer'],
+    ['-1', 'integer'],
+    ['11', 'integer'],
+    ['1.5', 'integer'],
+    ['0x2', 'integer'],
+  ])('refuses TRUSTED_PROXIES=%s', (value, code) => {
+    expect(codes({ TRUSTED_PROXIES: value })).toEqual([`TRUSTED_PROXIES:${code}`]);
+  });
+
+  it.each(['ten', '0', '101', '10 connections', '1e2'])('refuses DATABASE_POOL_SIZE=%s', (value) => {
+    expect(codes({ DATABASE_POOL_SIZE: value })).toEqual(['DATABASE_POOL_SIZE:integer']);
+  });
+
+  it.each(['mysql://u:p@h/db', 'http://db.example.org', 'db.example.org:5432', 'postgres://', 'postgres:///db'])(
+    'refuses DATABASE_URL=%s',
+    (value) => {
+      expect(codes({ DATABASE_URL: value })).toEqual(['DATABASE_URL:databaseUrl']);
+    },
+  );
+
+  it.each(['/news', 'news.example.org', 'ftp://news.example.org', 'https://news.example.org/ar', 'https://u:p@news.example.org', 'https://news.example.org/?a=1', 'javascript:alert(1)'])(
+    'refuses SITE_URL=%s everywhere',
+    (value) => {
+      expect(codes({ SITE_URL: value })).toEqual(['SITE_URL:siteUrl']);
+      expect(codes({ ...GOOD_DEPLOYMENT, SITE_URL: value }, true)).toEqual(['SITE_URL:siteUrl']);
+    },
+  );
+
+  it('requires SITE_URL and a 32-character AUTH_SECRET for a deployment only', () => {
+    const rest = { ...GOOD_DEPLOYMENT, SITE_URL: undefined, AUTH_SECRET: undefined };
+    expect(codes(rest, true)).toEqual(['AUTH_SECRET:secretMissing', 'SITE_URL:siteUrlMissing']);
+    expect(codes({ ...GOOD_DEPLOYMENT, AUTH_SECRET: 'x'.repeat(31) }, true)).toEqual(['AUTH_SECRET:secretShort']);
+    expect(codes({ ...GOOD_DEPLOYMENT, AUTH_SECRET: '   ' }, true)).toEqual(['AUTH_SECRET:secretMissing']);
+    expect(config(rest).siteUrl).toBeUndefined();
+    expect(config({ AUTH_SECRET: 'short' }).authSecret).toBe('short');
+  });
+
+  it('refuses a deployment whose NODE_ENV is not production, but not an unset one', () => {
+    expect(codes({ ...GOOD_DEPLOYMENT, NODE_ENV: 'development' }, true)).toEqual(['NODE_ENV:nodeEnvNotProduction']);
+    expect(config({ ...GOOD_DEPLOYMENT, NODE_ENV: undefined }, true).nodeEnv).toBeUndefined();
+    expect(codes({ NODE_ENV: 'prod' })).toEqual(['NODE_ENV:nodeEnv']);
+    expect(codes({ MIDAD_LOCALE: 'fr' })).toEqual(['MIDAD_LOCALE:locale']);
+  });
+
+  it('reports every bad variable at once, one problem each, in a fixed order', () => {
+    const bad = { SITE_URL: 'news', DATABASE_POOL_SIZE: 'many', AUTH_SECRET: 'abc', DATABASE_URL: 'mysql://x/y', TRUSTED_PROXIES: '99', PORT: '0' };
+    expect(codes(bad, true)).toEqual([
+      'DATABASE_URL:databaseUrl',
+      'DATABASE_POOL_SIZE:integer',
+      'AUTH_SECRET:secretShort',
+      'SITE_URL:siteUrl',
+      'TRUSTED_PROXIES:integer',
+      'PORT:integer',
+    ]);
+  });
+
+  it('never repeats a secret or a database address back', () => {
+    const found = problems({ AUTH_SECRET: 'hunter2', DATABASE_URL: 'mysql://root:hunter2@h/db', TRUSTED_PROXIES: 'x' }, true);
+    const lines = describeConfigProblems(found, 'en').join('\n');
+    expect(lines).not.toContain('hunter2');
+    expect(lines).toContain('“x”');
+  });
+});
+
+describe('the configuration messages', () => {
+  const bad = { ...GOOD_DEPLOYMENT, DATABASE_POOL_SIZE: 'ten', SITE_URL: '/relative', AUTH_SECRET: 'short', DATABASE_URL: 'mysql://h/db' };
+
+  it('are one line per bad variable under a heading, in English', () => {
+    const lines = describeConfigProblems(problems(bad, true), 'en');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe(en.config.heading);
+    expect(lines.slice(1)).toEqual([
+      '  DATABASE_URL must be a PostgreSQL address such as postgres://USER:PASSWORD@HOST:5432/DATABASE (starting with postgres:// or postgresql://).',
+      '  DATABASE_POOL_SIZE must be a whole number from 1 to 100 (it is “ten”).',
+      '  AUTH_SECRET is shorter than 32 characters: create a longer one with openssl rand -base64 33.',
+      '  SITE_URL must be an absolute http:// or https:// address with no path, such as https://news.example.org (it is “/relative”).',
+    ]);
+  });
+
+  it('are translated into Arabic with every placeholder filled', () => {
+    const lines = describeConfigProblems(problems(bad, true), 'ar');
+    expect(lines[0]).toBe(ar.config.heading);
+    expect(lines[2]).toContain('يجب أن تكون قيمة DATABASE_POOL_SIZE عدداً صحيحاً من 1 إلى 100');
+    for (const line of lines) expect(line).not.toMatch(/\{\w+\}/);
+  });
+
+  it('have a sentence in both catalogues for every problem', () => {
+    expect(Object.keys(ar.config.problems).sort()).toEqual(Object.keys(en.config.problems).sort());
+  });
+});
+
+describe('the language of command-line messages', () => {
+  it('follows MIDAD_LOCALE, then an Arabic LANG, else English', () => {
+    expect(cliLocale({})).toBe('en');
+    expect(cliLocale({ LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(cliLocale({ LANG: 'ar_EG.UTF-8' })).toBe('ar');
+    expect(cliLocale({ LANG: 'ar_EG.UTF-8', MIDAD_LOCALE: 'en' })).toBe('en');
+    expect(cliLocale({ LANG: 'C.UTF-8', MIDAD_LOCALE: 'AR' })).toBe('ar');
+    expect(cliLocale({ LANG: 'C', MIDAD_LOCALE: 'fr' })).toBe('en');
+  });
+});
+
+describe('the server accessor', () => {
+  it('throws the translated lines for a malformed value instead of guessing', () => {
+    expect(() => configFrom({ TRUSTED_PROXIES: 'all' })).toThrow(ConfigError);
+    expect(() => configFrom({ TRUSTED_PROXIES: 'all', MIDAD_LOCALE: 'ar' })).toThrow(/TRUSTED_PROXIES عدداً صحيحاً من 0 إلى 10/);
+    expect(configFrom({ TRUSTED_PROXIES: '3' }).trustedProxies).toBe(3);
+  });
+});
+
+describe('transport and content policies', () => {
+  it('send HSTS only for an https public address', () => {
+    expect(wantsHsts(config({ SITE_URL: 'https://news.example.org' }))).toBe(true);
+    expect(wantsHsts(config({ SITE_URL: 'http://news.example.org' }))).toBe(false);
+    expect(wantsHsts(config({}))).toBe(false);
+  });
+
+  it('give desk pages a nonce policy without inline scripts, and public pages the cacheable one', () => {
+    const nonce = newNonce();
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(newNonce()).not.toBe(nonce);
+    const desk = deskContentSecurityPolicy(nonce, { development: false });
+    const scriptSrc = desk.split('; ').find((d) => d.startsWith('script-src '));
+    expect(scriptSrc).toBe(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+    expect(desk).toContain("frame-ancestors 'none'");
+    expect(publicContentSecurityPolicy({ development: false })).toContain("script-src 'self' 'unsafe-inline'");
+    expect(publicContentSecurityPolicy({ development: false })).not.toContain('unsafe-eval');
+  });
+
+  it('apply the nonce policy to the desk and sign-in paths only', () => {
+    for (const path of ['/desk', '/desk/', '/desk/articles/3', '/login']) expect(usesNoncePolicy(path)).toBe(true);
+    for (const path of ['/', '/desktop', '/loginx', '/articles/desk', '/api/auth/session']) expect(usesNoncePolicy(path)).toBe(false);
+  });
+});

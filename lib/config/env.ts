@@ -1,0 +1,231 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Midad reads, checked in one place. This module is pure: it parses
+ * the values it is given and never reads process.env itself (see server.ts for the accessor).
+ *
+ * A blank value counts as unset, as it does for the shell and dotenv users who write `NAME=`.
+ */
+
+export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
+export const DEFAULT_MEDIA_DIR = path.join('.data', 'media');
+export const DEFAULT_DIST_DIR = '.next';
+export const DEFAULT_POOL_SIZE = 10;
+export const MIN_SECRET_LENGTH = 32;
+export const POOL_SIZE_RANGE = { min: 1, max: 100 } as const;
+export const TRUSTED_PROXIES_RANGE = { min: 0, max: 10 } as const;
+export const PORT_RANGE = { min: 1, max: 65535 } as const;
+
+/** The variables the schema reads, in the order problems are reported. */
+export const ENV_VARIABLES = [
+  'NODE_ENV',
+  'DATABASE_URL',
+  'PGLITE_DIR',
+  'DATABASE_POOL_SIZE',
+  'AUTH_SECRET',
+  'SITE_URL',
+  'TRUSTED_PROXIES',
+  'MEDIA_DIR',
+  'PORT',
+  'NEXT_DIST_DIR',
+  'MIDAD_LOCALE',
+  'NEXT_PHASE',
+] as const;
+export type EnvVariable = (typeof ENV_VARIABLES)[number];
+
+/** Why a value was refused; each code is a sentence in the catalogues (config.problems). */
+export const CONFIG_PROBLEM_CODES = [
+  'nodeEnv',
+  'nodeEnvNotProduction',
+  'databaseUrl',
+  'integer',
+  'secretMissing',
+  'secretShort',
+  'siteUrlMissing',
+  'siteUrl',
+  'locale',
+  // Not a value's form: the build was made for the other kind of SITE_URL (see scripts/environment.ts).
+  'buildHsts',
+] as const;
+export type ConfigProblemCode = (typeof CONFIG_PROBLEM_CODES)[number];
+
+export interface ConfigProblem {
+  variable: EnvVariable;
+  code: ConfigProblemCode;
+  /** Placeholders of the sentence. Never the value of a secret or of DATABASE_URL. */
+  values: Record<string, string | number>;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test' | undefined;
+  /** PostgreSQL server to use; when unset, the embedded database in `pgliteDir`. */
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  databasePoolSize: number;
+  authSecret: string | undefined;
+  /** The public origin (scheme, host, port), without a trailing slash; undefined when not configured. */
+  siteUrl: string | undefined;
+  /** How many reverse proxies in front of the app append to X-Forwarded-For and are trusted. */
+  trustedProxies: number;
+  mediaDir: string;
+  port: number | undefined;
+  nextDistDir: string;
+  locale: 'ar' | 'en' | undefined;
+  /** True while `next build` runs, when nothing may open the database. */
+  buildPhase: boolean;
+}
+
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+export interface ParseOptions {
+  /**
+   * Apply what a deployment (`npm start`) needs on top of well-formed values: AUTH_SECRET of at
+   * least 32 characters, an absolute SITE_URL, and NODE_ENV unset or production. Development and
+   * the running server's own accessor check only that the values given are well formed.
+   */
+  deployment: boolean;
+}
+
+export type ParseResult = { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] };
+
+const blankToUndefined = (value: unknown) => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+};
+
+const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+
+function wholeNumber(range: { min: number; max: number }) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,6}$/, 'integer')
+      .transform(Number)
+      .pipe(z.number().min(range.min, 'integer').max(range.max, 'integer'))
+      .optional(),
+  );
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** An http(s) origin and nothing else: a path, query or credentials would be silently dropped. */
+function siteOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    if (url.username || url.password || url.search || url.hash || url.pathname !== '/') return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function schemaFor(options: ParseOptions) {
+  const siteUrl = z.preprocess(
+    blankToUndefined,
+    options.deployment ? z.string({ error: 'siteUrlMissing' }).refine((v) => siteOrigin(v), 'siteUrl') : z.string().refine((v) => siteOrigin(v), 'siteUrl').optional(),
+  );
+  const authSecret = z.preprocess(
+    blankToUndefined,
+    options.deployment ? z.string({ error: 'secretMissing' }).min(MIN_SECRET_LENGTH, 'secretShort') : z.string().optional(),
+  );
+  const nodeEnv = z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['development', 'production', 'test'], { error: 'nodeEnv' })
+      .refine((v) => !options.deployment || v === 'production', 'nodeEnvNotProduction')
+      .optional(),
+  );
+  return z.object({
+    NODE_ENV: nodeEnv,
+    DATABASE_URL: z.preprocess(blankToUndefined, z.string().refine(isPostgresUrl, 'databaseUrl').optional()),
+    PGLITE_DIR: optionalText,
+    DATABASE_POOL_SIZE: wholeNumber(POOL_SIZE_RANGE),
+    AUTH_SECRET: authSecret,
+    SITE_URL: siteUrl,
+    TRUSTED_PROXIES: wholeNumber(TRUSTED_PROXIES_RANGE),
+    MEDIA_DIR: optionalText,
+    PORT: wholeNumber(PORT_RANGE),
+    NEXT_DIST_DIR: optionalText,
+    MIDAD_LOCALE: z.preprocess(blankToUndefined, z.enum(['ar', 'en'], { error: 'locale' }).optional()),
+    NEXT_PHASE: optionalText,
+  });
+}
+
+const RANGES: Partial<Record<EnvVariable, { min: number; max: number }>> = {
+  DATABASE_POOL_SIZE: POOL_SIZE_RANGE,
+  TRUSTED_PROXIES: TRUSTED_PROXIES_RANGE,
+  PORT: PORT_RANGE,
+};
+
+/** Values that may be repeated back to the operator: never a secret or a URL that may hold a password. */
+const ECHOED: ReadonlySet<EnvVariable> = new Set(['NODE_ENV', 'DATABASE_POOL_SIZE', 'SITE_URL', 'TRUSTED_PROXIES', 'PORT', 'MIDAD_LOCALE']);
+
+function isProblemCode(message: string): message is ConfigProblemCode {
+  return (CONFIG_PROBLEM_CODES as readonly string[]).includes(message);
+}
+
+/** Checks every variable at once and reports at most one problem per variable. */
+export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
+  const source = Object.fromEntries(ENV_VARIABLES.map((name) => [name, env[name]]));
+  const parsed = schemaFor(options).safeParse(source);
+  if (!parsed.success) {
+    const problems = new Map<EnvVariable, ConfigProblem>();
+    for (const issue of parsed.error.issues) {
+      const variable = issue.path[0] as EnvVariable;
+      if (problems.has(variable)) continue;
+      const code: ConfigProblemCode = isProblemCode(issue.message) ? issue.message : 'integer';
+      const raw = String(env[variable] ?? '').trim();
+      const values: Record<string, string | number> = { name: variable, ...RANGES[variable], minLength: MIN_SECRET_LENGTH };
+      if (ECHOED.has(variable)) values.value = raw;
+      problems.set(variable, { variable, code, values });
+    }
+    return { ok: false, problems: ENV_VARIABLES.flatMap((name) => problems.get(name) ?? []) };
+  }
+  const v = parsed.data;
+  return {
+    ok: true,
+    config: {
+      nodeEnv: v.NODE_ENV,
+      databaseUrl: v.DATABASE_URL,
+      pgliteDir: v.PGLITE_DIR ?? DEFAULT_PGLITE_DIR,
+      databasePoolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
+      authSecret: v.AUTH_SECRET,
+      siteUrl: v.SITE_URL === undefined ? undefined : siteOrigin(v.SITE_URL),
+      trustedProxies: v.TRUSTED_PROXIES ?? TRUSTED_PROXIES_RANGE.min,
+      mediaDir: v.MEDIA_DIR ?? DEFAULT_MEDIA_DIR,
+      port: v.PORT,
+      nextDistDir: v.NEXT_DIST_DIR ?? DEFAULT_DIST_DIR,
+      locale: v.MIDAD_LOCALE,
+      buildPhase: v.NEXT_PHASE === 'phase-production-build',
+    },
+  };
+}
+
+/**
+ * The language of messages printed by the command-line scripts: MIDAD_LOCALE when it is ar or
+ * en, else Arabic when LANG names an Arabic locale (ar, ar_EG.UTF-8, …), else English — the
+ * language most server operators read in a terminal.
+ */
+export function cliLocale(env: EnvSource): 'ar' | 'en' {
+  const chosen = env.MIDAD_LOCALE?.trim().toLowerCase();
+  if (chosen === 'ar' || chosen === 'en') return chosen;
+  return env.LANG?.trim().toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+/** Whether responses should carry Strict-Transport-Security: only when the public origin is https. */
+export function wantsHsts(config: Pick<AppConfig, 'siteUrl'>): boolean {
+  return config.siteUrl?.startsWith('https://') ?? false;
+}
+
+export const HSTS_VALUE = 'max-age=63072000; includeSubDomains';
