@@ -1,13 +1,43 @@
-import { connectionOptionsFromEnv, openDatabase, type Connection } from './client';
+import type { DemoAccount } from './seed-data/sample-stories';
+import { connectionOptionsFromEnv, openDatabase, type Connection, type Database } from './client';
 import { demoAccountsStillDefault, seedDatabase } from './seed';
 
-type Step = 'migrate' | 'seed';
+/**
+ * - `migrate`: apply pending migrations.
+ * - `seed`: what every site needs: the sections and the site settings, when missing.
+ * - `demo`: also the demo accounts (with the passwords printed in the README) and the sample
+ *   stories. Only `npm run dev`, `npm run db:seed -- --demo`, the browser tests' server and the
+ *   benchmark ask for it; nothing decides it from NODE_ENV.
+ * - `refuse-demo-passwords`: throw DemoPasswordsInUse while an active account still has its
+ *   published demo password (what `npm start` runs before starting the server).
+ */
+export type Step = 'migrate' | 'seed' | 'demo' | 'refuse-demo-passwords';
+
+/** What `npm start` does to the database before the server starts. */
+export const PRODUCTION_START_STEPS: readonly Step[] = ['migrate', 'seed', 'refuse-demo-passwords'];
+
+/** An active demo account still signs in with the password anyone can read in the README. */
+export class DemoPasswordsInUse extends Error {
+  constructor(readonly accounts: DemoAccount[]) {
+    super(`Demo accounts still have their published passwords: ${accounts.map((a) => a.email).join(', ')}`);
+    this.name = 'DemoPasswordsInUse';
+  }
+}
 
 /**
- * Opens the configured database, applies migrations and (optionally) seeds, then closes it so
- * the embedded database's lock passes to the server process that starts next.
+ * The check `npm start` runs. Only the demo accounts' own hashes are verified (one per demo
+ * account, about 0.1 s each), never every account's.
  */
-export async function prepareDatabase(steps: Step[], log: (line: string) => void = console.log): Promise<void> {
+export async function refuseDemoPasswords(db: Database): Promise<void> {
+  const accounts = await demoAccountsStillDefault(db);
+  if (accounts.length > 0) throw new DemoPasswordsInUse(accounts);
+}
+
+/**
+ * Opens the configured database, runs the steps, then closes it so the embedded database's lock
+ * passes to the server process that starts next.
+ */
+export async function prepareDatabase(steps: readonly Step[], log: (line: string) => void = console.log): Promise<void> {
   const connection = openDatabase(connectionOptionsFromEnv());
   try {
     await runSteps(connection, steps, log);
@@ -16,27 +46,27 @@ export async function prepareDatabase(steps: Step[], log: (line: string) => void
   }
 }
 
-async function runSteps(connection: Connection, steps: Step[], log: (line: string) => void) {
+async function runSteps(connection: Connection, steps: readonly Step[], log: (line: string) => void) {
   log(`Midad database: ${connection.driver} at ${connection.location}`);
   if (steps.includes('migrate')) {
     await connection.migrate();
     log('Migrations applied.');
   }
-  if (steps.includes('seed')) {
-    const production = process.env.NODE_ENV === 'production';
-    const report = await seedDatabase(connection.db, { production });
+  const demo = steps.includes('demo');
+  if (demo || steps.includes('seed')) {
+    const report = await seedDatabase(connection.db, { production: !demo });
     log(
       `Seed: ${report.sectionsCreated} sections, ${report.accountsCreated} demo accounts, ` +
         `${report.storiesCreated} sample stories created.`,
     );
-    if (report.skippedDemoData) {
-      log('NODE_ENV=production: no demo accounts or sample stories. Create staff with `npm run user:create`.');
-      return;
-    }
+    if (!demo) log('No demo accounts or sample stories (add them with `npm run db:seed -- --demo`). Create staff with `npm run user:create`.');
+  }
+  if (demo) {
     const accounts = await demoAccountsStillDefault(connection.db);
     if (accounts.length > 0) {
       log('Demo sign-in (change these passwords before sharing this instance):');
       for (const a of accounts) log(`  ${a.role.padEnd(9)} ${a.email.padEnd(22)} ${a.password}`);
     }
   }
+  if (steps.includes('refuse-demo-passwords')) await refuseDemoPasswords(connection.db);
 }

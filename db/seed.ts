@@ -19,9 +19,10 @@ export interface SeedReport {
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Idempotent: sections are added when missing; demo accounts when their email is free; sample
- * stories only into a database with no articles at all. Demo passwords are never created when
- * `production` is true.
+ * Idempotent: sections and site settings are added when missing. Unless `production` is true
+ * (read: "no demo data"), demo accounts are added when their email is free, and sample stories
+ * only into a database with no articles at all. Callers decide explicitly (db/prepare.ts): the
+ * environment never turns demo accounts on.
  */
 export async function seedDatabase(db: Database, options: { production: boolean }): Promise<SeedReport> {
   const report: SeedReport = { sectionsCreated: 0, accountsCreated: 0, storiesCreated: 0, skippedDemoData: false };
@@ -179,7 +180,10 @@ async function insertSampleStory(tx: Executor, story: SampleStory, accountIds: M
   );
 }
 
-/** Demo accounts whose password is still the published demo one: safe to print. */
+/**
+ * Active demo accounts whose password is still the published demo one: safe to print, and what
+ * `npm start` refuses to run with. A deactivated one cannot sign in, so it does not count.
+ */
 export async function demoAccountsStillDefault(db: Database): Promise<DemoAccount[]> {
   const usable: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {

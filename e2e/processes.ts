@@ -20,11 +20,11 @@ export interface AppServer {
 
 /**
  * Starts the production build on `port`. `fresh` resets the database to migrations + demo content
- * first (the browser tests' server); otherwise it starts the way `npm start` does, on the data
- * already there.
+ * first (the browser tests' server); otherwise it starts again on the data already there
+ * (`--keep-data`: `npm start` itself refuses a database whose demo accounts keep their passwords).
  */
 export async function startApp(port: number, database: { pgliteDir: string } | { databaseUrl: string }, fresh: boolean): Promise<AppServer> {
-  const script = fresh ? 'scripts/e2e-server.ts' : 'scripts/start.ts';
+  const script = 'scripts/e2e-server.ts';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     AUTH_SECRET,
@@ -35,7 +35,7 @@ export async function startApp(port: number, database: { pgliteDir: string } | {
   const logFile = path.join(os.tmpdir(), `midad-fault-app-${port}.log`);
   const log = fs.openSync(logFile, 'a');
   // Its own process group, so a kill reaches the Next child too, as a real crash would.
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--port', String(port)], { env, detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(fresh ? [] : ['--keep-data']), '--port', String(port)], { env, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   const exited = () => child.exitCode !== null || child.signalCode !== null;

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
-import { ScriptError } from './run-script';
 
 const ENV_FILE = '.env.local';
 
@@ -24,16 +23,4 @@ export function ensureDevelopmentSecret(): void {
   fs.writeFileSync(file, `${existing}${separator}# Created by npm run dev: signs session cookies.\nAUTH_SECRET=${secret}\n`);
   process.env.AUTH_SECRET = secret;
   console.log(`Created AUTH_SECRET in ${ENV_FILE} (kept out of git).`);
-}
-
-/** Production refuses to start without a secret, and says how to make one. */
-export function requireProductionSecret(): void {
-  if (process.env.AUTH_SECRET) return;
-  throw new ScriptError(
-    [
-      'AUTH_SECRET is not set, so sessions cannot be signed. Create one and start again, e.g.:',
-      '  export AUTH_SECRET="$(openssl rand -base64 33)"',
-      'or put AUTH_SECRET=… in .env.production.local on the server.',
-    ].join('\n'),
-  );
 }

@@ -1,5 +1,23 @@
+import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../db/prepare';
-import { runScript } from './run-script';
+import { requireValidConfig } from './environment';
+import { runScript, ScriptError } from './run-script';
+import { loadEnv } from './secrets';
 
-// Seeding needs the schema, so pending migrations are applied first.
-void runScript(() => prepareDatabase(['migrate', 'seed']));
+const USAGE = 'Usage: npm run db:seed [-- --demo]';
+
+/**
+ * Adds missing sections and settings (pending migrations first). Demo accounts, whose passwords
+ * are published, and sample stories only with --demo, whatever NODE_ENV says.
+ */
+void runScript(async () => {
+  let demo: boolean;
+  try {
+    demo = parseArgs({ options: { demo: { type: 'boolean', default: false } }, strict: true }).values.demo;
+  } catch (error) {
+    throw new ScriptError(`${(error as Error).message}\n${USAGE}`);
+  }
+  loadEnv(process.env.NODE_ENV !== 'production');
+  requireValidConfig({ deployment: false });
+  await prepareDatabase(['migrate', demo ? 'demo' : 'seed']);
+});

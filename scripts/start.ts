@@ -1,13 +1,24 @@
-import { prepareDatabase } from '../db/prepare';
-import { runScript } from './run-script';
+import { DemoPasswordsInUse, PRODUCTION_START_STEPS, prepareDatabase } from '../db/prepare';
+import { describeDemoPasswords, requireValidConfig } from './environment';
+import { runScript, ScriptError } from './run-script';
 import { runNext } from './run-next';
-import { loadEnv, requireProductionSecret } from './secrets';
+import { loadEnv } from './secrets';
 
-// Production start: refuse without a session secret, apply pending migrations; seeding adds only
-// missing sections when NODE_ENV=production (demo accounts and stories are never created there).
+/**
+ * Production start. NODE_ENV is production whether or not the shell set it (anything else is
+ * refused). It refuses a malformed or incomplete configuration, applies pending migrations, adds
+ * missing sections and settings — never demo accounts or stories — and refuses to serve while an
+ * active demo account still has the password printed in the README.
+ */
 void runScript(async () => {
   loadEnv(false);
-  requireProductionSecret();
-  await prepareDatabase(['migrate', 'seed']);
+  requireValidConfig({ deployment: true });
+  Object.assign(process.env, { NODE_ENV: 'production' });
+  try {
+    await prepareDatabase(PRODUCTION_START_STEPS);
+  } catch (error) {
+    if (error instanceof DemoPasswordsInUse) throw new ScriptError(describeDemoPasswords(error.accounts));
+    throw error;
+  }
   runNext(['start', ...process.argv.slice(2)]);
 });

@@ -209,7 +209,7 @@ export async function runPagesBenchmark(options: PagesBenchOptions): Promise<Pag
   fs.rmSync(path.join(root, PGLITE_DIR), { recursive: true, force: true });
   process.env.DATABASE_URL = '';
   process.env.PGLITE_DIR = PGLITE_DIR;
-  await prepareDatabase(['migrate', 'seed'], () => {});
+  await prepareDatabase(['migrate', 'demo'], () => {});
   log(`Database: embedded PGlite in ${PGLITE_DIR}, migrated and seeded with the sample content.`);
 
   const port = await freePort(3500, 3599);
