@@ -1,18 +1,9 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { revokeSession } from '@/db/sessions';
-import { clientAddress } from '@/lib/auth/throttle-policy';
-import { authenticate } from '@/lib/server/authenticate';
+import { redeemSignInGrant } from '@/lib/server/sign-in-grant';
 import { authConfig } from './auth.config';
-
-/** Carries the refusal reason ('invalid' or 'locked') to the sign-in form. */
-class SignInRefused extends CredentialsSignin {
-  constructor(reason: 'invalid' | 'locked') {
-    super();
-    this.code = reason;
-  }
-}
 
 if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET && process.env.NEXT_PHASE !== 'phase-production-build') {
   throw new Error('AUTH_SECRET is not set. Generate one with `openssl rand -base64 33` and set it in the environment.');
@@ -22,16 +13,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(credentials, request) {
-        const result = await authenticate(getDb(), {
-          email: credentials.email,
-          password: credentials.password,
-          ip: clientAddress(request.headers.get('x-forwarded-for')),
-          userAgent: request.headers.get('user-agent'),
-        });
-        if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: String(result.userId), sessionId: result.sessionId };
+      // Passwords are checked, limited and logged by the sign-in route (app/api/auth/sign-in),
+      // which then hands Auth.js a grant for the session it opened; nothing else is accepted, so
+      // a password posted straight to Auth.js's callback signs nobody in.
+      credentials: { grant: {} },
+      async authorize(credentials) {
+        const granted = redeemSignInGrant(credentials.grant);
+        return granted ? { id: String(granted.userId), sessionId: granted.sessionId } : null;
       },
     }),
   ],

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../lib/permissions/roles';
+import { recordActivity } from './activity';
 import type { Executor } from './client';
 import { users, userSessions } from './schema';
 
@@ -48,7 +49,18 @@ export async function findSessionUser(db: Executor, sessionId: string): Promise<
   return row ? { ...row, sessionId } : null;
 }
 
+/**
+ * Ends a session (sign-out). Only the call that actually ends a live session records the
+ * sign-out in the activity log, so a replayed or repeated sign-out adds nothing.
+ */
 export async function revokeSession(db: Executor, sessionId: string): Promise<void> {
   if (!UUID.test(sessionId)) return;
-  await db.update(userSessions).set({ revokedAt: sql`now()` }).where(eq(userSessions.id, sessionId));
+  const [ended] = await db
+    .update(userSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)))
+    .returning({ userId: userSessions.userId, live: sql<boolean>`${userSessions.expiresAt} > now()` });
+  if (ended?.live) {
+    await recordActivity(db, { kind: 'auth.signed_out', actorId: ended.userId, subjectUserId: ended.userId, details: {} });
+  }
 }

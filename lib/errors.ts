@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'SECTION_REQUIRED',
   'FIELD_TOO_LONG',
   'CONTENT_BAD_CHARACTER',
+  'TOO_MANY_ATTEMPTS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -46,8 +46,13 @@ export function ActionForm({
     <FormState value={{ result, locale }}>
       <form
         ref={formRef}
-        // Submitting through a transition (not the form's action prop) keeps what was typed when
-        // the server refuses it; React only resets forms it submitted itself.
+        // Before the script has loaded, the form posts to the server action itself (React renders
+        // it as a POST carrying the action's id); without this it would submit GET, putting every
+        // field — passwords too — in the URL.
+        action={formAction}
+        // Once loaded, submitting through a transition (onSubmit cancels the native submit, so React
+        // does not run the action prop) keeps what was typed when the server refuses it; React
+        // only resets forms it submitted itself.
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);

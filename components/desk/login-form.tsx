@@ -1,42 +1,83 @@
 'use client';
 
-import { useActionState } from 'react';
-import { signInAction, type SignInState } from '@/app/(desk)/login/actions';
-import { format, getMessages, type Locale } from '@/i18n';
-import { THROTTLE_LOCK_MINUTES } from '@/lib/auth/throttle-policy';
+import { useRef, useState, type FormEvent } from 'react';
+import { getMessages, type Locale } from '@/i18n';
+import { SIGN_IN_PATH, isSignInError, signInMessage, type SignInError } from '@/lib/auth/sign-in-messages';
 
 const field = 'mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 text-ink';
 
-export function LoginForm({ locale, callbackUrl }: { locale: Locale; callbackUrl: string }) {
-  const t = getMessages(locale).auth;
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, null);
-  const message =
-    state?.error === 'locked'
-      ? format(t.locked, { minutes: THROTTLE_LOCK_MINUTES })
-      : state?.error === 'missing'
-        ? t.missing
-        : state?.error === 'invalid'
-          ? t.invalid
-          : '';
+interface Answer {
+  ok?: boolean;
+  redirectTo?: string;
+  error?: string;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The sign-in form. It is a real POST form to the sign-in route, so it works before the page's
+ * script has loaded (nothing ever goes into the URL); once it has, the script sends the same
+ * request and shows the answer here, keeping the typed email.
+ */
+export function LoginForm({
+  locale,
+  callbackUrl,
+  initialError,
+  initialEmail,
+}: {
+  locale: Locale;
+  callbackUrl: string;
+  initialError: SignInError | null;
+  initialEmail: string;
+}) {
+  const t = getMessages(locale);
+  const [message, setMessage] = useState(initialError ? signInMessage(locale, initialError) : '');
+  const [pending, setPending] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const body = new FormData(event.currentTarget);
+    setPending(true);
+    setMessage('');
+    let text = t.errors.codes.UNEXPECTED;
+    try {
+      const response = await fetch(SIGN_IN_PATH, { method: 'POST', body, headers: { accept: 'application/json' } });
+      const answer = (await response.json().catch(() => ({}))) as Answer;
+      if (response.ok && answer.ok && answer.redirectTo) {
+        // A full load, so every server component reads the new session.
+        window.location.assign(answer.redirectTo);
+        return;
+      }
+      if (isSignInError(answer.error)) text = signInMessage(locale, answer.error, answer.retryAfterSeconds);
+    } catch {
+      text = t.errors.codes.DATABASE_UNAVAILABLE;
+    }
+    setMessage(text);
+    setPending(false);
+    if (passwordRef.current) passwordRef.current.value = '';
+    passwordRef.current?.focus();
+  };
+
   return (
-    <form action={action} className="space-y-4" aria-describedby="login-status">
+    <form method="post" action={SIGN_IN_PATH} onSubmit={submit} className="space-y-4" aria-describedby="login-status" aria-busy={pending}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label className="block">
-        <span className="text-sm font-semibold">{t.email}</span>
+        <span className="text-sm font-semibold">{t.auth.email}</span>
         <input
-          key={state?.at ?? 0}
           name="email"
           type="email"
           autoComplete="username"
           required
           dir="ltr"
-          defaultValue={state?.email ?? ''}
+          defaultValue={initialEmail}
           className={`${field} text-start`}
         />
       </label>
       <label className="block">
-        <span className="text-sm font-semibold">{t.password}</span>
+        <span className="text-sm font-semibold">{t.auth.password}</span>
         <input
+          ref={passwordRef}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -53,7 +94,7 @@ export function LoginForm({ locale, callbackUrl }: { locale: Locale; callbackUrl
         disabled={pending}
         className="w-full rounded-md bg-ink px-4 py-2 font-semibold text-paper hover:opacity-90 disabled:opacity-60"
       >
-        {pending ? t.submitting : t.submit}
+        {pending ? t.auth.submitting : t.auth.submit}
       </button>
     </form>
   );

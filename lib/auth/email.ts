@@ -9,3 +9,27 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function isPlausibleEmail(email: string): boolean {
   return email.length <= 254 && EMAIL_SHAPE.test(email);
 }
+
+const LATIN_LETTER = /[a-z]/;
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const ALLOWED_CHARACTER = /^[\x21-\x7e\p{Script=Arabic}]$/u;
+
+/**
+ * Whether an (already normalised) address could pass for another one: a letter from an alphabet
+ * that copies Latin shapes (Cyrillic 'а', Greek 'ο', dotless 'ı', Cherokee, mathematical letters
+ * NFKC does not fold…), an invisible character, or Arabic and Latin letters mixed within one part
+ * of the address (where Arabic-Indic '١' can pass for 'l'). Addresses entirely in Latin, or with a
+ * part entirely in Arabic script, are fine. Two staff accounts that look the same on screen would
+ * let one person be taken for another in the desk and in the activity log.
+ */
+export function isLookAlikeEmail(email: string): boolean {
+  for (const character of email) {
+    if (!ALLOWED_CHARACTER.test(character)) return true;
+  }
+  // Each dot-separated label of the domain, and the local part, must keep to one script.
+  const [local = '', domain = ''] = email.split('@');
+  for (const part of [local, ...domain.split('.')]) {
+    if (LATIN_LETTER.test(part) && ARABIC_SCRIPT.test(part)) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions/roles';
-import { isPlausibleEmail, normaliseEmail } from './email';
+import { isLookAlikeEmail, isPlausibleEmail, normaliseEmail } from './email';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { cleanLine } from '../arabic/text-fields';
 
@@ -11,7 +11,8 @@ import { cleanLine } from '../arabic/text-fields';
 export const ZEmail = z
   .string()
   .transform(normaliseEmail)
-  .refine(isPlausibleEmail, { message: 'emailInvalid' });
+  .refine(isPlausibleEmail, { message: 'emailInvalid', abort: true })
+  .refine((email) => !isLookAlikeEmail(email), { message: 'emailLookAlike' });
 
 export const ZPassword = z
   .string()
@@ -30,6 +31,7 @@ export type NewUserInput = z.infer<typeof ZNewUser>;
 
 export type UserInputErrorKey =
   | 'emailInvalid'
+  | 'emailLookAlike'
   | 'passwordTooShort'
   | 'passwordTooLong'
   | 'nameRequired'

@@ -1,33 +1,66 @@
 import 'server-only';
+import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
 import { createSession } from '@/db/sessions';
-import { activeLockUntil, clearFailures, recordFailure } from '@/db/sign-in-throttle';
+import { activeLock, clearFailures, countAttempt, forgiveAttempt, pruneSpentCounters } from '@/db/sign-in-throttle';
 import { findUserForSignIn } from '@/db/users';
 import { normaliseEmail } from '@/lib/auth/email';
+import { knownDeviceFor, rememberDevice } from '@/lib/auth/known-device';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { throttleKeys } from '@/lib/auth/throttle-policy';
+import { THROTTLE_LIMITS, THROTTLE_LOCK_MINUTES, signInCounters, type ThrottleKind } from '@/lib/auth/throttle-policy';
+import { authKey } from './auth-keys';
+
+export interface SignInAttempt {
+  email: unknown;
+  password: unknown;
+  /** The client's address as lib/server/client-address.ts determines it. */
+  ip: string;
+  userAgent: string | null;
+  /** The browser's known-device cookie, if it sent one. */
+  knownDevice?: string | null;
+}
 
 export type AuthenticationResult =
-  | { ok: true; userId: number; sessionId: string }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  | { ok: true; userId: number; sessionId: string; /** The known-device cookie's new value. */ knownDevice: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; retryAfterSeconds: number; scope: ThrottleKind };
 
 // Unknown accounts are checked against this hash so that they take as long as known ones.
 let timingHash: Promise<string> | undefined;
 const equaliserHash = () => (timingHash ??= hashPassword('midad-timing-equaliser-not-a-password'));
 
 /**
- * Checks a sign-in attempt. The answer is the same for an unknown account, a wrong password and
- * a deactivated account; locks are checked before the password so a locked key learns nothing.
+ * Checks a sign-in attempt against the limits of lib/auth/throttle-policy.ts, then the password.
+ * The answer is the same for an unknown account, a wrong password and a deactivated account;
+ * limits are checked before the password, so a limited attempt learns nothing.
  */
-export async function authenticate(
-  db: Executor,
-  attempt: { email: unknown; password: unknown; ip: string; userAgent: string | null },
-): Promise<AuthenticationResult> {
+export async function authenticate(db: Executor, attempt: SignInAttempt): Promise<AuthenticationResult> {
   const email = typeof attempt.email === 'string' ? normaliseEmail(attempt.email).slice(0, 254) : '';
   const password = typeof attempt.password === 'string' ? attempt.password.slice(0, 200) : '';
-  const keys = throttleKeys(email, attempt.ip);
+  const deviceKey = authKey('known-device');
+  const deviceId = email ? knownDeviceFor(deviceKey, attempt.knownDevice, email) : null;
+  const counters = signInCounters(email, attempt.ip, deviceId);
 
-  if (await activeLockUntil(db, keys.map((k) => k.key))) return { ok: false, reason: 'locked' };
+  const address = attempt.ip;
+  const logged = { email: loggable(email), address };
+
+  const limited = async (scope: ThrottleKind, retryAfterSeconds: number): Promise<AuthenticationResult> => {
+    const subjectUserId = email ? ((await findUserForSignIn(db, email))?.id ?? null) : null;
+    await recordActivity(db, { kind: 'auth.sign_in_limited', actorId: null, subjectUserId, details: { ...logged, scope, retryAfterSeconds } });
+    return { ok: false, reason: 'locked', retryAfterSeconds, scope };
+  };
+
+  const lock = await activeLock(db, counters.checked);
+  if (lock) return limited(lock.kind, lock.retryAfterSeconds);
+
+  const counts = new Map<string, number>();
+  for (const counter of counters.counted) counts.set(counter.key, await countAttempt(db, counter));
+  const over = counters.checked.find((c) => counts.get(c.key)! > THROTTLE_LIMITS[c.kind]);
+  if (over) {
+    // Parallel attempts raced past the lock check: the limit holds, the rest are refused unheard.
+    const raced = await activeLock(db, counters.checked);
+    return limited(raced?.kind ?? over.kind, raced?.retryAfterSeconds ?? THROTTLE_LOCK_MINUTES * 60);
+  }
 
   const user = email ? await findUserForSignIn(db, email) : undefined;
   let passwordOk = false;
@@ -35,9 +68,18 @@ export async function authenticate(
   else await verifyPassword(await equaliserHash(), password); // spend the same time, ignore the answer
 
   if (!user || !passwordOk || !user.active) {
-    for (const { kind, key } of keys) await recordFailure(db, kind, key);
+    await recordActivity(db, { kind: 'auth.sign_in_failed', actorId: null, subjectUserId: user?.id ?? null, details: logged });
+    await pruneSpentCounters(db);
     return { ok: false, reason: 'invalid' };
   }
-  await clearFailures(db, keys.filter((k) => k.kind !== 'ip').map((k) => k.key));
-  return { ok: true, userId: user.id, sessionId: await createSession(db, user.id, attempt.userAgent) };
+  await clearFailures(db, counters.cleared);
+  for (const counter of counters.counted) if (!counters.cleared.includes(counter)) await forgiveAttempt(db, counter);
+  const sessionId = await createSession(db, user.id, attempt.userAgent);
+  await recordActivity(db, { kind: 'auth.signed_in', actorId: user.id, subjectUserId: user.id, details: { address } });
+  return { ok: true, userId: user.id, sessionId, knownDevice: rememberDevice(deviceKey, attempt.knownDevice, email) };
+}
+
+/** The typed email as the log keeps it: invisible and control characters shown, not obeyed. */
+function loggable(email: string): string {
+  return email.replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD');
 }

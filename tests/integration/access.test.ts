@@ -39,7 +39,6 @@ const actionModules = {
   sections: () => import('@/app/(desk)/desk/sections/actions'),
   settings: () => import('@/app/(desk)/desk/settings/actions'),
   users: () => import('@/app/(desk)/desk/users/actions'),
-  login: () => import('@/app/(desk)/login/actions'),
 };
 
 type Role = 'anonymous' | 'reviewer' | 'editor';
@@ -69,7 +68,6 @@ function cases(): Record<string, { call: Call; refused: Role[] }> {
   return {
     signOutAction: { call: () => call('signOutAction'), refused: [] },
     setLocaleAction: { call: () => call('setLocaleAction', form({ locale: 'en' })), refused: [] },
-    signInAction: { call: () => call('signInAction', null, form({ email: 'admin@midad.test', password: 'midad-admin-demo' })), refused: [] },
     changeOwnPasswordAction: {
       call: () => call('changeOwnPasswordAction', null, form({ currentPassword: 'x', password: 'a-new-long-password-1' })),
       refused: anonymousOnly,
@@ -200,9 +198,7 @@ describe(`server actions called directly on ${driverName}`, () => {
         request.actor = people.admin;
         request.headers = new Headers({ host: 'news.example', ...(origin ? { origin } : {}) });
         const before = await databaseFingerprint(db);
-        const result = await cases()[name]!.call();
-        if (name === 'signInAction') expect(result).toMatchObject({ error: 'invalid' });
-        else expectRefusedResult(result);
+        expectRefusedResult(await cases()[name]!.call());
         expect(await databaseFingerprint(db)).toEqual(before);
         expect(auth.signIn).not.toHaveBeenCalled();
         expect(auth.signOut).not.toHaveBeenCalled();

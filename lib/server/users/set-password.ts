@@ -1,13 +1,15 @@
 import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
+import { activeLock, clearFailures, countAttempt } from '@/db/sign-in-throttle';
 import { findUserById, findUserForSignIn, revokeAllSessions } from '@/db/users';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { THROTTLE_LIMITS, THROTTLE_LOCK_MINUTES, passwordCheckCounter } from '@/lib/auth/throttle-policy';
 import { ZPassword } from '@/lib/auth/user-input';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
-
 import type { Actor } from '../session';
 
 /** An admin sets someone's password; that person's sessions end so the old password stops working everywhere. */
@@ -22,11 +24,27 @@ export async function resetUserPassword(db: Executor, actor: Actor, userId: numb
   });
 }
 
-/** Anyone changes their own password with the current one; their other sessions end, this one stays. */
-export async function changeOwnPassword(db: Executor, actor: Actor, current: unknown, next: unknown): Promise<void> {
+/**
+ * Anyone changes their own password with the current one; their other sessions end, this one
+ * stays. Wrong current passwords are limited per person (a stolen session must not become a
+ * password-guessing oracle): over the limit the check is refused without being made.
+ */
+export async function changeOwnPassword(db: Executor, actor: Actor, current: unknown, next: unknown, client: { address: string }): Promise<void> {
   const newPassword = ZPassword.parse(next);
+  const counter = passwordCheckCounter(actor.id);
+  let lock = await activeLock(db, [counter]);
+  if (!lock && (await countAttempt(db, counter)) > THROTTLE_LIMITS.password) {
+    // Parallel checks raced past the lock: the limit holds all the same.
+    lock = (await activeLock(db, [counter])) ?? { kind: 'password', retryAfterSeconds: THROTTLE_LOCK_MINUTES * 60 };
+  }
+  if (lock) {
+    const details = { address: client.address, retryAfterSeconds: lock.retryAfterSeconds };
+    await recordActivity(db, { kind: 'auth.password_check_limited', actorId: actor.id, subjectUserId: actor.id, details });
+    throw new AppError('TOO_MANY_ATTEMPTS', undefined, { field: 'currentPassword' });
+  }
   const user = await findUserForSignIn(db, actor.email);
-  if (!user || typeof current !== 'string' || !(await verifyPassword(user.passwordHash, current))) {
+  if (!user || typeof current !== 'string' || !(await verifyPassword(user.passwordHash, current.slice(0, 200)))) {
+    await recordActivity(db, { kind: 'auth.password_check_failed', actorId: actor.id, subjectUserId: actor.id, details: { address: client.address } });
     throw new AppError('WRONG_PASSWORD', undefined, { field: 'currentPassword' });
   }
   const passwordHash = await hashPassword(newPassword);
@@ -36,5 +54,6 @@ export async function changeOwnPassword(db: Executor, actor: Actor, current: unk
       .update(userSessions)
       .set({ revokedAt: sql`now()` })
       .where(and(eq(userSessions.userId, actor.id), ne(userSessions.id, actor.sessionId), sql`${userSessions.revokedAt} is null`));
+    await clearFailures(tx, [counter]);
   });
 }

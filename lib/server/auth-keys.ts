@@ -1,0 +1,16 @@
+import 'server-only';
+import { createHmac, randomBytes } from 'node:crypto';
+
+let fallback: Buffer | undefined;
+
+/**
+ * A key for one purpose, derived from AUTH_SECRET so that every server process shares it and a
+ * value signed for one purpose is worthless for another. Without AUTH_SECRET (unit and
+ * integration tests only: the servers refuse to start without one) the key lives as long as the
+ * process.
+ */
+export function authKey(purpose: 'known-device' | 'sign-in-grant'): Buffer {
+  const secret = process.env.AUTH_SECRET;
+  const root = secret ? Buffer.from(secret) : (fallback ??= randomBytes(32));
+  return createHmac('sha256', root).update(`midad:${purpose}`).digest();
+}
