@@ -1,5 +1,5 @@
 /**
- * Word-level diff between two revisions' plain text (DESIGN.md §4: diff on words, not bytes).
+ * Word-level diff between two revisions' plain text (docs/product.md §4: diff on words, not bytes).
  *
  * Story text has one block per line, so the diff works in two steps. Lines are compared first,
  * whole: unchanged paragraphs are matched exactly. Within each stretch of changed lines, old and

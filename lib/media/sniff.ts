@@ -1,6 +1,6 @@
 /**
  * What an uploaded file really is, judged by its bytes and never by its name or the type the
- * browser claimed. See docs/decisions/0004-media-uploads.md for why each rule exists.
+ * browser claimed. See docs/decisions/0006-media-uploads-and-storage.md for why each rule exists.
  */
 
 export type ImageKind = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif';

@@ -4,7 +4,7 @@ import type { Role } from './roles';
 export { ROLES, isRole, type Role } from './roles';
 
 /**
- * Who may do what (DESIGN.md §1), as data. The server checks these inside every action and
+ * Who may do what (docs/product.md §1), as data. The server checks these inside every action and
  * route handler; the desk reuses them only to hide controls a person cannot use.
  */
 export const CAPABILITIES = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLE_STATUSES } from '../workflow/states';
 import { can, canEditArticle, CAPABILITIES, ROLES, type Capability, type Role } from './index';
 
-// DESIGN.md §1, written out row by row so that any change to the matrix is a visible test change.
+// docs/product.md §1, written out row by row so that any change to the matrix is a visible test change.
 const EXPECTED: Record<Capability, Record<Role, boolean>> = {
   'desk.access': { admin: true, editor: true, reviewer: true },
   'article.create': { admin: true, editor: true, reviewer: false },

@@ -1,5 +1,5 @@
 /**
- * The public URL contract (DESIGN §5) in one place, so links, canonical URLs, feeds and sitemaps
+ * The public URL contract (docs/product.md §5) in one place, so links, canonical URLs, feeds and sitemaps
  * cannot drift apart. Slugs keep their Arabic letters and are percent-encoded once here.
  */
 

@@ -5,7 +5,7 @@ import type { PublicChange } from './desk-flow';
 import { mib, type SearchReport } from './search-benchmark';
 import type { LoadRun } from './throughput';
 
-/** DESIGN §8 and the performance budget. */
+/** docs/product.md §8 and the performance budget. */
 export const TARGETS = {
   /** The article page serves at least this share of the empty page's requests per second. */
   articleShareOfEmpty: 0.8,

@@ -40,7 +40,7 @@ const PAGE_URL = 'https://midad.test/articles/story';
 const MEDIA_SRC = '^/media/[0-9a-f]{32}(?:-\\d{3,4})?$';
 const SLUG = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
-/** What the content schema can render, and nothing more (DESIGN §7). */
+/** What the content schema can render, and nothing more (docs/product.md §7). */
 const BODY_RULES: HtmlRules = {
   elements: ['p', 'h2', 'h3', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'figure', 'figcaption', 'img', 'span'],
   attributes: [
