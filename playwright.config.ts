@@ -13,13 +13,17 @@ const build = process.env.E2E_SKIP_BUILD === '1' ? '' : 'npm run build && ';
 
 export default defineConfig({
   testDir: 'e2e',
-  // Kept apart from the JSON reports that CI reads in test-results/.
-  outputDir: 'test-results/playwright',
+  // Kept apart from the JSON reports that CI reads in test-results/, and per port: Playwright
+  // empties this folder when a run starts, which would delete traces of another run beside it.
+  outputDir: process.env.E2E_PORT ? `test-results/playwright-${PORT}` : 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
+  // Bounds for failure, not waits: every step waits for a state, and on a busy 2-core machine a
+  // first page render or a sign-in can take several seconds. Heavy tests set their own budget.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: {
     baseURL,

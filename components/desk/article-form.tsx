@@ -36,6 +36,8 @@ type SaveState =
   | { kind: 'unsaved' }
   | { kind: 'offline' }
   | { kind: 'unreachable' }
+  /** The session ended (signed out elsewhere, expired): the text waits here and in the local copy. */
+  | { kind: 'signedOut' }
   | { kind: 'failed'; reason: string };
 
 const LOCAL_COPY_DELAY_MS = 400;
@@ -206,6 +208,7 @@ export function ArticleForm({
         if (articleId === null) {
           const result = await createArticleAction(payload);
           if (!result.ok && result.error === 'DATABASE_UNAVAILABLE') return retryLater();
+          if (!result.ok && result.error === 'UNAUTHENTICATED') return setState({ kind: 'signedOut' });
           if (!result.ok) {
             setFieldErrors(result.fieldErrors ?? {});
             setState({ kind: 'failed', reason: t.errors.codes[result.error as keyof typeof t.errors.codes] ?? t.errors.codes.UNEXPECTED });
@@ -229,6 +232,8 @@ export function ArticleForm({
           return;
         }
         if (result.error === 'DATABASE_UNAVAILABLE') return retryLater();
+        // Signing in again (in another tab, so this one keeps the text) makes the next save work.
+        if (result.error === 'UNAUTHENTICATED') return setState({ kind: 'signedOut' });
         if (result.conflict) setConflict({ ...result.conflict, mine: textOf(fields, body) });
         setFieldErrors(result.fieldErrors ?? {});
         setState({ kind: 'failed', reason: t.errors.codes[result.error as keyof typeof t.errors.codes] ?? t.errors.codes.UNEXPECTED });
@@ -356,9 +361,15 @@ export function ArticleForm({
             {articleId === null ? f.create : f.save}
           </button>
         )}
-        <p id={statusId} role="status" aria-live="polite" className={`text-sm ${state.kind === 'failed' || state.kind === 'offline' || state.kind === 'unreachable' ? 'text-accent' : 'text-muted'}`}>
+        <p id={statusId} role="status" aria-live="polite" className={`text-sm ${state.kind === 'failed' || state.kind === 'offline' || state.kind === 'unreachable' || state.kind === 'signedOut' ? 'text-accent' : 'text-muted'}`}>
           {stateText}
         </p>
+        {state.kind === 'signedOut' && (
+          // A new tab: leaving this one would unload the editor, and its text with it.
+          <a href="/login" target="_blank" rel="noopener" className="text-sm font-semibold underline">
+            {f.signInAgain}
+          </a>
+        )}
       </div>
       {offer && (
         <section role="alert" className="rounded-md border border-accent bg-white p-4">
