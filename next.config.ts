@@ -1,44 +1,39 @@
 import type { NextConfig } from 'next';
+import { publicContentSecurityPolicy } from './lib/config/csp';
+import { HSTS_VALUE, wantsHsts } from './lib/config/env';
+import { configFrom } from './lib/config/server';
 
-const isDev = process.env.NODE_ENV !== 'production';
+// One validated reading of the environment (lib/config): a malformed value stops the build with
+// a line saying which and why.
+const config = configFrom(process.env);
+const isDev = config.nodeEnv !== 'production';
 
-/**
- * The Content-Security-Policy every response carries. Inline scripts are allowed because Next
- * streams its page data in inline <script> tags and nonces would force every public page to be
- * rendered per request (no caching); stored content can never add a script because bodies are
- * rendered from the content schema (see docs/decisions).
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The cacheable policy of public pages; desk and sign-in pages get a per-request nonce policy from
+// proxy.ts instead (docs/decisions/0005).
+const contentSecurityPolicy = publicContentSecurityPolicy({ development: isDev });
 
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+  // Only when the public address is https: these headers are fixed at build time, so `npm start`
+  // refuses a build made with a SITE_URL of the other kind.
+  ...(wantsHsts(config) ? [{ key: 'Strict-Transport-Security', value: HSTS_VALUE }] : []),
 ];
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   // A separate output directory lets two builds (e.g. tests and a bench) run side by side.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: config.nextDistDir,
   poweredByHeader: false,
   // The dev server listens on 127.0.0.1; browsers may reach it as localhost too.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   typedRoutes: false,
+  // Midad serves its own re-encoded images from /media; the /_next/image optimiser would only be
+  // a way for anyone to make the server decode and resize images on request. Off: it answers 404.
+  images: { unoptimized: true },
   // Types are checked once, by `npm run typecheck` (a CI step of its own), not again by every build.
   typescript: { ignoreBuildErrors: true },
   experimental: {
@@ -49,7 +44,11 @@ const nextConfig: NextConfig = {
     isrFlushToDisk: false,
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Desk and sign-in responses get their per-request policy from proxy.ts instead.
+      { source: '/((?!desk(?:/|$)|login(?:/|$)).*)', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] },
+    ];
   },
 };
 

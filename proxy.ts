@@ -1,24 +1,67 @@
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from './auth.config';
+import { deskContentSecurityPolicy, newNonce, usesNoncePolicy } from './lib/config/csp';
+import { HSTS_VALUE, wantsHsts } from './lib/config/env';
+import { appConfig } from './lib/config/server';
+import { isMalformedPath, MALFORMED_PATH_TARGET } from './lib/http/malformed-path';
 
 const { auth } = NextAuth(authConfig);
 
 /**
  * Sends visitors without a session token to /login, remembering where they were going, and tells
  * desk pages their own path (for the same redirect when a page finds the session revoked). This
- * is a convenience only: pages, actions and route handlers check the session themselves.
+ * is a convenience only: pages, actions and route handlers check the session themselves. Desk and
+ * sign-in responses also get their per-request Content-Security-Policy here (docs/decisions/0005).
  */
-export default auth((request) => {
+const signInProxy = auth((request) => {
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  if (!request.auth) {
+  if (!request.auth && request.nextUrl.pathname !== '/login') {
     const login = new URL('/login', request.nextUrl.origin);
     login.searchParams.set('callbackUrl', path);
-    return NextResponse.redirect(login);
+    return withTransportSecurity(NextResponse.redirect(login));
   }
   const headers = new Headers(request.headers);
   headers.set('x-midad-path', path);
-  return NextResponse.next({ request: { headers } });
+  // Next reads the nonce from the request's policy and puts it on every script it renders; the
+  // browser gets the same policy, so no other inline script runs on desk and sign-in pages.
+  const policy = usesNoncePolicy(request.nextUrl.pathname)
+    ? deskContentSecurityPolicy(newNonce(), { development: appConfig().nodeEnv !== 'production' })
+    : null;
+  if (policy) headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  if (policy) response.headers.set('content-security-policy', policy);
+  return withTransportSecurity(response);
 });
 
-export const config = { matcher: ['/desk', '/desk/:path*'] };
+/**
+ * HSTS from the running server's SITE_URL (the public pages carry it from the build's headers;
+ * `npm start` refuses a build made for the other scheme).
+ */
+function withTransportSecurity(response: NextResponse): NextResponse {
+  if (wantsHsts(appConfig())) response.headers.set('strict-transport-security', HSTS_VALUE);
+  return response;
+}
+
+/**
+ * A path whose percent-escapes do not decode goes to the not-found page before Next's router can
+ * fail on it with a bare 500 (lib/http/malformed-path.ts); the sign-in gate above runs only where
+ * it always did.
+ */
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  if (isMalformedPath(pathname)) {
+    const notFound = request.nextUrl.clone();
+    notFound.pathname = MALFORMED_PATH_TARGET;
+    notFound.search = '';
+    return NextResponse.rewrite(notFound);
+  }
+  // The sign-in gate's matcher entries (the first three), tried like Next tries them: on the path
+  // as sent and as decoded.
+  const gated = [pathname, decodeURIComponent(pathname)].some((p) => p === '/desk' || p.startsWith('/desk/') || p === '/login');
+  return gated ? signInProxy(request, event) : NextResponse.next();
+}
+
+// The last entry: every other path with a percent sign, except Next's files and the API (whose
+// request bodies Next would buffer for a proxy; see docs/decisions).
+export const config = { matcher: ['/desk', '/desk/:path*', '/login', '/((?!_next/|api/).*%.*)'] };
