@@ -1,13 +1,17 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { media } from '@/db/schema';
+import { errorMessage } from '@/i18n';
+import { isSameOriginRequest } from '@/lib/auth/same-origin';
 import { IMAGE_TEXT_LIMITS } from '@/lib/content/image';
-import { AppError, type ErrorCode } from '@/lib/errors';
+import { AppError, isAppError, type ErrorCode } from '@/lib/errors';
+import { announcesMoreThan, readBodyWithin } from '@/lib/http/bounded-body';
 import { mediaVariants, type MediaDto } from '@/lib/media/dto';
 import { generateStorageKey, mediaSrc, variantFileName } from '@/lib/media/keys';
 import { processImage } from '@/lib/media/process';
 import { mediaStorageFromEnv, type MediaStorage } from '@/lib/media/storage';
 import { can, type Role } from '@/lib/permissions';
+import { logRefusal } from './access-log';
 
 export interface MediaUploader {
   id: number;
@@ -112,5 +116,77 @@ export async function uploadMedia(
   } catch (error) {
     await Promise.allSettled(written.map((name) => storage.delete(name)));
     throw error;
+  }
+}
+
+/**
+ * The most an upload request may carry: the largest accepted file (10 MB, lib/media/process) plus
+ * room for the multipart framing and the three texts.
+ */
+export const MAX_UPLOAD_REQUEST_BYTES = 12 * 1024 * 1024;
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+const TARGET = 'POST /api/media';
+
+function answer(status: number, code: ErrorCode, field?: string): Response {
+  return Response.json({ error: code, field, message: errorMessage(code) }, { status, headers: NO_STORE });
+}
+
+export interface MediaUploadRequestContext {
+  /** The signed-in person for this request (the session lookup), or null. */
+  currentUser: () => Promise<MediaUploader | null>;
+  db: Executor;
+  storage?: MediaStorage;
+}
+
+/**
+ * POST /api/media (multipart: file, alt, caption, credit). Everything that can refuse the request
+ * without its body does so before the first byte of it is read: the Origin, the session, the
+ * role, the declared length. The body is then read with a ceiling, counting bytes as they come,
+ * so a chunked or mislabelled body is cut off at the limit instead of being buffered whole.
+ */
+export async function receiveMediaUpload(request: Request, context: MediaUploadRequestContext): Promise<Response> {
+  if (!isSameOriginRequest(request.headers)) {
+    logRefusal(TARGET, 'CROSS_ORIGIN');
+    return answer(403, 'FORBIDDEN');
+  }
+  const actor = await context.currentUser();
+  if (!actor) {
+    logRefusal(TARGET, 'UNAUTHENTICATED');
+    return answer(401, 'UNAUTHENTICATED');
+  }
+  if (!can(actor.role, 'media.upload')) {
+    logRefusal(TARGET, 'FORBIDDEN', actor);
+    return answer(403, 'FORBIDDEN');
+  }
+  if (announcesMoreThan(request.headers, MAX_UPLOAD_REQUEST_BYTES)) return answer(413, 'MEDIA_TOO_LARGE', 'file');
+
+  const body = await readBodyWithin(request, MAX_UPLOAD_REQUEST_BYTES);
+  if (!body.ok) return body.reason === 'tooLarge' ? answer(413, 'MEDIA_TOO_LARGE', 'file') : answer(400, 'INVALID_INPUT');
+
+  let form: FormData;
+  try {
+    // Parsed from the bytes already bounded above, never from the request stream itself.
+    form = await new Response(body.bytes, { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData();
+  } catch {
+    return answer(400, 'INVALID_INPUT');
+  }
+  const file = form.get('file');
+  if (!(file instanceof Blob)) return answer(400, 'MEDIA_NOT_IMAGE', 'file');
+  try {
+    const stored = await uploadMedia(
+      context.db,
+      actor,
+      { data: new Uint8Array(await file.arrayBuffer()), alt: form.get('alt'), caption: form.get('caption'), credit: form.get('credit') },
+      context.storage,
+    );
+    return Response.json({ media: stored }, { status: 201, headers: NO_STORE });
+  } catch (error) {
+    if (isAppError(error)) {
+      const status = error.code === 'FORBIDDEN' ? 403 : error.code === 'MEDIA_TOO_LARGE' ? 413 : 400;
+      return answer(status, error.code, error.details?.field);
+    }
+    console.error('[media upload] unexpected error', error);
+    return answer(500, 'UNEXPECTED');
   }
 }
