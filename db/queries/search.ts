@@ -1,6 +1,7 @@
 import { asc, sql, type SQL } from 'drizzle-orm';
+import { LONE_SURROGATES } from '../../lib/arabic/characters';
 import { normalizeArabic, parseSearchQuery, formatTerms, type ParsedQuery, type SearchTerm } from '../../lib/arabic/normalize';
-import type { ArticleStatus } from '../../lib/workflow/states';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../lib/workflow/states';
 import { getDb, queryRows, type Executor } from '../client';
 import { articles, sections } from '../schema';
 import { publiclyVisible } from './public';
@@ -104,9 +105,10 @@ interface RankedRow {
 
 /** Readers' search: published stories only (a scheduled story counts once its time has come). */
 export async function searchPublishedArticles(
-  request: SearchRequest,
+  raw: SearchRequest,
   db: Executor = getDb(),
 ): Promise<SearchOutcome<PublicSearchHit>> {
+  const request = cleanRequest(raw);
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
   const { page, pageSize } = paging(request);
@@ -140,7 +142,8 @@ export async function searchPublishedArticles(
     sectionName: row.section_name,
     publishedAt: new Date(row.public_ms),
   }));
-  const suggestion = total === 0 ? await suggestCorrection(db, parsed.terms, filters) : null;
+  const suggestion =
+    total === 0 ? await cachedSuggestion(db, suggestionKey(parsed.terms, request), () => suggestCorrection(db, parsed.terms, filters)) : null;
   return { kind: 'results', terms: parsed.terms, total, page, pageSize, pageCount: Math.ceil(total / pageSize), hits, suggestion };
 }
 
@@ -154,15 +157,18 @@ export interface StaffSearchRequest extends SearchRequest {
  * the newsroom is working on), newest edits first among equals.
  */
 export async function searchAllArticles(
-  request: StaffSearchRequest,
+  raw: StaffSearchRequest,
   db: Executor = getDb(),
 ): Promise<SearchOutcome<StaffSearchHit>> {
+  const request = cleanRequest(raw);
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
   const { page, pageSize } = paging(request);
-  const statuses = request.statuses?.length
+  // Only real states reach the enum column; anything else would fail the statement.
+  const wanted = (request.statuses ?? []).filter((s) => (ARTICLE_STATUSES as readonly string[]).includes(s));
+  const statuses = wanted.length
     ? sql` and ${articles.status} in (${sql.join(
-        request.statuses.map((s) => sql`${s}`),
+        wanted.map((s) => sql`${s}`),
         sql`, `,
       )})`
     : sql``;
@@ -202,6 +208,31 @@ export async function searchAllArticles(
 /** Sections for the search form's filter. */
 export async function listSearchSections(db: Executor = getDb()): Promise<{ slug: string; name: string }[]> {
   return db.select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
+}
+
+// NUL cannot be sent to PostgreSQL in text at all (the statement fails); a lone surrogate is not a
+// character and each driver would turn it into something else; other controls are noise.
+const UNSENDABLE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F]|${LONE_SURROGATES.source}`, 'g');
+
+/** Text from a URL made safe to send as a parameter: what cannot be sent becomes a space. */
+export function cleanSearchText(text: string): string {
+  return text.replace(UNSENDABLE, ' ');
+}
+
+/**
+ * The request with every text a caller controls cleaned, and anything that is not text (a repeated
+ * URL parameter arriving as an array, say) treated as absent.
+ */
+function cleanRequest<R extends SearchRequest>(request: R): R {
+  const text = (value: unknown) => (typeof value === 'string' ? cleanSearchText(value) : undefined);
+  return {
+    ...request,
+    q: text(request.q) ?? '',
+    sectionSlug: text(request.sectionSlug)?.trim() || undefined,
+    from: text(request.from),
+    to: text(request.to),
+    timeZone: text(request.timeZone),
+  };
 }
 
 function paging(request: SearchRequest): { page: number; pageSize: number } {
@@ -451,54 +482,120 @@ export function buildSnippet(tokens: readonly string[], flags: readonly boolean[
 
 /** How many near-miss spellings of a word are tried, most similar first. */
 const SUGGESTION_CANDIDATES = 8;
+/**
+ * How many words of a query "did you mean" looks at; the rest are kept as typed. A query with more
+ * misspelt words than this is not one a single suggestion could rescue.
+ */
+export const MAX_SUGGESTION_WORDS = 6;
+/** Suggestions remembered per database, the least recently used dropped first. */
+const SUGGESTION_CACHE_ENTRIES = 500;
+/**
+ * How long a remembered suggestion is offered before it is worked out again. Short, because it
+ * was checked against what was published when it was made.
+ */
+const SUGGESTION_CACHE_MS = 30_000;
+
+const suggestionCaches = new WeakMap<object, Map<string, { expires: number; suggestion: Promise<string | null> }>>();
+
+/**
+ * The suggestion for one normalised query under one set of filters, worked out at most once per
+ * SUGGESTION_CACHE_MS: a flood of the same misspelt query, concurrent or not, costs one look-up.
+ */
+function cachedSuggestion(db: Executor, key: string, work: () => Promise<string | null>): Promise<string | null> {
+  let cache = suggestionCaches.get(db);
+  if (!cache) suggestionCaches.set(db, (cache = new Map()));
+  const now = Date.now();
+  const hit = cache.get(key);
+  cache.delete(key);
+  if (hit && hit.expires > now) {
+    cache.set(key, hit);
+    return hit.suggestion;
+  }
+  const suggestion = work();
+  cache.set(key, { expires: now + SUGGESTION_CACHE_MS, suggestion });
+  // A failed look-up is not remembered: the next reader tries again.
+  suggestion.catch(() => cache.get(key)?.suggestion === suggestion && cache.delete(key));
+  while (cache.size > SUGGESTION_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return suggestion;
+}
+
+/** What decides a suggestion besides the query: the filters, as the search reads them. */
+function suggestionKey(terms: readonly SearchTerm[], request: SearchRequest): string {
+  const zone = validTimeZone(request.timeZone);
+  return JSON.stringify([formatTerms(terms), request.sectionSlug ?? '', parseIsoDate(request.from), parseIsoDate(request.to), zone]);
+}
+
+/** Whether a word on its own finds published stories, written for a word taken from a column. */
+function wordQuery(word: SQL): SQL {
+  return sql`(plainto_tsquery('arabic', midad_search_stem_form(${word})) || plainto_tsquery('simple', ${word}))`;
+}
 
 /**
  * "Did you mean": each word that finds nothing on its own is replaced by the most similar word of
  * the lexicon (trigram similarity above pg_trgm's threshold, 0.3) that does find published
  * stories; the corrected query is offered only if, as a whole, it finds something.
+ *
+ * The work is bounded whatever the query: only its first MAX_SUGGESTION_WORDS distinct words are
+ * looked at, all of them in ONE statement (whether each word finds something, and if not its
+ * closest lexicon word that does), then one more to try the corrected query. A phrase that finds
+ * nothing while each of its words does is left alone, as before: no word of it is misspelt.
  */
 async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], filters: SQL): Promise<string | null> {
-  const hasMatch = async (query: SQL) => {
-    const [row] = await queryRows<{ found: boolean }>(
-      db,
-      // Materialised so the full-text index answers first: the planner cannot estimate a
-      // tsquery's selectivity and otherwise tests every published story's document in turn.
-      sql`with q as materialized (select ${query} as query)
-          select exists (
-            select 1 from q join search_documents d on d.document @@ q.query
-             where d.visible_from <= now()${filters}) as found`,
-    );
-    return Boolean(row?.found);
-  };
-  const closestFoundWord = async (word: string): Promise<string | null> => {
-    const candidates = await queryRows<{ word: string }>(
-      db,
-      sql`select l.word from search_lexicon l
-           where l.word % ${word}::text and l.word <> ${word}::text
-           order by l.word <-> ${word}::text, l.word
-           limit ${SUGGESTION_CANDIDATES}`,
-    );
-    for (const candidate of candidates) {
-      if (await hasMatch(termQuery({ kind: 'word', text: candidate.word }))) return candidate.word;
-    }
-    return null;
-  };
+  const words = [...new Set(terms.flatMap((term) => term.text.split(' ')))].slice(0, MAX_SUGGESTION_WORDS);
+  if (words.length === 0) return null;
+  const found = (query: SQL) => sql`exists (
+      select 1 from search_documents d where d.document @@ ${query} and d.visible_from <= now()${filters})`;
+  // Materialised steps so that each existence test reads the full-text index: the planner cannot
+  // estimate a tsquery's selectivity and would otherwise walk every published story in turn.
+  const rows = await queryRows<{ word: string; found: boolean; better: string | null }>(
+    db,
+    sql`
+    with w as materialized (
+      select t.value as word, t.position, ${wordQuery(sql`t.value`)} as query
+        from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) with ordinality as t(value, position)
+    ),
+    checked as materialized (
+      select w.word, w.position, ${found(sql`w.query`)} as found from w
+    ),
+    near as materialized (
+      select c.word, n.candidate, n.distance
+        from checked c
+        cross join lateral (
+          select l.word as candidate, l.word <-> c.word as distance
+            from search_lexicon l
+           where l.word % c.word and l.word <> c.word
+           order by l.word <-> c.word, l.word
+           limit ${SUGGESTION_CANDIDATES}
+        ) n
+       where not c.found
+    ),
+    near_query as materialized (
+      select word, candidate, distance, ${wordQuery(sql`candidate`)} as query from near
+    )
+    select c.word, c.found,
+           (select q.candidate from near_query q
+             where q.word = c.word and ${found(sql`q.query`)}
+             order by q.distance, q.candidate limit 1) as better
+      from checked c
+     order by c.position`,
+  );
+  const replacements = new Map<string, string>();
+  for (const row of rows) if (!row.found && row.better) replacements.set(row.word, row.better);
+  if (replacements.size === 0) return null;
 
-  let changed = false;
-  const corrected: SearchTerm[] = [];
-  for (const term of terms) {
-    if (await hasMatch(termQuery(term))) {
-      corrected.push(term);
-      continue;
-    }
-    const replaced: string[] = [];
-    for (const word of term.text.split(' ')) {
-      const better = (await hasMatch(termQuery({ kind: 'word', text: word }))) ? null : await closestFoundWord(word);
-      if (better) changed = true;
-      replaced.push(better ?? word);
-    }
-    corrected.push({ kind: term.kind, text: replaced.join(' ') });
-  }
-  if (!changed || !(await hasMatch(matchQuery(corrected)))) return null;
-  return formatTerms(corrected);
+  const corrected = terms.map((term) => ({
+    kind: term.kind,
+    text: term.text
+      .split(' ')
+      .map((word) => replacements.get(word) ?? word)
+      .join(' '),
+  }));
+  const [whole] = await queryRows<{ found: boolean }>(
+    db,
+    sql`with q as materialized (select ${matchQuery(corrected)} as query)
+        select exists (
+          select 1 from q join search_documents d on d.document @@ q.query
+           where d.visible_from <= now()${filters}) as found`,
+  );
+  return whole?.found ? formatTerms(corrected) : null;
 }

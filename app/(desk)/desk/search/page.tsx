@@ -5,19 +5,17 @@ import { format, getMessages } from '@/i18n';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/arabic/normalize';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
-import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/workflow/states';
+import { ARTICLE_STATUSES } from '@/lib/workflow/states';
+import { deskSearchHref, readDeskSearchParams, type RawDeskSearchParams } from './params';
 
-type Props = { searchParams: Promise<{ q?: string; status?: string; page?: string }> };
+type Props = { searchParams: Promise<RawDeskSearchParams> };
 
 /** The newsroom's search: every story in every state, matched on the text being worked on. */
 export default async function DeskSearchPage({ searchParams }: Props) {
   await requireCapability('desk.access');
   const locale = await getDeskLocale();
   const t = getMessages(locale);
-  const params = await searchParams;
-  const q = typeof params.q === 'string' ? params.q : '';
-  const status = ARTICLE_STATUSES.find((s) => s === params.status) as ArticleStatus | undefined;
-  const page = Math.max(1, Math.min(100, Number(params.page) || 1));
+  const { q, status, page } = readDeskSearchParams(await searchParams);
   const outcome = q.trim() ? await searchAllArticles({ q, statuses: status ? [status] : [], page }) : null;
   const refusal =
     outcome?.kind === 'refused'
@@ -75,9 +73,9 @@ export default async function DeskSearchPage({ searchParams }: Props) {
           )}
           {outcome.pageCount > 1 && (
             <nav aria-label={t.search.paginationLabel} className="mt-4 flex gap-4 text-sm">
-              {outcome.page > 1 && <Link href={`?q=${encodeURIComponent(q)}&status=${status ?? ''}&page=${outcome.page - 1}`}>{t.search.previousPage}</Link>}
+              {outcome.page > 1 && <Link href={deskSearchHref({ q, status, page: outcome.page - 1 })}>{t.search.previousPage}</Link>}
               <span>{format(t.search.pageOf, { page: outcome.page, pages: outcome.pageCount })}</span>
-              {outcome.page < outcome.pageCount && <Link href={`?q=${encodeURIComponent(q)}&status=${status ?? ''}&page=${outcome.page + 1}`}>{t.search.nextPage}</Link>}
+              {outcome.page < outcome.pageCount && <Link href={deskSearchHref({ q, status, page: outcome.page + 1 })}>{t.search.nextPage}</Link>}
             </nav>
           )}
         </section>
