@@ -27,7 +27,7 @@ export function requireValidConfig(options: { deployment: boolean }, env: EnvSou
  * is left for `next start` to report.
  */
 function buildProblems(config: AppConfig): ConfigProblem[] {
-  const manifest = path.join(process.cwd(), config.nextDistDir, 'routes-manifest.json');
+  const manifest = path.resolve(process.cwd(), config.nextDistDir, 'routes-manifest.json');
   if (!fs.existsSync(manifest)) return [];
   const builtWithHsts = buildSendsHsts(JSON.parse(fs.readFileSync(manifest, 'utf8')) as unknown);
   if (builtWithHsts === wantsHsts(config)) return [];

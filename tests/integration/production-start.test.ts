@@ -10,7 +10,7 @@ import { articles, sections, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { DEMO_ACCOUNTS } from '@/db/seed-data/sample-stories';
 import { upsertUser } from '@/db/users';
-import { describeDemoPasswords } from '@/scripts/environment';
+import { describeDemoPasswords, requireValidConfig } from '@/scripts/environment';
 import { driverName, emptyDatabase, tempDir } from './helpers';
 
 const quiet = () => {};
@@ -82,6 +82,37 @@ describe(`what npm start does to the database on ${driverName}`, () => {
     const arabic = describeDemoPasswords([DEMO_ACCOUNTS[0]!], { LANG: 'ar_SA.UTF-8' });
     expect(arabic).toContain('يرفض npm start العمل');
     expect(arabic).toContain('admin@midad.test (مدير)');
+  });
+});
+
+describe('a build made for the other kind of SITE_URL', () => {
+  const deployment = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), MIDAD_LOCALE: 'en' };
+
+  /** A dist directory whose routes manifest holds the headers next.config.ts gives for `siteUrl`. */
+  function buildFor(siteUrl: string | null): string {
+    const dir = tempDir('midad-build-');
+    if (siteUrl === null) return dir;
+    const headers = siteUrl.startsWith('https:') ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : [];
+    const manifest = { version: 3, headers: [{ source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }, ...headers] }] };
+    fs.writeFileSync(path.join(dir, 'routes-manifest.json'), JSON.stringify(manifest));
+    return dir;
+  }
+
+  it('is refused, since its headers (HSTS among them) were fixed when it was built', () => {
+    const https = 'https://news.example.org';
+    expect(() => requireValidConfig({ deployment: true }, { ...deployment, SITE_URL: https, NEXT_DIST_DIR: buildFor('http://news.example.org') })).toThrow(
+      /The build in .* was made with a SITE_URL other than https:\/\/news\.example\.org/,
+    );
+    expect(() => requireValidConfig({ deployment: true }, { ...deployment, SITE_URL: 'http://127.0.0.1:3000', NEXT_DIST_DIR: buildFor(https) })).toThrow(
+      /npm run build again with the same SITE_URL/,
+    );
+  });
+
+  it('passes when the build matches, and leaves a missing build to next start', () => {
+    const https = 'https://news.example.org';
+    expect(requireValidConfig({ deployment: true }, { ...deployment, SITE_URL: https, NEXT_DIST_DIR: buildFor(https) }).siteUrl).toBe(https);
+    expect(requireValidConfig({ deployment: true }, { ...deployment, SITE_URL: 'http://a.example', NEXT_DIST_DIR: buildFor('http://a.example') }).siteUrl).toBe('http://a.example');
+    expect(requireValidConfig({ deployment: true }, { ...deployment, SITE_URL: https, NEXT_DIST_DIR: buildFor(null) }).siteUrl).toBe(https);
   });
 });
 
