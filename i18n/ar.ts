@@ -506,7 +506,7 @@ export const ar = {
     unpublished: 'غير منشور',
   },
   config: {
-    heading: 'لم يبدأ مداد: صحّح هذه الإعدادات في البيئة أو في .env.production.local (انظر .env.example و docs/operations.md).',
+    heading: 'توقّف مداد: صحّح هذه الإعدادات في البيئة أو في ملفات .env (انظر .env.example و docs/operations.md).',
     problems: {
       nodeEnv: 'يجب أن تكون قيمة {name} واحدة من development أو production أو test (قيمتها الآن «{value}»).',
       nodeEnvNotProduction: 'قيمة {name} هي «{value}» لكن npm start يشغّل خادم الإنتاج: احذفها أو اجعلها production.',

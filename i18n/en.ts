@@ -506,7 +506,7 @@ export const en: Messages = {
     unpublished: 'Unpublished',
   },
   config: {
-    heading: 'Midad did not start: fix these settings in the environment or in .env.production.local (see .env.example and docs/operations.md).',
+    heading: 'Midad stopped: fix these settings in the environment or in the .env files (see .env.example and docs/operations.md).',
     problems: {
       nodeEnv: '{name} must be development, production or test (it is “{value}”).',
       nodeEnvNotProduction: '{name} is “{value}”, but npm start runs the production server: unset it or set it to production.',

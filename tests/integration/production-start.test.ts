@@ -170,14 +170,14 @@ describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
     expect(code).toBe(1);
     const problems = output.split('\n').filter((line) => /^ {2}[A-Z_]+ /.test(line));
     expect(problems.map((line) => line.trim().split(' ')[0])).toEqual(['DATABASE_POOL_SIZE', 'AUTH_SECRET', 'SITE_URL', 'TRUSTED_PROXIES']);
-    expect(output).toContain('Midad did not start');
+    expect(output).toContain('Midad stopped: fix these settings');
     expect(fs.existsSync(pgliteDir)).toBe(false);
   }, 60_000);
 
   it('says it in Arabic when the operator asks for it', async () => {
     const { code, output } = await runStart({ MIDAD_LOCALE: '', LANG: 'ar_EG.UTF-8', SITE_URL: '' });
     expect(code).toBe(1);
-    expect(output).toContain('لم يبدأ مداد');
+    expect(output).toContain('توقّف مداد');
     expect(output).toContain('لم يُضبط SITE_URL');
   }, 60_000);
 
