@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { configFrom } from '../config/server';
 import { LocalDirectoryStorage, mediaStorageFromEnv } from './storage';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-storage-'));
@@ -41,7 +42,7 @@ describe('LocalDirectoryStorage', () => {
   );
 
   it('uses MEDIA_DIR, or .data/media by default', () => {
-    expect((mediaStorageFromEnv({ MEDIA_DIR: dir }) as LocalDirectoryStorage).dir).toBe(dir);
-    expect((mediaStorageFromEnv({}) as LocalDirectoryStorage).dir).toBe(path.resolve('.data', 'media'));
+    expect((mediaStorageFromEnv(configFrom({ MEDIA_DIR: dir })) as LocalDirectoryStorage).dir).toBe(dir);
+    expect((mediaStorageFromEnv(configFrom({})) as LocalDirectoryStorage).dir).toBe(path.resolve('.data', 'media'));
   });
 });

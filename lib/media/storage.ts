@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { AppConfig } from '../config/env';
+import { appConfig } from '../config/server';
 import { isVariantFileName } from './keys';
 
 /**
@@ -15,8 +17,6 @@ export interface MediaStorage {
   /** Removes the file; removing a missing file is not an error. */
   delete(name: string): Promise<void>;
 }
-
-export const DEFAULT_MEDIA_DIR = path.join('.data', 'media');
 
 function checkName(name: string): void {
   if (!isVariantFileName(name)) throw new Error(`refusing media file name ${JSON.stringify(name)}`);
@@ -61,6 +61,6 @@ export class LocalDirectoryStorage implements MediaStorage {
 }
 
 /** The storage configured for this process: `MEDIA_DIR`, or `.data/media` under the working directory. */
-export function mediaStorageFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): MediaStorage {
-  return new LocalDirectoryStorage(env.MEDIA_DIR?.trim() || DEFAULT_MEDIA_DIR);
+export function mediaStorageFromEnv(config: Pick<AppConfig, 'mediaDir'> = appConfig()): MediaStorage {
+  return new LocalDirectoryStorage(config.mediaDir);
 }

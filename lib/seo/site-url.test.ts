@@ -1,17 +1,20 @@
+import { configFrom } from '../config/server';
 import { describe, expect, it } from 'vitest';
 import { articlePath, authorPath, mediaPath, sectionPath, tagPath } from './paths';
 import { absoluteUrl, DEFAULT_SITE_ORIGIN, siteOrigin } from './site-url';
 
 describe('siteOrigin', () => {
-  it('comes from SITE_URL, reduced to its origin', () => {
-    expect(siteOrigin({ SITE_URL: 'https://news.example/some/path/' })).toBe('https://news.example');
-    expect(siteOrigin({ SITE_URL: ' http://127.0.0.1:3202 ' })).toBe('http://127.0.0.1:3202');
+  it('comes from SITE_URL as the configuration read it', () => {
+    expect(siteOrigin(configFrom({ SITE_URL: 'https://news.example/' }))).toBe('https://news.example');
+    expect(siteOrigin(configFrom({ SITE_URL: ' http://127.0.0.1:3202 ' }))).toBe('http://127.0.0.1:3202');
   });
 
   it('falls back to a fixed default, never to anything request-derived', () => {
-    expect(siteOrigin({})).toBe(DEFAULT_SITE_ORIGIN);
-    expect(siteOrigin({ SITE_URL: 'not a url' })).toBe(DEFAULT_SITE_ORIGIN);
-    expect(siteOrigin({ SITE_URL: 'javascript:alert(1)' })).toBe(DEFAULT_SITE_ORIGIN);
+    expect(siteOrigin(configFrom({}))).toBe(DEFAULT_SITE_ORIGIN);
+  });
+
+  it.each(['not a url', 'javascript:alert(1)', 'https://news.example/some/path'])('is never %j: the configuration refuses it', (value) => {
+    expect(() => configFrom({ SITE_URL: value })).toThrow(/SITE_URL/);
   });
 
   it('builds absolute URLs from public paths', () => {

@@ -1,3 +1,6 @@
+import type { AppConfig } from '../config/env';
+import { appConfig } from '../config/server';
+
 /** Where the site is served when SITE_URL is not set: the address `npm run dev` and `npm start` print. */
 export const DEFAULT_SITE_ORIGIN = 'http://localhost:3000';
 
@@ -6,18 +9,11 @@ export const DEFAULT_SITE_ORIGIN = 'http://localhost:3000';
  *
  * It comes from configuration only, never from the request's Host or X-Forwarded-Host headers:
  * pages and feeds are cached and shared by every reader, so an origin taken from one request
- * would be served to everyone (cache poisoning). A value that is not an http(s) URL is ignored.
+ * would be served to everyone (cache poisoning). SITE_URL is checked with the rest of the
+ * configuration (lib/config), which refuses anything but an http(s) origin.
  */
-export function siteOrigin(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.SITE_URL?.trim();
-  if (!configured) return DEFAULT_SITE_ORIGIN;
-  try {
-    const url = new URL(configured);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return DEFAULT_SITE_ORIGIN;
-    return url.origin;
-  } catch {
-    return DEFAULT_SITE_ORIGIN;
-  }
+export function siteOrigin(config: Pick<AppConfig, 'siteUrl'> = appConfig()): string {
+  return config.siteUrl ?? DEFAULT_SITE_ORIGIN;
 }
 
 /** An absolute URL on the site for a path that starts with '/'. */
