@@ -22,11 +22,18 @@ export interface AppServer {
  * Starts the production build on `port`. `fresh` resets the database to migrations + demo content
  * first (the browser tests' server); otherwise it starts again on the data already there
  * (`--keep-data`: `npm start` itself refuses a database whose demo accounts keep their passwords).
+ * `settings` adds environment variables of the test's choosing (e.g. TRUSTED_PROXIES).
  */
-export async function startApp(port: number, database: { pgliteDir: string } | { databaseUrl: string }, fresh: boolean): Promise<AppServer> {
+export async function startApp(
+  port: number,
+  database: { pgliteDir: string } | { databaseUrl: string },
+  fresh: boolean,
+  settings: Record<string, string> = {},
+): Promise<AppServer> {
   const script = 'scripts/e2e-server.ts';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...settings,
     AUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: '1',
     PGLITE_DIR: 'pgliteDir' in database ? database.pgliteDir : '',

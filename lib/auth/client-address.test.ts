@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, normaliseAddress, trustedProxiesFrom } from './client-address';
+import { clientAddress, normaliseAddress } from './client-address';
 
 describe('clientAddress', () => {
   it('is the socket when no proxy is trusted, whatever X-Forwarded-For says', () => {
@@ -44,17 +44,5 @@ describe('normaliseAddress', () => {
 
   it.each(['', 'unknown', '256.1.1.1', '1.2.3', 'a::b::c', '<script>', 'x'.repeat(100)])('refuses %j', (raw) => {
     expect(normaliseAddress(raw)).toBeNull();
-  });
-});
-
-describe('trustedProxiesFrom', () => {
-  it('defaults to no proxy and reads a whole number', () => {
-    expect(trustedProxiesFrom(undefined)).toBe(0);
-    expect(trustedProxiesFrom('')).toBe(0);
-    expect(trustedProxiesFrom(' 2 ')).toBe(2);
-  });
-
-  it.each(['-1', '1.5', 'one', 'true', '100'])('refuses %j with the name of the setting', (value) => {
-    expect(() => trustedProxiesFrom(value)).toThrow(/TRUSTED_PROXIES/);
   });
 });

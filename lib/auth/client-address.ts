@@ -3,7 +3,7 @@
  * is the socket's peer: the server stamps it into CLIENT_ADDRESS_HEADER on every request
  * (scripts/stamp-client-address.mjs), replacing whatever the client sent under that name.
  * X-Forwarded-For is believed only as far as the operator says proxies stand in front
- * (TRUSTED_PROXIES): each trusted proxy appends the address it saw, so with N of them the client
+ * (TRUSTED_PROXIES, read by lib/config): each trusted proxy appends the address it saw, so with N of them the client
  * is the N-th entry counted from the right, the socket's peer being the last proxy. Entries
  * further left are whatever the client chose to write.
  */
@@ -56,18 +56,4 @@ export function normaliseAddress(raw: string | null | undefined): string | null 
   if (IPV4.test(value)) return value;
   if (value.includes(':') && IPV6.test(value) && (value.match(/::/g)?.length ?? 0) <= 1) return value;
   return null;
-}
-
-/**
- * TRUSTED_PROXIES: how many reverse proxies stand between the clients and this server. 0 (the
- * default) believes no forwarding header at all. A value that is not a small whole number is a
- * configuration mistake worth stopping for, not something to guess around.
- */
-export function trustedProxiesFrom(value: string | undefined): number {
-  const raw = value?.trim() ?? '';
-  if (raw === '') return 0;
-  if (!/^\d{1,2}$/.test(raw)) {
-    throw new Error(`TRUSTED_PROXIES must be a whole number of proxies (0 when clients connect directly); got "${value}".`);
-  }
-  return Number(raw);
 }

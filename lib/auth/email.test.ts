@@ -12,6 +12,7 @@ describe('isLookAlikeEmail', () => {
     'محمد@midad.test', // an Arabic local part, a Latin domain
     'news@موقع.example',
     'محرر١@midad.test',
+    'news@xn--mgbh0fb.example', // مثال, as a browser sends it
   ])('accepts %j', (email) => {
     expect(lookAlike(email)).toBe(false);
   });
@@ -27,6 +28,8 @@ describe('isLookAlikeEmail', () => {
     ['a right-to-left override', 'admin\u202e@midad.test'],
     ['Arabic-Indic one passing for l', 'ad١min@midad.test'],
     ['Arabic and Latin letters in one label', 'admin@mدad.test'],
+    ['a Cyrillic domain as a browser sends it, in punycode', 'admin@xn--mdad-l9d.test'],
+    ['punycode that does not decode', 'admin@xn--zzzz-bad.test'],
   ])('refuses %s', (_, email) => {
     expect(lookAlike(email)).toBe(true);
   });

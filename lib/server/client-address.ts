@@ -1,5 +1,6 @@
 import 'server-only';
-import { CLIENT_ADDRESS_HEADER, STAMP_MARK, UNKNOWN_ADDRESS, clientAddress, trustedProxiesFrom } from '@/lib/auth/client-address';
+import { CLIENT_ADDRESS_HEADER, STAMP_MARK, UNKNOWN_ADDRESS, clientAddress } from '@/lib/auth/client-address';
+import { trustedProxies } from '@/lib/config/server';
 
 let warned = false;
 
@@ -22,9 +23,4 @@ export function requestClientAddress(headers: Pick<Headers, 'get'>): string {
     forwardedFor: headers.get('x-forwarded-for'),
     trustedProxies: trustedProxies(),
   });
-}
-
-/** The operator's TRUSTED_PROXIES setting. */
-function trustedProxies(): number {
-  return trustedProxiesFrom(process.env.TRUSTED_PROXIES);
 }
