@@ -16,10 +16,12 @@ export default defineConfig({
     pool: 'forks',
     // Integration files share one Postgres database when DATABASE_URL is set.
     fileParallelism: false,
-    testTimeout: 30_000,
+    // Bounds for a hang, not waits: opening and migrating an embedded database takes seconds
+    // when idle and can take a minute on a busy 2-core machine.
+    testTimeout: 120_000,
     // CI keeps a JSON report per database driver for its closing summary.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: `test-results/vitest-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json` },
-    hookTimeout: 60_000,
+    hookTimeout: 240_000,
   },
 });

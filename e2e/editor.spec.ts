@@ -1,9 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
-import { signInAs, unique } from './support';
+import { localCopies, pauseTimers, signInAs, typeAtEnd, unique } from './support';
 
+/** A desk tab whose clock the test may pause (pauseTimers), so autosave fires only when told. */
 async function deskAs(browser: Browser, role: 'admin' | 'editor' | 'reviewer'): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  await context.clock.install();
+  const page = await context.newPage();
   await signInAs(page, role);
   return page;
 }
@@ -59,17 +62,14 @@ test('two people editing one story: the second save shows the conflict and loses
   await admin.goto(url);
   await expect(admin.getByRole('textbox', { name: 'نص المقال' })).toContainText('الفقرة الأصلية.');
 
-  await editor.getByRole('textbox', { name: 'نص المقال' }).click();
-  await editor.keyboard.press('Control+End');
-  await editor.waitForTimeout(100);
-  await editor.keyboard.insertText(' إضافة المحرر.');
+  // Only the explicit saves count here: no autosave may slip in between typing and «حفظ».
+  await pauseTimers(editor);
+  await pauseTimers(admin);
+  await typeAtEnd(editor, ' إضافة المحرر.');
   await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
   await saved(editor);
 
-  await admin.getByRole('textbox', { name: 'نص المقال' }).click();
-  await admin.keyboard.press('Control+End');
-  await admin.waitForTimeout(100);
-  await admin.keyboard.insertText(' إضافة المدير.');
+  await typeAtEnd(admin, ' إضافة المدير.');
   await admin.getByRole('button', { name: 'حفظ', exact: true }).click();
   const conflict = admin.getByRole('alert').filter({ hasText: 'حفظ يوسف حداد نسخة أحدث' });
   await expect(conflict).toBeVisible();
@@ -87,16 +87,14 @@ test('two people editing one story: the second save shows the conflict and loses
 
 test('text typed while offline is kept in the browser and offered back when the story is reopened', async ({ browser }) => {
   const context = await browser.newContext();
+  await context.clock.install();
   const page = await context.newPage();
   await signInAs(page, 'editor');
   await newStory(page, unique('خبر بلا اتصال'), ['نص محفوظ على الخادم.']);
   const url = page.url();
 
   await context.setOffline(true);
-  await page.getByRole('textbox', { name: 'نص المقال' }).click();
-  await page.keyboard.press('Control+End');
-  await page.waitForTimeout(100); // ProseMirror reads a native caret move on the next tick
-  await page.keyboard.insertText(' جملة كُتبت بلا اتصال.');
+  await typeAtEnd(page, ' جملة كُتبت بلا اتصال.');
   await page.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'لا اتصال بالخادم' })).toBeVisible();
   await page.close(); // the tab is closed before the connection returns
@@ -112,15 +110,18 @@ test('text typed while offline is kept in the browser and offered back when the 
   await reopened.getByRole('button', { name: 'حفظ', exact: true }).click();
   await saved(reopened);
 
-  // Signing out forgets local copies.
+  // Signing out forgets local copies. The clock stands still so autosave cannot save (and clear)
+  // the draft first; one second on writes the local copy, well before autosave's quiet period.
+  await pauseTimers(reopened);
   await reopened.getByRole('textbox', { name: 'نص المقال' }).click();
   await reopened.keyboard.insertText(' مسودة لم تُحفظ');
-  await reopened.waitForTimeout(600);
-  expect(await reopened.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('midad:unsaved:')).length)).toBe(1);
+  await reopened.clock.runFor(1000);
+  await expect.poll(async () => (await localCopies(reopened)).filter((copy) => copy.includes('مسودة لم تُحفظ')).length).toBe(1);
+  expect(await localCopies(reopened)).toHaveLength(1);
   reopened.on('dialog', (dialog) => void dialog.accept());
   await reopened.getByRole('button', { name: 'تسجيل الخروج' }).click();
   await expect(reopened).toHaveURL(/\/login/);
-  expect(await reopened.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('midad:unsaved:')).length)).toBe(0);
+  expect(await localCopies(reopened)).toEqual([]);
   await context.close();
 });
 

@@ -36,9 +36,10 @@ async function expectInert(page: Page, path: string, marker: string) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expect(page.getByText(marker).first(), path).toBeAttached();
-    // Handlers such as onerror, onload and ontoggle fire after load: give them the chance.
+    // Handlers such as onerror, onload and ontoggle fire after load, each as a task of its own:
+    // wait until the page has run out of work (the next frame, then an idle period).
     await page.waitForLoadState('load');
-    await page.waitForTimeout(400);
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve()))));
     const problems = await page.evaluate((global) => {
       const found: string[] = [];
       if (global in window) found.push(`window.${global} was set`);
@@ -134,6 +135,8 @@ test('a story made of XSS payloads runs nothing on any public or desk page that 
 });
 
 test('a title far over the limit is cut by the field, and one forced past it is refused beside the field with the text kept', async ({ browser }) => {
+  // Laying out a megabyte of Arabic in one input takes the browser many seconds on a busy machine.
+  test.slow();
   const editor = await deskAs(browser, 'editor');
   await editor.goto('/desk/articles/new');
   // The field's name grows by the error sentence once one is shown beside it.

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
-import { signInAs, unique } from './support';
+import { caretAtEnd, signInAs, unique } from './support';
 
 async function deskAs(browser: Browser, role: 'admin' | 'editor' | 'reviewer'): Promise<Page> {
   const context = await browser.newContext();
@@ -60,9 +60,7 @@ test('a story goes from writing to readers only through review, and approval cov
   await editor.reload();
   await expect(statusBadge(editor)).toHaveText('مطلوب تعديلات');
   await expect(editor.getByText('أضيفوا اسم المدينة في الفقرة الأولى.')).toBeVisible();
-  await editor.getByRole('textbox', { name: 'نص المقال' }).click();
-  await editor.keyboard.press('Control+End');
-  await editor.waitForTimeout(100); // ProseMirror reads a native caret move on the next tick
+  await caretAtEnd(editor);
   await editor.keyboard.press('Enter');
   await editor.keyboard.insertText('أُقيم الحفل في مدينة بيروت.');
   await editor.getByRole('button', { name: 'حفظ', exact: true }).click();

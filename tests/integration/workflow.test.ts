@@ -5,7 +5,7 @@ import { findPublicArticle, listPublishedStories } from '@/db/queries/public';
 import { searchPublishedArticles } from '@/db/queries/search';
 import { findSiteArticle, listSiteStories, listStoriesSince, readSitemapData } from '@/db/queries/site-stories';
 import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
-import { articlePresence } from '@/db/schema/activity';
+import { articlePresence, notificationReads } from '@/db/schema/activity';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { isAppError } from '@/lib/errors';
@@ -408,7 +408,9 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
   it('notifies reviewers of submissions and authors of decisions, until they are marked read', async () => {
     await markNotificationsSeen(reviewer.id, db);
     await markNotificationsSeen(editor.id, db);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Unread means newer than the seen mark: the database's clock must have moved past it
+    // before the next event is written, or both could carry the same instant.
+    await expect.poll(async () => (await db.select({ past: sql<boolean>`now() > max(${notificationReads.seenAt})` }).from(notificationReads))[0]!.past).toBe(true);
     const created = await createArticle(db, editor, { fields: fields('خبر للإشعارات'), body: paragraphsToDocument(['نص']) });
     await move(editor, created.id, 'submit');
     expect(await countUnreadNotifications(reviewer, db)).toBe(1);
