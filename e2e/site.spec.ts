@@ -339,18 +339,32 @@ test.describe('bad input', () => {
 });
 
 test.describe('accessibility and looks', () => {
-  test('axe finds no serious or critical issue on home, section, article, tag and author pages', async ({ page }) => {
-    await page.goto(articlePath(slugify(FIXTURE.title)));
-    const authorHref = await page.getByRole('link', { name: 'بقلم يوسف حداد' }).getAttribute('href');
-    const pages = ['/', sectionPath('فلسطين'), articlePath(slugify(FIXTURE.title)), tagPath(slugify(FIXTURE.tags[0]!)), authorHref!];
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const path of pages) {
+  // One page per test: axe and full-page screenshots are heavy on a busy machine, and each gets
+  // its own time instead of sharing one budget with nine others.
+  const axePages: [string, (page: Page) => Promise<string>][] = [
+    ['home', async () => '/'],
+    ['section', async () => sectionPath('فلسطين')],
+    ['article', async () => articlePath(slugify(FIXTURE.title))],
+    ['tag', async () => tagPath(slugify(FIXTURE.tags[0]!))],
+    [
+      'author',
+      async (page) => {
+        await page.goto(articlePath(slugify(FIXTURE.title)));
+        return (await page.getByRole('link', { name: 'بقلم يوسف حداد' }).getAttribute('href'))!;
+      },
+    ],
+  ];
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [name, pathOf] of axePages) {
+      test(`axe finds no serious or critical issue on the ${name} page (${scheme})`, async ({ page }) => {
+        test.slow();
+        const path = await pathOf(page);
+        await page.emulateMedia({ colorScheme: scheme });
         await page.goto(path);
         await expectNoSeriousAxeViolations(page, `${path} (${scheme})`);
-      }
+      });
     }
-  });
+  }
 
   test('the skip link and focus outline work from the keyboard', async ({ page }) => {
     await page.goto(articlePath(slugify(FIXTURE.title)));
@@ -361,11 +375,12 @@ test.describe('accessibility and looks', () => {
     expect(outline).toBe('solid');
   });
 
-  test('screenshots at desktop and mobile widths, light and dark', async ({ browser }) => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const paths = { home: '/', article: articlePath(slugify(FIXTURE.title)), section: sectionPath(PUBLISHED[1]!.sectionSlug) };
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const width of [1280, 390]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      test(`screenshots at ${width} px wide, ${colorScheme}`, async ({ browser }) => {
+        test.slow();
+        fs.mkdirSync(SHOTS, { recursive: true });
+        const paths = { home: '/', article: articlePath(slugify(FIXTURE.title)), section: sectionPath(PUBLISHED[1]!.sectionSlug) };
         const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: 1 });
         const page = await context.newPage();
         for (const [name, path] of Object.entries(paths)) {
@@ -376,9 +391,9 @@ test.describe('accessibility and looks', () => {
           await page.screenshot({ path: `${SHOTS}/${name}-${width}-${colorScheme}.png`, fullPage: true });
         }
         await context.close();
-      }
+      });
     }
-  });
+  }
 });
 
 test.describe('site settings reach cached pages', () => {
