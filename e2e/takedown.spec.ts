@@ -33,7 +33,8 @@ async function pressWorkflow(page: Page, name: string) {
 }
 
 test('a live story is taken down at once while its edit is in draft, and the edit stays in the desk', async ({ browser, request }) => {
-  test.setTimeout(120_000);
+  // Two people, a review round and an autosave's quiet period: long on a busy machine.
+  test.setTimeout(180_000);
   const title = unique('خبر يُسحب من النشر');
   const editor = await deskAs(browser, 'editor');
   const reviewer = await deskAs(browser, 'reviewer');
