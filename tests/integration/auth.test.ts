@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -378,8 +378,18 @@ describe(`sections and settings on ${driverName}`, () => {
 });
 
 describe('npm run user:create', () => {
+  // Each run opens (and, on a new embedded directory, migrates) a database: seconds when idle, a
+  // minute or more on a busy machine. It ends when the CLI exits; the test's timeout bounds that.
   const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('error', reject);
+      child.once('close', (status) => resolve({ status, stdout, stderr }));
+    });
 
   it('creates, then updates by email, and refuses bad input with the reason', async () => {
     // Against the server in the Postgres run; against its own embedded directory otherwise
@@ -388,19 +398,19 @@ describe('npm run user:create', () => {
     const env = process.env.DATABASE_URL ? { ...process.env } : { ...process.env, DATABASE_URL: '', PGLITE_DIR: pgliteDir };
     const target = process.env.DATABASE_URL ? undefined : pgliteDir;
 
-    const bad = run(env, '--email', 'not-an-email', '--password', 'short', '--role', 'chief', '--name', 'x');
+    const bad = await run(env, '--email', 'not-an-email', '--password', 'short', '--role', 'chief', '--name', 'x');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--email');
     expect(bad.stderr).toContain('--role');
     expect(bad.stderr).toContain('--password');
-    const lookAlike = run(env, '--email', '\u0430dmin@midad.test', '--password', 'cli-password-1', '--role', 'admin', '--name', 'شبيه');
+    const lookAlike = await run(env, '--email', '\u0430dmin@midad.test', '--password', 'cli-password-1', '--role', 'admin', '--name', 'شبيه');
     expect(lookAlike.status).toBe(1);
     expect(lookAlike.stderr).toContain(`--email: ${en.users.errors.emailLookAlike}`);
 
-    const created = run(env, '--email', 'Cli.User@Midad.Test', '--password', 'cli-password-1', '--role', 'editor', '--name', 'سطر الأوامر');
+    const created = await run(env, '--email', 'Cli.User@Midad.Test', '--password', 'cli-password-1', '--role', 'editor', '--name', 'سطر الأوامر');
     expect(created.stderr).toBe('');
     expect(created.stdout).toContain('Created editor cli.user@midad.test');
-    const updated = run(env, '--email', 'cli.user@midad.test', '--password', 'cli-password-2', '--role', 'admin', '--name', 'سطر');
+    const updated = await run(env, '--email', 'cli.user@midad.test', '--password', 'cli-password-2', '--role', 'admin', '--name', 'سطر');
     expect(updated.stdout).toContain('Updated admin cli.user@midad.test');
 
     const check = target ? openDatabase({ pgliteDir: target }) : undefined;
@@ -414,5 +424,5 @@ describe('npm run user:create', () => {
       await check?.close();
     }
     // Four CLI processes, each opening and migrating a database.
-  }, 180_000);
+  }, 600_000);
 });
