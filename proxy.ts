@@ -1,9 +1,10 @@
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from 'next/server';
 import { authConfig } from './auth.config';
 import { deskContentSecurityPolicy, newNonce, usesNoncePolicy } from './lib/config/csp';
 import { HSTS_VALUE, wantsHsts } from './lib/config/env';
 import { appConfig } from './lib/config/server';
+import { isMalformedPath, MALFORMED_PATH_TARGET } from './lib/http/malformed-path';
 
 const { auth } = NextAuth(authConfig);
 
@@ -13,7 +14,7 @@ const { auth } = NextAuth(authConfig);
  * is a convenience only: pages, actions and route handlers check the session themselves. Desk and
  * sign-in responses also get their per-request Content-Security-Policy here (docs/decisions/0005).
  */
-export default auth((request) => {
+const signInProxy = auth((request) => {
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   if (!request.auth && request.nextUrl.pathname !== '/login') {
     const login = new URL('/login', request.nextUrl.origin);
@@ -42,4 +43,28 @@ function withTransportSecurity(response: NextResponse): NextResponse {
   return response;
 }
 
-export const config = { matcher: ['/desk', '/desk/:path*', '/login'] };
+/**
+ * A path whose percent-escapes do not decode goes to the not-found page before Next's router can
+ * fail on it with a bare 500 (lib/http/malformed-path.ts); the sign-in gate above runs only where
+ * it always did.
+ */
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  if (isMalformedPath(pathname)) {
+    const notFound = request.nextUrl.clone();
+    notFound.pathname = MALFORMED_PATH_TARGET;
+    notFound.search = '';
+    return NextResponse.rewrite(notFound);
+  }
+  // The sign-in gate's matcher entries (the first three), tried like Next tries them: on the path
+  // as sent and as decoded.
+  const gated = [pathname, decodeURIComponent(pathname)].some((p) => p === '/desk' || p.startsWith('/desk/') || p === '/login');
+  // Auth.js types its wrapper as a route handler; Next calls it, as it did when it was the export,
+  // as a proxy: with the request and the fetch event.
+  return gated ? (signInProxy as unknown as NextMiddleware)(request, event) : NextResponse.next();
+}
+
+// The last entry: every other path with a percent sign (Next's own files aside). Paths without one
+// never reach the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise
+// buffer for it.
+export const config = { matcher: ['/desk', '/desk/:path*', '/login', '/((?!_next/).*%.*)'] };
