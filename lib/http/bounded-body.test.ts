@@ -71,11 +71,12 @@ describe('readBodyWithin', () => {
     expect((await readBodyWithin(request(offered([6, 6]).stream, '12'), 12)).ok).toBe(true);
   });
 
-  it('stops a chunked body one chunk past the limit and cancels the rest', async () => {
+  it('stops a chunked body one chunk past the limit and leaves the rest unread', async () => {
     const { stream, record } = offered(new Array<number>(1000).fill(10));
     expect(await readBodyWithin(request(stream), 95)).toEqual({ ok: false, reason: 'tooLarge' });
     expect(record.pulled).toBe(100);
-    expect(record.cancelled).toBe(true);
+    // Not cancelled: on Node's server that would reset the connection before the answer is read.
+    expect(record.cancelled).toBe(false);
   });
 
   it('refuses a declared excess without pulling anything', async () => {
@@ -88,7 +89,6 @@ describe('readBodyWithin', () => {
     const { stream, record } = offered(new Array<number>(100).fill(10));
     expect(await readBodyWithin(request(stream, '15'), 1000)).toEqual({ ok: false, reason: 'lengthMismatch' });
     expect(record.pulled).toBe(20);
-    expect(record.cancelled).toBe(true);
   });
 
   it('refuses a body shorter than it said, a missing one that was announced, and a nonsense length', async () => {

@@ -1,8 +1,8 @@
 /**
  * Reading a request body with a ceiling. `request.formData()` and `arrayBuffer()` read everything
  * the client sends before anyone can look at its size, and a chunked body has no Content-Length
- * to check first; here bytes are counted as they arrive and the stream is cancelled the moment the
- * count passes the limit, so no more than `limit` bytes are ever held.
+ * to check first; here bytes are counted as they arrive and reading stops the moment the count
+ * passes the limit, so no more than `limit` bytes are ever held.
  */
 
 export type BoundedBody =
@@ -35,9 +35,13 @@ export function announcesMoreThan(headers: Pick<Headers, 'get'>, limit: number):
 }
 
 /**
- * The request's body as bytes, at most `limit` of them. Stops reading (and cancels the stream,
- * which tells the server to stop pulling from the socket) as soon as the body is known to be too
- * large or longer than it said; never throws for anything the sender does.
+ * The request's body as bytes, at most `limit` of them. Stops reading as soon as the body is known
+ * to be too large or longer than it said, and never throws for anything the sender does.
+ *
+ * The rest is left unread rather than cancelled: on Node's HTTP server cancelling destroys the
+ * socket at once, and a sender still writing gets a connection reset instead of the answer. Left
+ * alone, the server pulls nothing more, TCP flow control stops the sender, the answer goes out,
+ * and the idle connection is closed at the keep-alive timeout.
  */
 export async function readBodyWithin(
   request: { headers: Pick<Headers, 'get'>; body: ReadableStream<Uint8Array> | null },
@@ -52,22 +56,17 @@ export async function readBodyWithin(
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
-  const stop = async (reason: 'tooLarge' | 'lengthMismatch' | 'aborted'): Promise<BoundedBody> => {
-    // Cancelling can itself fail when the sender is already gone; the answer is the same.
-    await reader.cancel().catch(() => {});
-    return { ok: false, reason };
-  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!(value instanceof Uint8Array)) return await stop('lengthMismatch');
+      if (!(value instanceof Uint8Array)) return { ok: false, reason: 'lengthMismatch' };
       received += value.byteLength;
-      if (received > ceiling) return await stop(received > limit ? 'tooLarge' : 'lengthMismatch');
+      if (received > ceiling) return { ok: false, reason: received > limit ? 'tooLarge' : 'lengthMismatch' };
       chunks.push(value);
     }
   } catch {
-    return await stop('aborted');
+    return { ok: false, reason: 'aborted' };
   } finally {
     reader.releaseLock();
   }
