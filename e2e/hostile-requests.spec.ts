@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { configFrom } from '../lib/config/server';
+import { siteOrigin } from '../lib/seo/site-url';
 import { DEMO, signInAs } from './support';
 
 /**
@@ -290,4 +294,251 @@ test('what a signed-in person gets is never stored for readers', async ({ browse
     expect(anonymous, page).not.toContain('editor@midad.test');
   }
   await editor.context.close();
+});
+
+/** The request headers of a signed-in person's session, for requests written by hand. */
+async function sessionHeaders(signedIn: { context: { cookies(): Promise<{ name: string; value: string }[]> } }) {
+  const cookies = await signedIn.context.cookies();
+  return { Cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), Origin: baseOrigin() };
+}
+
+const UPLOAD_LIMIT = 12 * 1024 * 1024;
+const CHUNK = Buffer.alloc(64 * 1024, 0x2d);
+
+/**
+ * POST /api/media as a client that streams: chunked (no Content-Length), writing as fast as the
+ * connection takes it until the server answers, `offer` bytes have gone, or `holdAfter` bytes
+ * have gone (then it waits, body unfinished). Reports how much had been sent when the answer came.
+ */
+function streamUpload(headers: Record<string, string>, options: { offer: number; holdAfter?: number }) {
+  return new Promise<{ status: number; body: string; sentWhenAnswered: number }>((resolve, reject) => {
+    const url = new URL('/api/media', baseURLValue);
+    const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=midad', ...headers } });
+    let sent = 0;
+    let answered = false;
+    req.on('response', (res) => {
+      answered = true;
+      const sentWhenAnswered = sent;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body, sentWhenAnswered });
+      });
+    });
+    // Once answered, a server that closes the connection on us is the expected ending.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    const pump = () => {
+      while (!answered && sent < options.offer) {
+        if (options.holdAfter !== undefined && sent >= options.holdAfter) return;
+        sent += CHUNK.length;
+        if (!req.write(CHUNK)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered && options.holdAfter === undefined) req.end();
+    };
+    pump();
+  });
+}
+
+test('an upload is refused before its body is read, and cut off at the limit as it streams in', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const reviewer = await signedInRequest(browser, 'reviewer');
+  const editor = await signedInRequest(browser, 'editor');
+
+  // A reviewer sends one chunk and holds the rest back: the refusal cannot be waiting for it.
+  const refused = await streamUpload(await sessionHeaders(reviewer), { offer: 64 * 1024 * 1024, holdAfter: CHUNK.length });
+  expect(refused.status).toBe(403);
+  expect(JSON.parse(refused.body)).toMatchObject({ error: 'FORBIDDEN', message: expect.stringMatching(/\S/) });
+  expect(refused.sentWhenAnswered).toBe(CHUNK.length);
+  // Nor for anyone without a session, or from another site.
+  expect((await streamUpload({ Origin: baseOrigin() }, { offer: 1 << 20, holdAfter: CHUNK.length })).status).toBe(401);
+  expect((await streamUpload({ ...(await sessionHeaders(editor)), Origin: 'https://evil.example' }, { offer: 1 << 20, holdAfter: CHUNK.length })).status).toBe(403);
+
+  // An editor's endless chunked body is answered 413 near the limit, not after 256 MB. What was
+  // sent by then is the limit plus what the two sockets' buffers hold in between.
+  const flood = await streamUpload(await sessionHeaders(editor), { offer: 256 * 1024 * 1024 });
+  expect(flood.status).toBe(413);
+  expect(JSON.parse(flood.body)).toMatchObject({ error: 'MEDIA_TOO_LARGE', message: 'حجم الملف أكبر من ١٠ ميغابايت.' });
+  expect(flood.sentWhenAnswered).toBeGreaterThan(UPLOAD_LIMIT);
+  expect(flood.sentWhenAnswered).toBeLessThan(UPLOAD_LIMIT + 48 * 1024 * 1024);
+
+  // A small Content-Length in front of a big body. The server frames the request by the length it
+  // was given: the upload handler gets those 1 000 bytes (a cut-off multipart body: 400), and the
+  // bytes after them are not a request at all (400 from the HTTP server, which then hangs up).
+  const headers = await sessionHeaders(editor);
+  const exchange = await new Promise<{ first: string; rest: string; ended: boolean }>((resolve, reject) => {
+    const url = new URL(baseURLValue);
+    const socket = net.connect(Number(url.port), url.hostname);
+    let received = '';
+    let first = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      const end = received.indexOf('}');
+      if (!first && end >= 0) {
+        first = received.slice(0, end + 1);
+        received = received.slice(end + 1);
+        // Only now the rest of the "body": 20 MB the length did not announce.
+        socket.write(Buffer.alloc(20 * 1024 * 1024, 0x2d), () => {});
+      }
+    });
+    const finish = () => (first ? resolve({ first, rest: received, ended: true }) : reject(new Error(`no answer: ${received}`)));
+    socket.on('close', finish);
+    socket.on('error', () => {});
+    socket.write(
+      `POST /api/media HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${headers.Origin}\r\nCookie: ${headers.Cookie}\r\n` +
+        'Content-Type: multipart/form-data; boundary=midad\r\nContent-Length: 1000\r\n\r\n' +
+        `--midad\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n`.padEnd(1000, '-'),
+    );
+  });
+  expect(exchange.first).toMatch(/^HTTP\/1\.1 400 /);
+  expect(JSON.parse(exchange.first.slice(exchange.first.indexOf('{')))).toMatchObject({ error: 'INVALID_INPUT', message: 'راجع الحقول المعلَّمة.' });
+  for (const [, status] of exchange.rest.matchAll(/HTTP\/1\.1 (\d{3})/g)) expect(status).toBe('400');
+  expect(exchange.ended).toBe(true);
+
+  // And an ordinary upload still goes through.
+  const photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 30, g: 90, b: 160 } } }).png().toBuffer();
+  const ok = await editor.request.post('/api/media', {
+    headers: { Origin: baseOrigin() },
+    multipart: { file: { name: 'photo.png', mimeType: 'image/png', buffer: photo }, alt: 'صورة عادية' },
+  });
+  expect(ok.status()).toBe(201);
+  expect((await ok.json()).media).toMatchObject({ mime: 'image/webp', width: 640, alt: 'صورة عادية' });
+  await Promise.all([reviewer.context.close(), editor.context.close()]);
+});
+
+/** The site's not-found page, told apart from a page that merely carries the catalogue in its data. */
+const NOT_FOUND_HEADING = />الصفحة غير موجودة<\/h1>/;
+
+test('a path whose percent-escapes do not decode gets the not-found page, never a 500', async ({ request }) => {
+  const url = new URL(baseURLValue);
+  const malformed = [
+    '/articles/%E0%A4%A',
+    '/articles/%',
+    '/articles/100%',
+    '/articles/%C0%AF',
+    '/articles/%ED%A0%80',
+    '/articles/%FF%FE',
+    '/sections/%E0%A4%A',
+    '/sections/%ZZ/feed.xml',
+    '/tags/%E0',
+    '/authors/%E0%A4%A',
+    '/authors/%D8',
+    '/media/%E0%A4%A',
+    '/%E0%A4%A',
+    '/feed.xml%E0',
+    '/articles/%E0%A4%A?page=2',
+    '/desk/articles/%E0',
+    '/api/auth/%E0',
+  ];
+  for (const path of malformed) {
+    for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
+      const answer = await rawGet(`${url.origin}${path}`, { Host: url.host, ...headers });
+      expect([400, 404], `${path} ${JSON.stringify(headers)}`).toContain(answer.status);
+      if (!('RSC' in headers)) expect(answer.body, path).toMatch(NOT_FOUND_HEADING);
+    }
+  }
+  // Well-formed escapes are untouched: an Arabic section, a search with a broken escape in its
+  // query (which is text, not a path), the sign-in redirect of the desk.
+  expect((await request.get(`/sections/${encodeURIComponent('فلسطين')}`)).status()).toBe(200);
+  const search = await rawGet(`${url.origin}/search?q=%E0`, { Host: url.host });
+  expect(search.status).toBe(200);
+  expect(search.body).toContain('role="search"');
+  const desk = await request.get('/desk/search?q=%E0', { maxRedirects: 0 });
+  expect(desk.status()).toBe(307);
+  expect(desk.headers().location).toContain('/login?callbackUrl=');
+});
+
+async function pressWorkflow(page: Page, name: string) {
+  const form = page.locator('form', { has: page.getByRole('button', { name, exact: true }) });
+  await form.getByRole('button', { name, exact: true }).click();
+  await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+}
+
+const SITE_ORIGIN = siteOrigin(configFrom(process.env));
+
+const FOREIGN = {
+  Host: 'evil.example',
+  'X-Forwarded-Host': 'evil.example',
+  'X-Forwarded-Proto': 'https',
+  Forwarded: 'host=evil.example;proto=https',
+};
+
+/**
+ * Makes what `pages` show stale (by `change`), then has the first request to each carry a foreign
+ * host, so that if a page took its links from the request, what readers get next would carry
+ * them. Pages cached whole (article pages) must be rendered by that request and then served from
+ * the copy it made; listings render per request from cached data, which that request refilled.
+ */
+async function expectNoForeignHostAfter(request: APIRequestContext, pages: string[], change: () => Promise<void>) {
+  const wholePage = new Map<string, boolean>();
+  for (const page of pages) {
+    await request.get(page);
+    wholePage.set(page, (await request.get(page)).headers()['x-nextjs-cache'] === 'HIT');
+  }
+  await change();
+  const origin = new URL(baseURLValue).origin;
+  for (const page of pages) {
+    const hostile = await rawGet(`${origin}${page}`, FOREIGN);
+    expect(hostile.status, page).toBe(200);
+    // For a page cached whole, this request is the one that rendered it afresh.
+    if (wholePage.get(page)) expect(hostile.headers['x-nextjs-cache'], page).toBe('MISS');
+    expect(hostile.body, page).not.toContain('evil');
+  }
+  for (const page of pages) {
+    const response = await request.get(page);
+    if (wholePage.get(page)) expect(response.headers()['x-nextjs-cache'], page).toBe('HIT');
+    const body = await response.text();
+    expect(body, page).not.toContain('evil');
+    // The absolute links are there, and from the configured origin.
+    expect(body, page).toContain(SITE_ORIGIN);
+  }
+}
+
+test('pages re-rendered for a request with a foreign Host keep the site URL from the configuration', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const title = `خبر عن المضيف ${Date.now().toString(36)}`;
+  const editor = await (await browser.newContext()).newPage();
+  await signInAs(editor, 'editor');
+  await editor.goto('/desk/articles/new');
+  await editor.getByLabel('العنوان', { exact: true }).fill(title);
+  await editor.getByLabel('القسم').selectOption({ label: 'فلسطين' });
+  await editor.getByRole('textbox', { name: 'نص المقال' }).click();
+  await editor.keyboard.insertText('نص قصير عن الروابط.');
+  await editor.getByRole('button', { name: 'إنشاء المسودة' }).click();
+  await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
+  const deskPath = new URL(editor.url()).pathname;
+  const articlePath = `/articles/${encodeURIComponent(await editor.getByLabel('رابط المقال').inputValue())}`;
+  await pressWorkflow(editor, 'إرسال للمراجعة');
+  const reviewer = await (await browser.newContext()).newPage();
+  await signInAs(reviewer, 'reviewer');
+  await reviewer.goto(deskPath);
+  await pressWorkflow(reviewer, 'اعتماد');
+  await editor.reload();
+
+  const listings = ['/', `/sections/${encodeURIComponent('فلسطين')}`, '/feed.xml', '/sitemap.xml', '/news-sitemap.xml'];
+  // Publishing refreshes the home page, the section, the feeds and the sitemaps.
+  await expectNoForeignHostAfter(request, listings, () => pressWorkflow(editor, 'نشر'));
+  const article = await (await request.get(articlePath)).text();
+  expect(article).toContain(title);
+
+  // An edit published again refreshes the article page itself.
+  await expectNoForeignHostAfter(request, [articlePath, '/'], async () => {
+    await editor.getByLabel('العنوان', { exact: true }).fill(`${title} (محدّث)`);
+    await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await pressWorkflow(editor, 'إرسال للمراجعة');
+    await reviewer.reload();
+    await pressWorkflow(reviewer, 'اعتماد');
+    await editor.reload();
+    await pressWorkflow(editor, 'نشر');
+  });
+  expect(await (await request.get(articlePath)).text()).toContain(`${title} (محدّث)`);
+
+  // Taken down again, so the stories other tests expect lead the home page and the feeds.
+  await pressWorkflow(editor, 'إلغاء النشر');
+  await Promise.all([editor.context().close(), reviewer.context().close()]);
 });

@@ -1,5 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
+import { hostileSearchParams, type RawParams } from '../tests/support/hostile-queries';
+import { signInAs } from './support';
 
 async function search(page: Page, query: string) {
   const main = page.getByRole('main');
@@ -66,5 +68,61 @@ test.describe('searching the published news', () => {
     await expect(page).toHaveURL(/section=/);
     await expect(main.getByRole('link', { name: fixture.title })).toHaveCount(0);
     await context.close();
+  });
+});
+
+/**
+ * A query string as a hostile client writes it: each value percent-encoded (so NUL travels as
+ * %00), cut to a length the HTTP server accepts, and sometimes with a raw broken escape added.
+ */
+function hostileQueryString(params: RawParams, i: number): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      // Lone surrogates cannot be percent-encoded as UTF-8; send their UTF-16 code units as raw bytes.
+      const encoded = Array.from(one.slice(0, 1_500), (c) => (/[\uD800-\uDFFF]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('');
+      parts.push(`${name}=${encoded}`);
+    }
+  }
+  if (i % 3 === 0) parts.push(['q=%E0%A4%A', 'page=%', 'section=%C0%AF', 'q=%FF%FE%00', 'from=%ZZ'][i % 5]!);
+  return parts.join('&');
+}
+
+async function expectNoServerError(request: APIRequestContext, path: string) {
+  const response = await request.get(path, { maxRedirects: 0 });
+  expect(response.status(), path.slice(0, 200)).toBeLessThan(500);
+  const body = await response.text();
+  expect(body, path.slice(0, 200)).not.toContain('Internal Server Error');
+  return response;
+}
+
+test.describe('hostile queries', () => {
+  const samples = hostileSearchParams(20_261_202, 1_000).filter((_, i) => i % 10 === 0);
+
+  test(`${samples.length} generated hostile queries never make /search answer 500`, async ({ request }) => {
+    test.setTimeout(240_000);
+    for (const [i, params] of samples.entries()) {
+      const response = await expectNoServerError(request, `/search?${hostileQueryString(params, i)}`);
+      expect(response.headers()['content-type'], String(i)).toContain('text/html');
+    }
+  });
+
+  test('nor the desk search, for a signed-in editor', async ({ page }) => {
+    test.setTimeout(240_000);
+    await signInAs(page, 'editor');
+    for (const [i, params] of samples.slice(0, 40).entries()) {
+      await expectNoServerError(page.request, `/desk/search?${hostileQueryString(params, i)}`);
+    }
+    // The same page still searches.
+    await page.goto(`/desk/search?q=${encodeURIComponent('اسماعيل هنيه')}`);
+    await expect(page.getByRole('main').getByRole('link', { name: fixture.title })).toBeVisible();
+  });
+
+  test('NUL, controls and broken escapes in each parameter get the search page', async ({ page }) => {
+    for (const query of ['q=a%00b', 'q=%00', 'q=%E0%A4%A', 'q=x&section=%00', 'q=x&section=%ED%A0%80', 'q=x&page=%00', 'q=x&from=%00&to=%1B', `q=${'%01'.repeat(50)}`, 'q=%E2%80%AE%D8%BA%D8%B2%D8%A9']) {
+      const response = await page.goto(`/search?${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(page.getByRole('main').getByRole('searchbox', { name: 'عبارة البحث' }), query).toBeVisible();
+    }
   });
 });
