@@ -117,7 +117,9 @@ describe('a build made for the other kind of SITE_URL', () => {
 });
 
 // The script itself, as an operator runs it: NODE_ENV unset, an embedded database, and no build
-// in NEXT_DIST_DIR, so `next start` stops at once once the checks have passed.
+// in NEXT_DIST_DIR, so `next start` stops at once once the checks have passed. Each test waits for
+// the process to exit; the generous bounds are for a busy machine, where starting Node with tsx and
+// migrating a new embedded database can take minutes.
 describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
   const root = process.cwd();
   const work = tempDir('midad-start-process-');
@@ -172,14 +174,14 @@ describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
     expect(problems.map((line) => line.trim().split(' ')[0])).toEqual(['DATABASE_POOL_SIZE', 'AUTH_SECRET', 'SITE_URL', 'TRUSTED_PROXIES']);
     expect(output).toContain('Midad stopped: fix these settings');
     expect(fs.existsSync(pgliteDir)).toBe(false);
-  }, 60_000);
+  }, 300_000);
 
   it('says it in Arabic when the operator asks for it', async () => {
     const { code, output } = await runStart({ MIDAD_LOCALE: '', LANG: 'ar_EG.UTF-8', SITE_URL: '' });
     expect(code).toBe(1);
     expect(output).toContain('توقّف مداد');
     expect(output).toContain('لم يُضبط SITE_URL');
-  }, 60_000);
+  }, 300_000);
 
   it('creates no account on a fresh database, with NODE_ENV unset', async () => {
     const { output } = await runStart({});
@@ -187,7 +189,7 @@ describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
     // The checks passed and it went on to start Next, which found no build here.
     expect(output).toMatch(/production build/i);
     expect(await usersIn()).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it('refuses to start the server while a demo account has its demo password', async () => {
     await prepareDemoData(pgliteDir);
@@ -196,7 +198,7 @@ describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
     expect(output).toContain('npm start refuses to run while these accounts still have the demo password');
     expect(output).toContain('--email admin@midad.test');
     expect(output).not.toMatch(/production build/i);
-  }, 120_000);
+  }, 600_000);
 });
 
 function freePort(): Promise<number> {
