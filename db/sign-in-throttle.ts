@@ -14,15 +14,17 @@ export interface ActiveLock {
   kind: ThrottleKind;
   /** Whole seconds until the lock ends, at least 1; measured by the database's clock. */
   retryAfterSeconds: number;
+  /** Which counter is locked and until when: together they name this one lock. */
+  identity: string;
 }
 
 /** The lock among these counters that ends last, if any is in force. */
 export async function activeLock(db: Executor, counters: ThrottleCounter[]): Promise<ActiveLock | null> {
   if (!counters.length) return null;
   const keys = counters.map((c) => c.key);
-  const [row] = await queryRows<{ key: string; seconds: number | string }>(
+  const [row] = await queryRows<{ key: string; seconds: number | string; until: string }>(
     db,
-    sql`select key, ceil(extract(epoch from (locked_until - now())))::int as seconds
+    sql`select key, ceil(extract(epoch from (locked_until - now())))::int as seconds, locked_until::text as until
         from sign_in_throttle
         where key in (${sql.join(
           keys.map((k) => sql`${k}`),
@@ -32,7 +34,11 @@ export async function activeLock(db: Executor, counters: ThrottleCounter[]): Pro
         limit 1`,
   );
   if (!row) return null;
-  return { kind: kindOfKey(row.key) ?? 'account', retryAfterSeconds: Math.max(1, Number(row.seconds)) };
+  return {
+    kind: kindOfKey(row.key) ?? 'account',
+    retryAfterSeconds: Math.max(1, Number(row.seconds)),
+    identity: `${row.key}@${row.until}`,
+  };
 }
 
 /**

@@ -486,6 +486,13 @@ export const ar = {
       previousName: 'الاسم السابق: {value}',
       previousSlug: 'المسار السابق: {value}',
     },
+    scopes: {
+      pair: 'هذا الحساب من هذا العنوان',
+      account: 'هذا الحساب من كل العناوين',
+      ip: 'هذا العنوان لكل الحسابات',
+      device: 'هذا المتصفح المعروف',
+      password: 'تغيير كلمة المرور',
+    },
     directions: { up: 'نُقل إلى الأعلى', down: 'نُقل إلى الأسفل' },
     settingChange: '{setting}: من «{from}» إلى «{to}»',
   },

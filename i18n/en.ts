@@ -486,6 +486,13 @@ export const en: Messages = {
       previousName: 'Previous name: {value}',
       previousSlug: 'Previous path: {value}',
     },
+    scopes: {
+      pair: 'this account from this address',
+      account: 'this account from every address',
+      ip: 'this address for every account',
+      device: 'this known browser',
+      password: 'changing the password',
+    },
     directions: { up: 'Moved up', down: 'Moved down' },
     settingChange: '{setting}: from “{from}” to “{to}”',
   },

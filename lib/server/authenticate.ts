@@ -44,14 +44,16 @@ export async function authenticate(db: Executor, attempt: SignInAttempt): Promis
   const address = attempt.ip;
   const logged = { email: loggable(email), address };
 
-  const limited = async (scope: ThrottleKind, retryAfterSeconds: number): Promise<AuthenticationResult> => {
-    const subjectUserId = email ? ((await findUserForSignIn(db, email))?.id ?? null) : null;
-    await recordActivity(db, { kind: 'auth.sign_in_limited', actorId: null, subjectUserId, details: { ...logged, scope, retryAfterSeconds } });
+  const limited = async (scope: ThrottleKind, retryAfterSeconds: number, lockIdentity?: string): Promise<AuthenticationResult> => {
+    if (firstRefusalOf(lockIdentity)) {
+      const subjectUserId = email ? ((await findUserForSignIn(db, email))?.id ?? null) : null;
+      await recordActivity(db, { kind: 'auth.sign_in_limited', actorId: null, subjectUserId, details: { ...logged, scope, retryAfterSeconds } });
+    }
     return { ok: false, reason: 'locked', retryAfterSeconds, scope };
   };
 
   const lock = await activeLock(db, counters.checked);
-  if (lock) return limited(lock.kind, lock.retryAfterSeconds);
+  if (lock) return limited(lock.kind, lock.retryAfterSeconds, lock.identity);
 
   const counts = new Map<string, number>();
   for (const counter of counters.counted) counts.set(counter.key, await countAttempt(db, counter));
@@ -59,7 +61,7 @@ export async function authenticate(db: Executor, attempt: SignInAttempt): Promis
   if (over) {
     // Parallel attempts raced past the lock check: the limit holds, the rest are refused unheard.
     const raced = await activeLock(db, counters.checked);
-    return limited(raced?.kind ?? over.kind, raced?.retryAfterSeconds ?? THROTTLE_LOCK_MINUTES * 60);
+    return limited(raced?.kind ?? over.kind, raced?.retryAfterSeconds ?? THROTTLE_LOCK_MINUTES * 60, raced?.identity);
   }
 
   const user = email ? await findUserForSignIn(db, email) : undefined;
@@ -77,6 +79,20 @@ export async function authenticate(db: Executor, attempt: SignInAttempt): Promis
   const sessionId = await createSession(db, user.id, attempt.userAgent);
   await recordActivity(db, { kind: 'auth.signed_in', actorId: user.id, subjectUserId: user.id, details: { address } });
   return { ok: true, userId: user.id, sessionId, knownDevice: rememberDevice(deviceKey, attempt.knownDevice, email) };
+}
+
+// Locks this process has already written to the activity log. A lock refuses every attempt until
+// it ends, cheaply; logging each refusal would let anyone grow the append-only log at will, so
+// each lock is logged once per server process. Bounded: the oldest are forgotten first.
+const loggedLocks = new Set<string>();
+const LOGGED_LOCKS_KEPT = 10_000;
+
+function firstRefusalOf(lockIdentity: string | undefined): boolean {
+  if (lockIdentity === undefined) return true;
+  if (loggedLocks.has(lockIdentity)) return false;
+  loggedLocks.add(lockIdentity);
+  if (loggedLocks.size > LOGGED_LOCKS_KEPT) loggedLocks.delete(loggedLocks.values().next().value!);
+  return true;
 }
 
 /** The typed email as the log keeps it: invisible and control characters shown, not obeyed. */

@@ -227,6 +227,10 @@ describe(`the activity log on ${driverName}`, () => {
     const [limited] = await entries('auth.sign_in_limited', editor!.id);
     expect(limited).toMatchObject({ actorId: null, details: { email: EDITOR.email, address: '10.50.0.3', scope: 'pair' } });
     expect(limited!.details.retryAfterSeconds).toBeGreaterThan(0);
+    // Refusals under the same lock cost nothing to send, so they must not grow the log.
+    for (let i = 0; i < 5; i++) await attempt(db, EDITOR.email, EDITOR.password, '10.50.0.3');
+    const fromThatAddress = (await entries('auth.sign_in_limited', editor!.id)).filter((e) => e.details.address === '10.50.0.3');
+    expect(fromThatAddress).toHaveLength(1);
 
     await attempt(db, EDITOR.email, EDITOR.password, '10.50.0.4');
     const signedIn = await entries('auth.signed_in', editor!.id);

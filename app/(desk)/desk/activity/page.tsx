@@ -36,6 +36,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const detailLines = (details: Record<string, unknown>): string[] =>
     Object.entries(details).flatMap(([name, value]) => {
       if (name === 'direction' && (value === 'up' || value === 'down')) return [tr.directions[value]];
+      if (name === 'scope' && typeof value === 'string' && Object.hasOwn(tr.scopes, value)) {
+        return [format(tr.details.scope, { value: tr.scopes[value as keyof typeof tr.scopes] })];
+      }
       if (name === 'changes' && Array.isArray(value)) {
         return (value as { setting: string; from: string; to: string }[]).map((change) =>
           format(tr.settingChange, {
