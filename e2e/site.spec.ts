@@ -6,6 +6,7 @@ import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' 
 import { SAMPLE_SECTIONS, SAMPLE_STORIES } from '../db/seed-data/sample-stories';
 import { slugify } from '../lib/arabic/slug';
 import { articlePath, sectionPath, tagPath } from '../lib/seo/paths';
+import { configFrom } from '../lib/config/server';
 import { siteOrigin } from '../lib/seo/site-url';
 
 /*
@@ -26,7 +27,7 @@ interface Story {
 const FIXTURE: Story = { title: fixture.title, summary: fixture.summary, sectionSlug: 'فلسطين', tags: fixture.tags, hoursFromNow: -1, author: 'editor' };
 const PUBLISHED: Story[] = [FIXTURE, ...SAMPLE_STORIES.filter((s) => s.status === 'published')].sort((a, b) => b.hoursFromNow - a.hoursFromNow);
 const HIDDEN = SAMPLE_STORIES.filter((s) => s.status !== 'published');
-const ORIGIN = siteOrigin(process.env);
+const ORIGIN = siteOrigin(configFrom(process.env));
 const SHOTS = '/tmp/midad-site-shots';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'category'].includes(name) });
