@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../errors';
 import { MEDIA_MAX_WIDTH, MEDIA_OUTPUT_MIME, smallerVariantWidths } from './keys';
 import { findActiveContent, sniffImageKind, type ImageKind } from './sniff';
@@ -55,7 +55,7 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
   if (active) notAnImage(`active content marker: ${active}`);
 
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     // Reading the header decodes no pixels, so it is safe before the size check.
     metadata = await sharp(input, { limitInputPixels: false }).metadata();

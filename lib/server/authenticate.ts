@@ -9,6 +9,7 @@ import { knownDeviceFor, rememberDevice } from '@/lib/auth/known-device';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { THROTTLE_LIMITS, THROTTLE_LOCK_MINUTES, signInCounters, type ThrottleKind } from '@/lib/auth/throttle-policy';
 import { authKey } from './auth-keys';
+import { firstRefusalUnder } from './logged-locks';
 
 export interface SignInAttempt {
   email: unknown;
@@ -45,7 +46,7 @@ export async function authenticate(db: Executor, attempt: SignInAttempt): Promis
   const logged = { email: loggable(email), address };
 
   const limited = async (scope: ThrottleKind, retryAfterSeconds: number, lockIdentity?: string): Promise<AuthenticationResult> => {
-    if (firstRefusalOf(lockIdentity)) {
+    if (lockIdentity === undefined || firstRefusalUnder(lockIdentity)) {
       const subjectUserId = email ? ((await findUserForSignIn(db, email))?.id ?? null) : null;
       await recordActivity(db, { kind: 'auth.sign_in_limited', actorId: null, subjectUserId, details: { ...logged, scope, retryAfterSeconds } });
     }
@@ -79,20 +80,6 @@ export async function authenticate(db: Executor, attempt: SignInAttempt): Promis
   const sessionId = await createSession(db, user.id, attempt.userAgent);
   await recordActivity(db, { kind: 'auth.signed_in', actorId: user.id, subjectUserId: user.id, details: { address } });
   return { ok: true, userId: user.id, sessionId, knownDevice: rememberDevice(deviceKey, attempt.knownDevice, email) };
-}
-
-// Locks this process has already written to the activity log. A lock refuses every attempt until
-// it ends, cheaply; logging each refusal would let anyone grow the append-only log at will, so
-// each lock is logged once per server process. Bounded: the oldest are forgotten first.
-const loggedLocks = new Set<string>();
-const LOGGED_LOCKS_KEPT = 10_000;
-
-function firstRefusalOf(lockIdentity: string | undefined): boolean {
-  if (lockIdentity === undefined) return true;
-  if (loggedLocks.has(lockIdentity)) return false;
-  loggedLocks.add(lockIdentity);
-  if (loggedLocks.size > LOGGED_LOCKS_KEPT) loggedLocks.delete(loggedLocks.values().next().value!);
-  return true;
 }
 
 /** The typed email as the log keeps it: invisible and control characters shown, not obeyed. */

@@ -260,6 +260,8 @@ describe(`the activity log on ${driverName}`, () => {
     const [limited] = await entries('auth.password_check_limited', admin.id);
     expect(limited).toMatchObject({ actorId: admin.id, details: { address: '10.52.0.1' } });
     expect(limited!.details.retryAfterSeconds).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) await refusal(changeOwnPassword(db, admin, `secret-again-${i}`, 'new-password-123', { address: '10.52.0.1' }));
+    expect(await entries('auth.password_check_limited', admin.id)).toHaveLength(1);
   });
 });
 

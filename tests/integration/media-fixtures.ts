@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { users } from '@/db/schema';
 import type { Database } from '@/db/client';
 import type { Role } from '@/lib/permissions';
 
 /** A photo-like image: a gradient, so the encoders have real detail to work on. */
-export function gradient(width: number, height: number): sharp.Sharp {
+export function gradient(width: number, height: number): Sharp {
   const channels = 3;
   const pixels = Buffer.alloc(width * height * channels);
   for (let y = 0; y < height; y++) {

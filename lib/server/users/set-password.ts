@@ -11,6 +11,7 @@ import { ZPassword } from '@/lib/auth/user-input';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import type { Actor } from '../session';
+import { firstRefusalUnder } from '../logged-locks';
 
 /** An admin sets someone's password; that person's sessions end so the old password stops working everywhere. */
 export async function resetUserPassword(db: Executor, actor: Actor, userId: number, password: unknown): Promise<void> {
@@ -35,11 +36,13 @@ export async function changeOwnPassword(db: Executor, actor: Actor, current: unk
   let lock = await activeLock(db, [counter]);
   if (!lock && (await countAttempt(db, counter)) > THROTTLE_LIMITS.password) {
     // Parallel checks raced past the lock: the limit holds all the same.
-    lock = (await activeLock(db, [counter])) ?? { kind: 'password', retryAfterSeconds: THROTTLE_LOCK_MINUTES * 60 };
+    lock = (await activeLock(db, [counter])) ?? { kind: 'password', retryAfterSeconds: THROTTLE_LOCK_MINUTES * 60, identity: `${counter.key}@raced` };
   }
   if (lock) {
     const details = { address: client.address, retryAfterSeconds: lock.retryAfterSeconds };
-    await recordActivity(db, { kind: 'auth.password_check_limited', actorId: actor.id, subjectUserId: actor.id, details });
+    if (firstRefusalUnder(lock.identity)) {
+      await recordActivity(db, { kind: 'auth.password_check_limited', actorId: actor.id, subjectUserId: actor.id, details });
+    }
     throw new AppError('TOO_MANY_ATTEMPTS', undefined, { field: 'currentPassword' });
   }
   const user = await findUserForSignIn(db, actor.email);
