@@ -215,7 +215,7 @@ export async function listSearchSections(db: Executor = getDb()): Promise<{ slug
 const UNSENDABLE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F]|${LONE_SURROGATES.source}`, 'g');
 
 /** Text from a URL made safe to send as a parameter: what cannot be sent becomes a space. */
-export function cleanSearchText(text: string): string {
+function cleanSearchText(text: string): string {
   return text.replace(UNSENDABLE, ' ');
 }
 
