@@ -2,10 +2,12 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { revokeSession } from '@/db/sessions';
+import { appConfig } from '@/lib/config/server';
 import { redeemSignInGrant } from '@/lib/server/sign-in-grant';
 import { authConfig } from './auth.config';
 
-if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET && process.env.NEXT_PHASE !== 'phase-production-build') {
+const config = appConfig();
+if (config.nodeEnv === 'production' && !config.authSecret && !config.buildPhase) {
   throw new Error('AUTH_SECRET is not set. Generate one with `openssl rand -base64 33` and set it in the environment.');
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
+import { appConfig } from '@/lib/config/server';
 
 let fallback: Buffer | undefined;
 
@@ -10,7 +11,7 @@ let fallback: Buffer | undefined;
  * process.
  */
 export function authKey(purpose: 'known-device' | 'sign-in-grant'): Buffer {
-  const secret = process.env.AUTH_SECRET;
+  const secret = appConfig().authSecret;
   const root = secret ? Buffer.from(secret) : (fallback ??= randomBytes(32));
   return createHmac('sha256', root).update(`midad:${purpose}`).digest();
 }

@@ -22,6 +22,7 @@ import {
   type SiteStory,
   type StoryFilter,
 } from '@/db/queries/site-stories';
+import { isBuildPhase } from '@/lib/config/server';
 import { LISTING_PAGE_SIZE, pageOffset } from '@/lib/seo/pagination';
 import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from '@/lib/seo/sitemap';
 
@@ -59,7 +60,7 @@ const scheduleWindow = cache(
 );
 
 async function cachedRead<T>(name: string, args: readonly unknown[], tags: string[], read: (asOf: Date) => Promise<T>): Promise<T> {
-  if (process.env.NEXT_PHASE === 'phase-production-build') {
+  if (isBuildPhase()) {
     // The build never opens the database (db/client.ts). A page of this group without URL
     // parameters (the search page, say) would otherwise be prerendered through the layout's
     // reads; this marks it request-time instead, and Next renders it per request.
