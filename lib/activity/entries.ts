@@ -25,6 +25,13 @@ export type ActivityEntry = ActivitySubjects &
       details: { sectionId: number; name: string; slug: string; previousName: string; previousSlug: string };
     }
   | { kind: 'section.moved'; actorId: number; details: { sectionId: number; name: string; direction: 'up' | 'down' } }
+  | { kind: 'person.created'; actorId: number; subjectUserId: number; details: { email: string; role: string } }
+  | { kind: 'person.role_changed'; actorId: number; subjectUserId: number; details: { from: string; to: string } }
+  | { kind: 'person.deactivated'; actorId: number; subjectUserId: number; details: Record<string, never> }
+  | { kind: 'person.reactivated'; actorId: number; subjectUserId: number; details: Record<string, never> }
+  /** An admin set someone's password; never the password itself. */
+  | { kind: 'person.password_reset'; actorId: number; subjectUserId: number; details: Record<string, never> }
+  | { kind: 'auth.password_changed'; actorId: number; subjectUserId: number; details: { address: string } }
   /** Each changed setting with its old and new value. */
   | { kind: 'settings.updated'; actorId: number; details: { changes: SettingChange[] } }
   );
@@ -51,6 +58,12 @@ export const ACTIVITY_KINDS = [
   'auth.sign_in_limited',
   'auth.password_check_failed',
   'auth.password_check_limited',
+  'auth.password_changed',
+  'person.created',
+  'person.role_changed',
+  'person.deactivated',
+  'person.reactivated',
+  'person.password_reset',
   'section.created',
   'section.updated',
   'section.moved',

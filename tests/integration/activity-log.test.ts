@@ -6,6 +6,9 @@ import { activityLog, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { createSection, moveSection, updateSection } from '@/lib/server/sections/manage-sections';
 import { updateSiteSettings } from '@/lib/server/update-site-settings';
+import { createUser } from '@/lib/server/users/create-user';
+import { changeOwnPassword, resetUserPassword } from '@/lib/server/users/set-password';
+import { changeUserRole, setUserActive } from '@/lib/server/users/update-user-access';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 
 let connection: Connection;
@@ -91,6 +94,30 @@ describe(`the activity log (${driverName})`, () => {
       'timeZone',
       'digits',
     ]);
+  });
+
+  it('records what happens to people: created, role changed, deactivated and back, passwords set', async () => {
+    const admin = await signedInActor(db, 'admin@midad.test', 'midad-admin-demo');
+    const person = await createUser(db, admin, { email: 'new.reporter@midad.test', name: 'مراسلة جديدة', role: 'editor', password: 'a-long-password-1' });
+    await changeUserRole(db, admin, person.id, 'reviewer');
+    await changeUserRole(db, admin, person.id, 'reviewer');
+    await setUserActive(db, admin, person.id, false);
+    await setUserActive(db, admin, person.id, true);
+    await resetUserPassword(db, admin, person.id, 'another-long-password');
+    const themselves = await signedInActor(db, 'new.reporter@midad.test', 'another-long-password');
+    await changeOwnPassword(db, themselves, 'another-long-password', 'their-own-password-9', { address: '192.0.2.44' });
+
+    const aboutThem = await listActivity(db, { subjectUserId: person.id }, { limit: 20, offset: 0 });
+    const changes = aboutThem.filter((e) => !e.kind.startsWith('auth.sign'));
+    expect(changes.map((e) => [e.kind, e.actorId, e.details])).toEqual([
+      ['auth.password_changed', person.id, { address: '192.0.2.44' }],
+      ['person.password_reset', admin.id, {}],
+      ['person.reactivated', admin.id, {}],
+      ['person.deactivated', admin.id, {}],
+      ['person.role_changed', admin.id, { from: 'editor', to: 'reviewer' }],
+      ['person.created', admin.id, { email: 'new.reporter@midad.test', role: 'editor' }],
+    ]);
+    expect(JSON.stringify(aboutThem)).not.toMatch(/long-password|their-own-password/);
   });
 
   it.each([

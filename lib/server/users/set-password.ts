@@ -22,6 +22,7 @@ export async function resetUserPassword(db: Executor, actor: Actor, userId: numb
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await revokeAllSessions(tx, userId);
+    await recordActivity(tx, { kind: 'person.password_reset', actorId: actor.id, subjectUserId: userId, details: {} });
   });
 }
 
@@ -58,5 +59,6 @@ export async function changeOwnPassword(db: Executor, actor: Actor, current: unk
       .set({ revokedAt: sql`now()` })
       .where(and(eq(userSessions.userId, actor.id), ne(userSessions.id, actor.sessionId), sql`${userSessions.revokedAt} is null`));
     await clearFailures(tx, [counter]);
+    await recordActivity(tx, { kind: 'auth.password_changed', actorId: actor.id, subjectUserId: actor.id, details: { address: client.address } });
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
 import { users } from '@/db/schema';
 import { countOtherActiveAdmins, findUserById, revokeAllSessions } from '@/db/users';
@@ -43,6 +44,7 @@ export async function changeUserRole(db: Executor, actor: Actor, userId: number,
     if (user.role === nextRole) return;
     if (nextRole !== 'admin') await assertNotLastAdmin(tx, user);
     await tx.update(users).set({ role: nextRole }).where(eq(users.id, userId));
+    await recordActivity(tx, { kind: 'person.role_changed', actorId: actor.id, subjectUserId: userId, details: { from: user.role, to: nextRole } });
   });
 }
 
@@ -56,5 +58,6 @@ export async function setUserActive(db: Executor, actor: Actor, userId: number, 
       await revokeAllSessions(tx, userId);
     }
     await tx.update(users).set({ active }).where(eq(users.id, userId));
+    await recordActivity(tx, { kind: active ? 'person.reactivated' : 'person.deactivated', actorId: actor.id, subjectUserId: userId, details: {} });
   });
 }

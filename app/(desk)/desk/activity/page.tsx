@@ -49,6 +49,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         );
       }
       const template = (tr.details as Record<string, string>)[name];
+      if (template && (name === 'role' || name === 'from' || name === 'to') && typeof value === 'string' && Object.hasOwn(t.desk.roles, value)) {
+        return [format(template, { value: t.desk.roles[value as keyof typeof t.desk.roles] })];
+      }
       if (!template || (typeof value !== 'string' && typeof value !== 'number')) return [];
       return [format(template, { value: typeof value === 'number' ? shown.number(value) : value })];
     });
