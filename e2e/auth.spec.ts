@@ -93,6 +93,8 @@ test.describe('callbackUrl stays on this site', () => {
   const variants = [
     'https://evil.example',
     '//evil.example',
+    '/.//evil.example',
+    '/%2e//evil.example',
     '/\\evil.example',
     'javascript:alert(1)',
     encodeURIComponent('https://evil.example'),

@@ -26,6 +26,9 @@ export function safeCallbackPath(raw: string | null | undefined): string {
     return FALLBACK;
   }
   if (url.origin !== PROBE_ORIGIN) return FALLBACK;
+  // Dot segments collapse while the URL is parsed ('/.//evil' becomes '//evil'): judge the path
+  // as it will be sent, or a browser reads it as another host.
+  if (url.pathname.startsWith('//') || url.pathname.includes('\\')) return FALLBACK;
   const path = `${url.pathname}${url.search}${url.hash}`;
   // Never bounce back to the sign-in page itself.
   return path === '/login' || path.startsWith('/login?') ? FALLBACK : path;
