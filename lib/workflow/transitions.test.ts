@@ -6,7 +6,7 @@ import { ALL_WORKFLOW_ACTIONS, availableActions, decideTransition, type Workflow
 const now = new Date('2026-11-25T12:00:00Z');
 const later = new Date(now.getTime() + 3_600_000);
 
-// DESIGN.md §3 spelled out: (action) → [states it applies to, resulting state, roles allowed].
+// docs/product.md §3 spelled out: (action) → [states it applies to, resulting state, roles allowed].
 // Whether readers can see the story matters to two actions only, checked in their own column below.
 const TABLE: Record<WorkflowAction, [ArticleStatus[], ArticleStatus, Role[]]> = {
   submit: [['draft', 'changes_requested', 'unpublished'], 'in_review', ['admin', 'editor']],

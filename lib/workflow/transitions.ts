@@ -18,7 +18,7 @@ interface WorkflowRule {
  */
 export const PENDING_EDIT_STATES = ['draft', 'in_review', 'changes_requested', 'approved'] as const satisfies readonly ArticleStatus[];
 
-/** The editorial workflow of DESIGN.md §3, as data. */
+/** The editorial workflow of docs/product.md §3, as data. */
 export const WORKFLOW_ACTIONS = {
   submit: { from: ['draft', 'changes_requested', 'unpublished'], to: 'in_review', capability: 'article.submit' },
   request_changes: { from: ['in_review'], to: 'changes_requested', capability: 'article.review' },
