@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
+import { appConfig } from '@/lib/config/server';
 
 /**
  * The part of the Auth.js configuration the proxy needs: cookie and token handling only, no
@@ -6,6 +7,9 @@ import type { NextAuthConfig } from 'next-auth';
  * the check — every desk page, action and route handler verifies the session itself.
  */
 export const authConfig = {
+  // The secret as the checked configuration read it (trimmed), so cookies are signed with the
+  // same key everywhere the app derives keys from it.
+  secret: appConfig().authSecret,
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 14 * 24 * 60 * 60 },
   pages: { signIn: '/login' },

@@ -7,13 +7,16 @@ export type ActivityEntry = ActivitySubjects &
   (
   | { kind: 'auth.signed_in'; actorId: number; details: { address: string } }
   | { kind: 'auth.signed_out'; actorId: number; details: Record<string, never> }
-  /** A wrong password, an unknown or a deactivated account: the typed email, never the password. */
-  | { kind: 'auth.sign_in_failed'; actorId: null; details: { email: string; address: string } }
+  /**
+   * A wrong password, an unknown or a deactivated account. `email` is what was typed when it
+   * names an account, null otherwise (it may be a password typed into the wrong field).
+   */
+  | { kind: 'auth.sign_in_failed'; actorId: null; details: { email: string | null; address: string } }
   /** An attempt refused because a limit was reached; `scope` names the counter that refused it. */
   | {
       kind: 'auth.sign_in_limited';
       actorId: null;
-      details: { email: string; address: string; scope: string; retryAfterSeconds: number };
+      details: { email: string | null; address: string; scope: string; retryAfterSeconds: number };
     }
   /** A wrong current password given when changing one's own password. */
   | { kind: 'auth.password_check_failed'; actorId: number; details: { address: string } }

@@ -43,12 +43,17 @@ export async function authenticate(db: Executor, attempt: SignInAttempt): Promis
   const counters = signInCounters(email, attempt.ip, deviceId);
 
   const address = attempt.ip;
-  const logged = { email: loggable(email), address };
+  // The typed email is kept only when it names an account: people type passwords into the wrong
+  // field, and an admin reading the log must not read them.
+  const logged = async (user?: { id: number } | null) => {
+    const account = user === undefined ? (email ? await findUserForSignIn(db, email) : null) : user;
+    return { subjectUserId: account?.id ?? null, details: { email: account ? loggable(email) : null, address } };
+  };
 
   const limited = async (scope: ThrottleKind, retryAfterSeconds: number, lockIdentity?: string): Promise<AuthenticationResult> => {
     if (lockIdentity === undefined || firstRefusalUnder(lockIdentity)) {
-      const subjectUserId = email ? ((await findUserForSignIn(db, email))?.id ?? null) : null;
-      await recordActivity(db, { kind: 'auth.sign_in_limited', actorId: null, subjectUserId, details: { ...logged, scope, retryAfterSeconds } });
+      const { subjectUserId, details } = await logged();
+      await recordActivity(db, { kind: 'auth.sign_in_limited', actorId: null, subjectUserId, details: { ...details, scope, retryAfterSeconds } });
     }
     return { ok: false, reason: 'locked', retryAfterSeconds, scope };
   };
@@ -71,7 +76,7 @@ export async function authenticate(db: Executor, attempt: SignInAttempt): Promis
   else await verifyPassword(await equaliserHash(), password); // spend the same time, ignore the answer
 
   if (!user || !passwordOk || !user.active) {
-    await recordActivity(db, { kind: 'auth.sign_in_failed', actorId: null, subjectUserId: user?.id ?? null, details: logged });
+    await recordActivity(db, { kind: 'auth.sign_in_failed', actorId: null, ...(await logged(user ?? null)) });
     await pruneSpentCounters(db);
     return { ok: false, reason: 'invalid' };
   }

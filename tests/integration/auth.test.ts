@@ -219,8 +219,8 @@ describe(`the activity log on ${driverName}`, () => {
       subjectUserId: editor!.id,
       details: { email: EDITOR.email, address: '10.50.0.1' },
     });
-    // An unknown account is logged by what was typed, with controls made visible.
-    expect((await entries('auth.sign_in_failed'))[0]).toMatchObject({ subjectUserId: null, details: { email: 'nobody\ufffd@midad.test', address: '10.50.0.2' } });
+    // What was typed is not kept when it names no account: it may be a password in the wrong field.
+    expect((await entries('auth.sign_in_failed'))[0]).toMatchObject({ subjectUserId: null, details: { email: null, address: '10.50.0.2' } });
 
     for (let i = 0; i < THROTTLE_LIMITS.pair; i++) await attempt(db, EDITOR.email, `secret-${i}`, '10.50.0.3');
     await attempt(db, EDITOR.email, EDITOR.password, '10.50.0.3');

@@ -8,6 +8,7 @@ import { directionOf, getMessages, type Locale } from '@/i18n';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_DAYS } from '@/lib/auth/known-device';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
+import { siteOrigin } from '@/lib/seo/site-url';
 import { SIGN_IN_EMAIL_COOKIE, SIGN_IN_PATH, signInMessage, type SignInError } from '@/lib/auth/sign-in-messages';
 import { logRefusal } from '@/lib/server/access-log';
 import { authenticate } from '@/lib/server/authenticate';
@@ -74,7 +75,7 @@ export async function POST(request: NextRequest) {
     const before = (await auth()) as { sessionId?: string } | null;
     await signIn('credentials', { grant: issueSignInGrant(result.userId, result.sessionId), redirect: false, redirectTo: callbackUrl });
     if (before?.sessionId && before.sessionId !== result.sessionId) await revokeSession(getDb(), before.sessionId);
-    const secure = isSecure(request);
+    const secure = isSecure();
     for (const name of PRE_SIGN_IN_COOKIES) {
       if (request.cookies.has(name)) jar.set(name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: secure || name.startsWith('__') });
     }
@@ -95,9 +96,12 @@ export async function POST(request: NextRequest) {
   }
 }
 
-function isSecure(request: NextRequest): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  return (forwarded ?? request.nextUrl.protocol.replace(':', '')) === 'https';
+/**
+ * Whether the site is served over https, from SITE_URL as HSTS decides it — never from a request
+ * header a client could set.
+ */
+function isSecure(): boolean {
+  return siteOrigin().startsWith('https:');
 }
 
 interface Refusal {
@@ -124,7 +128,7 @@ async function refusal({ wantsJson, locale, error, status, callbackUrl, email, r
   const back = `/login?${new URLSearchParams({ error, callbackUrl })}`;
   // The typed email comes back in a short-lived cookie for the login page, never in the URL.
   if (email) {
-    (await cookies()).set(SIGN_IN_EMAIL_COOKIE, email, { path: '/login', maxAge: 60, httpOnly: true, sameSite: 'lax' });
+    (await cookies()).set(SIGN_IN_EMAIL_COOKIE, email, { path: '/login', maxAge: 60, httpOnly: true, sameSite: 'lax', secure: isSecure() });
   }
   return new Response(null, { status: 303, headers: { ...headers, Location: back } });
 }
