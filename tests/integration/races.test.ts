@@ -6,6 +6,7 @@ import { seedDatabase } from '@/db/seed';
 import { slugify } from '@/lib/arabic/slug';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { createArticle } from '@/lib/server/articles/create-article';
+import { saveArticle } from '@/lib/server/articles/save-article';
 import { createUser } from '@/lib/server/users/create-user';
 import { changeUserRole, setUserActive } from '@/lib/server/users/update-user-access';
 import type { Actor } from '@/lib/server/session';
@@ -54,6 +55,38 @@ describe(`stories created at the same moment on ${driverName}`, () => {
       (error: unknown) => deskFailure(error),
     );
     expect(failure).toMatchObject({ error: 'SLUG_EMPTY', fieldErrors: { slug: 'SLUG_EMPTY' } });
+  });
+});
+
+describe(`two stories renamed to one slug at the same moment on ${driverName}`, () => {
+  it('gives it to one and tells the other it is taken, changing nothing of the second', async () => {
+    for (let round = 0; round < 3; round++) {
+      const wanted = `رابط-متنازع-${round}`;
+      const stories = await Promise.all(
+        [0, 1].map((i) => createArticle(db, editor, { fields: { title: `قصة ${round}-${i}`, summary: '', sectionId, tags: [] }, body: paragraphsToDocument(['نص']) })),
+      );
+      const rows = await db.select({ id: articles.id, version: articles.version, slug: articles.slug }).from(articles).where(inArray(articles.id, stories.map((s) => s.id)));
+      const outcomes = await Promise.all(
+        rows.map((row, i) =>
+          saveArticle(db, i ? admin : editor, row.id, {
+            expectedVersion: row.version,
+            fields: { title: `قصة ${round}-${i}`, summary: '', sectionId, tags: [], slug: wanted },
+            body: paragraphsToDocument(['نص معدّل']),
+          }).then(
+            () => 'saved',
+            (error: unknown) => deskFailure(error),
+          ),
+        ),
+      );
+      const after = await db.select({ id: articles.id, slug: articles.slug }).from(articles).where(inArray(articles.id, rows.map((r) => r.id)));
+      expect(after.filter((r) => r.slug === slugify(wanted))).toHaveLength(1);
+      for (const outcome of outcomes) {
+        if (outcome !== 'saved') expect(outcome).toMatchObject({ error: 'SLUG_TAKEN', fieldErrors: { slug: 'SLUG_TAKEN' } });
+      }
+      // The loser kept its old slug: nothing of its save was written.
+      const loser = rows.find((r) => after.find((a) => a.id === r.id)!.slug !== slugify(wanted));
+      if (loser) expect(after.find((a) => a.id === loser.id)!.slug).toBe(loser.slug);
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { isPubliclyVisible, type ArticleStatus } from '@/lib/workflow/states';
 
 /** The unique constraint on articles.slug (db/migrations/0000_initial.sql). */
-const ARTICLE_SLUG_CONSTRAINT = 'articles_slug_unique';
+export const ARTICLE_SLUG_CONSTRAINT = 'articles_slug_unique';
 
 /** Loads an article and locks its row until the transaction ends, so concurrent changes queue up. */
 export async function lockArticle(tx: Executor, articleId: number): Promise<Article> {

@@ -19,6 +19,8 @@ import {
   nextRevisionNumber,
   recordEvent,
   resolveArticleSlug,
+  isUniqueViolation,
+  ARTICLE_SLUG_CONSTRAINT,
   setArticleTags,
   settleDueSchedule,
 } from './article-store';
@@ -111,6 +113,8 @@ export async function saveArticle(
     let status = article.status;
     if (contentChanged && (APPROVAL_VOIDED.includes(status) || status === 'published')) status = 'draft';
 
+    // Another story may have taken the new slug since it was checked: the unique constraint decides,
+    // and the writer is told the slug is taken (their text stays in the form) instead of a failure.
     const [saved] = await tx
       .update(articles)
       .set({
@@ -125,7 +129,11 @@ export async function saveArticle(
         updatedAt: sql`now()`,
       })
       .where(eq(articles.id, article.id))
-      .returning({ version: articles.version });
+      .returning({ version: articles.version })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, ARTICLE_SLUG_CONSTRAINT)) throw new AppError('SLUG_TAKEN', undefined, { field: 'slug' });
+        throw error;
+      });
     await setArticleTags(tx, article.id, fields.tags);
 
     // Autosaves stay out of the timeline unless they change the workflow state (a voided approval).
