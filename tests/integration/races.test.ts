@@ -83,9 +83,11 @@ describe(`two stories renamed to one slug at the same moment on ${driverName}`, 
       for (const outcome of outcomes) {
         if (outcome !== 'saved') expect(outcome).toMatchObject({ error: 'SLUG_TAKEN', fieldErrors: { slug: 'SLUG_TAKEN' } });
       }
-      // The loser kept its old slug: nothing of its save was written.
-      const loser = rows.find((r) => after.find((a) => a.id === r.id)!.slug !== slugify(wanted));
-      if (loser) expect(after.find((a) => a.id === loser.id)!.slug).toBe(loser.slug);
+      // A refused save wrote nothing: that story kept its old slug. (When the saves did not
+      // overlap, the second found the slug taken before writing and took the next suffix.)
+      rows.forEach((row, i) => {
+        if (outcomes[i] !== 'saved') expect(after.find((a) => a.id === row.id)!.slug).toBe(row.slug);
+      });
     }
   });
 });
