@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, max, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { readableBody } from '../../lib/content/render';
 import type { ContentDocument } from '../../lib/content/types';
 import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, type Executor } from '../client';
@@ -110,7 +111,10 @@ export interface EditableArticle {
     summary: string;
     byline: string;
     featuredMediaId: number | null;
+    /** The body as the editor can open it: the stored one, or its plain text when the schema refuses it. */
     body: ContentDocument;
+    /** The stored body failed the content schema and `body` was made from its plain text. */
+    bodyFallback: boolean;
     authorId: number;
     authorName: string;
     createdAt: Date;
@@ -140,6 +144,7 @@ export async function findEditableArticle(id: number, db: Executor = getDb()): P
         byline: articleRevisions.byline,
         featuredMediaId: articleRevisions.featuredMediaId,
         body: articleRevisions.body,
+        bodyText: articleRevisions.bodyText,
         authorId: articleRevisions.authorId,
         authorName: author.name,
         createdAt: articleRevisions.createdAt,
@@ -156,7 +161,9 @@ export async function findEditableArticle(id: number, db: Executor = getDb()): P
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, id))
     .orderBy(tags.name);
-  return { ...row, revision: { ...row.revision, body: row.revision.body as ContentDocument }, tags: tagRows.map((t) => t.name) };
+  const { bodyText, ...revision } = row.revision;
+  const readable = readableBody({ articleId: row.id, revisionId: revision.id, body: revision.body, bodyText });
+  return { ...row, revision: { ...revision, body: readable.document, bodyFallback: readable.fallback }, tags: tagRows.map((t) => t.name) };
 }
 
 export interface RevisionSummary {

@@ -7,7 +7,7 @@ import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
 import { findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
 import { format, getMessages } from '@/i18n';
-import { readableBody, renderStoredBody } from '@/lib/content/render';
+import { renderStoredBody } from '@/lib/content/render';
 import { documentToText } from '@/lib/content/text';
 import { can, canEditArticle } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/locale';
@@ -31,10 +31,10 @@ export default async function ArticlePage({ params }: Props) {
     findMediaPreview(article.revision.featuredMediaId),
     findRevision(article.id, article.revision.number),
   ]);
-  // A stored body the content schema no longer accepts is shown, and edited, as its plain text:
-  // the editor would otherwise open it empty, and the next autosave would store that.
+  // A stored body the content schema no longer accepts arrives as its plain text (findEditableArticle),
+  // so the editor never opens it empty and no autosave stores an empty body over it.
   const storedBody = { articleId: article.id, revisionId: article.revision.id, body: article.revision.body, bodyText: storedRevision?.bodyText ?? '' };
-  const body = readableBody(storedBody);
+  const body = { document: article.revision.body, fallback: article.revision.bodyFallback };
   const editable = canEditArticle(user.role, article.status);
   const actions = availableActions({
     role: user.role,
