@@ -3,7 +3,9 @@ import { connectionOptionsFromEnv, openDatabase } from '../db/client';
 import { upsertUser } from '../db/users';
 import { ZNewUser } from '../lib/auth/user-input';
 import { en } from '../i18n/en';
+import { requireValidConfig } from './environment';
 import { ScriptError, runScript } from './run-script';
+import { loadEnv } from './secrets';
 
 const USAGE = 'Usage: npm run user:create -- --email EMAIL --password PASSWORD --role admin|editor|reviewer --name "NAME"';
 
@@ -34,6 +36,9 @@ void runScript(async () => {
     });
     throw new ScriptError(`Cannot create the user:\n${lines.join('\n')}\n${USAGE}`);
   }
+  // The database the server uses, from the same .env files: the account lands where `npm start` looks.
+  loadEnv(process.env.NODE_ENV !== 'production');
+  requireValidConfig({ deployment: false });
   const connection = openDatabase(connectionOptionsFromEnv());
   try {
     await connection.migrate();
