@@ -221,16 +221,18 @@ test.describe('sign-in limits', () => {
     expect(html.headers()['retry-after']).toBeTruthy();
     expect(await html.text()).toMatch(/محاولات كثيرة لتسجيل الدخول[\s\S]*href="\/login\?callbackUrl=%2Fdesk%2Faccount"/);
 
-    // The activity log shows what happened, under the address the server saw.
+    // The activity log shows what happened, under the address the server saw. The typed email
+    // names no account, so the log does not keep it (it could be a password in the wrong field).
     await signInAs(page, 'admin');
     await page.goto('/desk/activity?kind=auth.sign_in_failed');
-    const failures = page.getByRole('row').filter({ hasText: email });
-    await expect(failures).toHaveCount(PAIR_LIMIT);
-    for (const row of await failures.all()) await expect(row).toContainText('العنوان: 127.0.0.1');
+    const failures = page.getByRole('row').filter({ hasText: 'محاولة دخول فاشلة' });
+    expect(await failures.count()).toBeGreaterThanOrEqual(PAIR_LIMIT);
+    for (const row of (await failures.all()).slice(0, PAIR_LIMIT)) await expect(row).toContainText('العنوان: 127.0.0.1');
     await expect(page.getByRole('table')).not.toContainText('203.0.113.');
     await expect(page.getByRole('table')).not.toContainText('198.51.100.');
+    await expect(page.getByRole('table')).not.toContainText(email);
     await page.goto('/desk/activity?kind=auth.sign_in_limited');
-    await expect(page.getByRole('row').filter({ hasText: email }).first()).toContainText('العنوان: 127.0.0.1');
+    await expect(page.getByRole('row').filter({ hasText: 'محاولة دخول تجاوزت الحد' }).first()).toContainText('العنوان: 127.0.0.1');
   });
 
   test('over the limit, the form says how long to wait', async ({ page, request, baseURL }) => {
