@@ -181,7 +181,7 @@ describe(`schedules on ${driverName}`, () => {
     expect(await publicTitle(created.slug)).toBe('خبر مجدول للحظة');
 
     await move(editor, created.id, 'unpublish');
-    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id))).map((e) => e.action);
+    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id)).map((e) => e.action);
     expect(actions.slice(-2)).toEqual(['scheduled_publish', 'unpublish']);
   });
 
@@ -216,7 +216,7 @@ describe(`double submission on ${driverName}`, () => {
       transitionArticle(db, editor, created.id, 'publish', { expectedVersion: ready }),
     ]);
     expect(publications.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id))).map((e) => e.action);
+    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id)).map((e) => e.action);
     expect(actions).toEqual(['create', 'submit', 'approve', 'publish']);
   });
 
@@ -367,7 +367,7 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
     expect(explicit.revisionNumber).toBe(3);
     const kinds = (await db.select({ kind: articleRevisions.kind }).from(articleRevisions).where(eq(articleRevisions.articleId, created.id)).orderBy(articleRevisions.number)).map((r) => r.kind);
     expect(kinds).toEqual(['save', 'autosave', 'save']);
-    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id))).map((e) => e.action);
+    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id)).map((e) => e.action);
     expect(actions).toEqual(['create', 'save']);
   });
 
