@@ -520,25 +520,29 @@ test('pages re-rendered for a request with a foreign Host keep the site URL from
   await pressWorkflow(reviewer, 'اعتماد');
   await editor.reload();
 
-  const listings = ['/', `/sections/${encodeURIComponent('فلسطين')}`, '/feed.xml', '/sitemap.xml', '/news-sitemap.xml'];
-  // Publishing refreshes the home page, the section, the feeds and the sitemaps.
-  await expectNoForeignHostAfter(request, listings, () => pressWorkflow(editor, 'نشر'));
-  const article = await (await request.get(articlePath)).text();
-  expect(article).toContain(title);
+  try {
+    const listings = ['/', `/sections/${encodeURIComponent('فلسطين')}`, '/feed.xml', '/sitemap.xml', '/news-sitemap.xml'];
+    // Publishing refreshes the home page, the section, the feeds and the sitemaps.
+    await expectNoForeignHostAfter(request, listings, () => pressWorkflow(editor, 'نشر'));
+    const article = await (await request.get(articlePath)).text();
+    expect(article).toContain(title);
 
-  // An edit published again refreshes the article page itself.
-  await expectNoForeignHostAfter(request, [articlePath, '/'], async () => {
-    await editor.getByLabel('العنوان', { exact: true }).fill(`${title} (محدّث)`);
-    await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
-    await pressWorkflow(editor, 'إرسال للمراجعة');
-    await reviewer.reload();
-    await pressWorkflow(reviewer, 'اعتماد');
-    await editor.reload();
-    await pressWorkflow(editor, 'نشر');
-  });
-  expect(await (await request.get(articlePath)).text()).toContain(`${title} (محدّث)`);
-
-  // Taken down again, so the stories other tests expect lead the home page and the feeds.
-  await pressWorkflow(editor, 'إلغاء النشر');
-  await Promise.all([editor.context().close(), reviewer.context().close()]);
+    // An edit published again refreshes the article page itself.
+    await expectNoForeignHostAfter(request, [articlePath, '/'], async () => {
+      await editor.getByLabel('العنوان', { exact: true }).fill(`${title} (محدّث)`);
+      await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
+      await pressWorkflow(editor, 'إرسال للمراجعة');
+      await reviewer.reload();
+      await pressWorkflow(reviewer, 'اعتماد');
+      await editor.reload();
+      await pressWorkflow(editor, 'نشر');
+    });
+    expect(await (await request.get(articlePath)).text()).toContain(`${title} (محدّث)`);
+  } finally {
+    // Taken down again, also when a step failed, so the stories other tests expect lead the home
+    // page and the feeds.
+    await editor.goto(deskPath);
+    if (await editor.getByRole('button', { name: 'إلغاء النشر', exact: true }).count()) await pressWorkflow(editor, 'إلغاء النشر');
+    await Promise.all([editor.context().close(), reviewer.context().close()]);
+  }
 });

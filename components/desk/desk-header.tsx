@@ -39,7 +39,9 @@ export function DeskHeader({ user, locale, unread }: { user: { name: string; rol
               </span>
             )}
           </Link>
-          <Link href="/" className="text-muted hover:underline">
+          {/* Public pages are not prefetched from the desk: a prefetch renders a cached reader page
+              on every desk view, racing the refresh a publish has just asked for. */}
+          <Link href="/" prefetch={false} className="text-muted hover:underline">
             {t.desk.viewSite}
           </Link>
         </nav>

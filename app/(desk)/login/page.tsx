@@ -27,7 +27,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const typedEmail = isSignInError(error) ? ((await cookies()).get(SIGN_IN_EMAIL_COOKIE)?.value.slice(0, 254) ?? '') : '';
   return (
     <main id="main" lang={locale} dir={directionOf(locale)} className="mx-auto max-w-sm px-4 py-16">
-      <Link href="/" className="font-serif text-3xl font-bold">
+      <Link href="/" prefetch={false} className="font-serif text-3xl font-bold">
         {t.site.name}
       </Link>
       <h1 className="mt-6 text-xl font-bold">{t.auth.title}</h1>

@@ -10,6 +10,7 @@ import { format, getMessages } from '@/i18n';
 import { renderStoredBody } from '@/lib/content/render';
 import { documentToText } from '@/lib/content/text';
 import { can, canEditArticle } from '@/lib/permissions';
+import { articlePath } from '@/lib/seo/paths';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
 import { availableActions, PENDING_EDIT_STATES } from '@/lib/workflow/transitions';
@@ -63,7 +64,7 @@ export default async function ArticlePage({ params }: Props) {
             {t.workflow.preview}
           </Link>
           {article.live && (
-            <Link href={`/articles/${article.slug}`} className="text-accent underline">
+            <Link href={articlePath(article.slug)} prefetch={false} className="text-accent underline">
               {t.articleForm.viewPublic}
             </Link>
           )}
