@@ -16,6 +16,7 @@ import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/art
 import { format, getMessages, type Locale } from '@/i18n';
 import { documentToText } from '@/lib/content/text';
 import type { ContentDocument } from '@/lib/content/types';
+import { deskFormatter, deskSettings, type FormatSettings } from '@/lib/format/formatter';
 import { MAX_DOCUMENT_BYTES } from '@/lib/content/validate';
 import { articleImageFromMedia, type MediaDto } from '@/lib/media/dto';
 import { clearLocalCopy, localCopyKey, readLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy';
@@ -90,6 +91,7 @@ export function ArticleForm({
   locale,
   userId,
   editable,
+  dateSettings,
 }: {
   articleId: number | null;
   version: number;
@@ -102,9 +104,12 @@ export function ArticleForm({
   locale: Locale;
   userId: number;
   editable: boolean;
+  /** The site's time zone and digits: times shown here are the site's, as everywhere on the desk. */
+  dateSettings: FormatSettings;
 }) {
   const t = getMessages(locale);
   const f = t.articleForm;
+  const dates = deskFormatter(locale, dateSettings);
   const router = useRouter();
   const editor = useRef<ArticleEditorHandle>(null);
   const storageKey = localCopyKey(userId, articleId ?? 'new');
@@ -373,7 +378,7 @@ export function ArticleForm({
       </div>
       {offer && (
         <section role="alert" className="rounded-md border border-accent bg-white p-4">
-          <h2 className="font-bold">{format(f.localCopyTitle, { time: new Date(offer.savedAt).toLocaleString(locale === 'ar' ? 'ar' : 'en') })}</h2>
+          <h2 className="font-bold">{format(f.localCopyTitle, { time: dates.dateTime(new Date(offer.savedAt)) })}</h2>
           <p className="mt-1 text-sm text-muted">{f.localCopyBody}</p>
           <WordDiff before={textOf(initialFields, initialBody)} after={textOf(offer.fields, offer.body)} locale={locale} className="mt-3 max-h-64 overflow-auto text-sm" />
           <div className="mt-3 flex gap-2">
@@ -397,7 +402,7 @@ export function ArticleForm({
       {conflict && (
         <section role="alert" aria-labelledby="conflict-title" className="rounded-md border-2 border-accent bg-white p-4">
           <h2 id="conflict-title" className="font-bold text-accent">
-            {format(f.conflictTitle, { name: conflict.authorName, time: new Date(conflict.savedAt).toLocaleString(locale === 'ar' ? 'ar' : 'en') })}
+            {format(f.conflictTitle, { name: conflict.authorName, time: dates.dateTime(new Date(conflict.savedAt)) })}
           </h2>
           <p className="mt-1 text-sm">{f.conflictBody}</p>
           <div className="mt-3 grid gap-4 md:grid-cols-2">
@@ -545,6 +550,7 @@ export function ArticleForm({
           initialContent={initialBody}
           editable={editable}
           locale={locale}
+          digits={deskSettings(locale, dateSettings).digits}
           describedBy={statusId}
           onChange={changed}
         />

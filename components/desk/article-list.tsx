@@ -1,9 +1,21 @@
 import Link from 'next/link';
-import { DualDate } from '@/components/site/dual-date';
 import type { DeskArticleRow } from '@/db/queries/desk';
 import { format, getMessages, type Locale } from '@/i18n';
+import type { Formatter } from '@/lib/format/formatter';
+import { DeskTime } from './desk-time';
 
-export function ArticleList({ rows, locale, showScheduled = false }: { rows: DeskArticleRow[]; locale: Locale; showScheduled?: boolean }) {
+export function ArticleList({
+  rows,
+  locale,
+  dates,
+  showScheduled = false,
+}: {
+  rows: DeskArticleRow[];
+  locale: Locale;
+  /** The page's deskFormatter: the site's zone, the desk's language. */
+  dates: Formatter;
+  showScheduled?: boolean;
+}) {
   const t = getMessages(locale);
   if (!rows.length) return <p className="text-sm text-muted">{t.workflow.empty}</p>;
   return (
@@ -20,11 +32,11 @@ export function ArticleList({ rows, locale, showScheduled = false }: { rows: Des
             <span>{format(t.workflow.by, { name: row.authorName })}</span>
             {showScheduled && row.scheduledFor ? (
               <span>
-                {t.workflow.scheduledFor}: <DualDate date={row.scheduledFor} />
+                {t.workflow.scheduledFor}: <DeskTime date={row.scheduledFor} dates={dates} />
               </span>
             ) : (
               <span>
-                {t.desk.updated}: <DualDate date={row.updatedAt} />
+                {t.desk.updated}: <DeskTime date={row.updatedAt} dates={dates} />
               </span>
             )}
           </p>

@@ -1,11 +1,13 @@
 import { addCommentAction, resolveCommentAction } from '@/app/(desk)/desk/articles/actions';
 import type { CommentView } from '@/db/queries/desk';
 import { format, getMessages, type Locale } from '@/i18n';
+import type { Formatter } from '@/lib/format/formatter';
 import { ActionForm, FieldError, SubmitButton } from './action-form';
+import { DeskTime } from './desk-time';
 
 const small = 'rounded-md border border-rule px-2 py-1 text-xs hover:bg-rule';
 
-export function CommentThread({ articleId, comments, locale }: { articleId: number; comments: CommentView[]; locale: Locale }) {
+export function CommentThread({ articleId, comments, locale, dates }: { articleId: number; comments: CommentView[]; locale: Locale; dates: Formatter }) {
   const t = getMessages(locale).workflow;
   const roots = comments.filter((c) => c.parentId === null);
   const replies = (id: number) => comments.filter((c) => c.parentId === id);
@@ -14,11 +16,11 @@ export function CommentThread({ articleId, comments, locale }: { articleId: numb
       <ul className="space-y-3">
         {roots.map((comment) => (
           <li key={comment.id} className={`rounded-md border border-rule p-3 ${comment.resolvedAt ? 'opacity-60' : 'bg-white'}`}>
-            <CommentBody comment={comment} locale={locale} />
+            <CommentBody comment={comment} locale={locale} dates={dates} />
             <ul className="mt-2 space-y-2 border-s-2 border-rule ps-3">
               {replies(comment.id).map((reply) => (
                 <li key={reply.id}>
-                  <CommentBody comment={reply} locale={locale} />
+                  <CommentBody comment={reply} locale={locale} dates={dates} />
                 </li>
               ))}
             </ul>
@@ -53,12 +55,13 @@ export function CommentThread({ articleId, comments, locale }: { articleId: numb
   );
 }
 
-function CommentBody({ comment, locale }: { comment: CommentView; locale: Locale }) {
+function CommentBody({ comment, locale, dates }: { comment: CommentView; locale: Locale; dates: Formatter }) {
   const t = getMessages(locale).workflow;
   return (
     <div className="text-sm">
       <p className="text-xs text-muted">
-        <span className="font-semibold text-ink">{comment.authorName}</span> · {format(t.onRevision, { number: comment.revisionNumber })}
+        <span className="font-semibold text-ink">{comment.authorName}</span> · <DeskTime date={comment.createdAt} dates={dates} /> ·{' '}
+        {format(t.onRevision, { number: comment.revisionNumber })}
         {comment.resolvedAt && <span> · {t.resolved}</span>}
       </p>
       <p dir="auto" className="mt-1 whitespace-pre-line">

@@ -1,7 +1,7 @@
 import type { SiteStory } from '@/db/queries/site-stories';
 import { format, type Messages } from '@/i18n';
+import { formatNumber } from '@/lib/format/formatter';
 import { pageCount } from '@/lib/seo/pagination';
-import { formatPublicNumber } from '@/lib/seo/public-dates';
 import { plural } from './format';
 import { Pagination } from './pagination';
 import type { DateSettings } from './public-date';
@@ -40,8 +40,8 @@ export function Listing({
           {title}
         </h1>
         <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-muted">
-          <span>{plural(tr.storyCount, total, formatPublicNumber(total, settings.digits))}</span>
-          {page > 1 && <span>{format(tr.pageOf, { page: formatPublicNumber(page, settings.digits), pages: formatPublicNumber(pages, settings.digits) })}</span>}
+          <span>{plural(tr.storyCount, total, formatNumber(total, settings.digits))}</span>
+          {page > 1 && <span>{format(tr.pageOf, { page: formatNumber(page, settings.digits), pages: formatNumber(pages, settings.digits) })}</span>}
           {feed && (
             <a href={feed.href} className="underline underline-offset-4 hover:text-accent print:hidden">
               {feed.label}

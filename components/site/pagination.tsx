@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { format, type Messages } from '@/i18n';
-import type { DigitStyle } from '@/lib/arabic/dates';
-import { formatPublicNumber } from '@/lib/seo/public-dates';
+import { formatNumber, type DigitStyle } from '@/lib/format/formatter';
 
 /**
  * Previous/next links and where the reader is. Plain links: every page is a real URL
@@ -32,7 +31,7 @@ export function Pagination({
         )}
       </div>
       <p className="text-sm text-muted" aria-current="page">
-        {format(tr.pageOf, { page: formatPublicNumber(page, digits), pages: formatPublicNumber(pages, digits) })}
+        {format(tr.pageOf, { page: formatNumber(page, digits), pages: formatNumber(pages, digits) })}
       </p>
       <div className="min-w-28 text-end">
         {page < pages && (

@@ -1,13 +1,12 @@
 import Link from 'next/link';
 import type { PublicSearchHit } from '@/db/queries/search';
-import type { DigitStyle } from '@/lib/arabic/dates';
-import { DualDate } from './dual-date';
+import { PublicDate, type DateSettings } from './public-date';
 
 /**
  * Search hits. Titles and snippets arrive as HTML from db/queries/search: every character of the
  * story is escaped there and the only markup is <mark> around matched words.
  */
-export function SearchResults({ hits, digits, start }: { hits: PublicSearchHit[]; digits: DigitStyle; start: number }) {
+export function SearchResults({ hits, settings, start }: { hits: PublicSearchHit[]; settings: DateSettings; start: number }) {
   return (
     <ol start={start} className="divide-y divide-rule [&_mark]:rounded-sm [&_mark]:bg-[#fbe7a1] [&_mark]:px-0.5 [&_mark]:text-ink">
       {hits.map((hit) => (
@@ -23,7 +22,7 @@ export function SearchResults({ hits, digits, start }: { hits: PublicSearchHit[]
               <p dir="auto" className="mt-2 leading-8 text-muted" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
             )}
             <p className="mt-2 text-sm text-muted">
-              <DualDate date={hit.publishedAt} digits={digits} />
+              <PublicDate date={hit.publishedAt} settings={settings} />
             </p>
           </article>
         </li>

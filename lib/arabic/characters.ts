@@ -13,10 +13,3 @@ export const INVISIBLE_CONTROLS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEF
 export function toLatinDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
-
-const ARABIC_INDIC = ['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧', '٨', '٩'];
-
-/** ASCII digits to Arabic-Indic, for sites that choose them. */
-export function toArabicIndicDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
-}

@@ -1,3 +1,5 @@
+import { formatNumber, type DigitStyle, type FormatLocale } from '../format/formatter';
+
 /**
  * Small formatting rules for the desk editor, kept pure so they can be tested without a browser.
  */
@@ -55,8 +57,7 @@ export type PluralForms = Readonly<Record<Intl.LDMLPluralRule, string>>;
  * A counted phrase in the language's own plural form — Arabic has six (0, 1, 2, 3–10, 11–99,
  * 100+) — with `{count}` written in the site's digits.
  */
-export function formatCount(forms: PluralForms, count: number, locale: string, digits: 'latn' | 'arab' = 'latn'): string {
+export function formatCount(forms: PluralForms, count: number, locale: FormatLocale, digits: DigitStyle = 'latn'): string {
   const category = new Intl.PluralRules(locale).select(count);
-  const number = new Intl.NumberFormat(locale, { numberingSystem: digits }).format(count);
-  return forms[category].replace('{count}', number);
+  return forms[category].replace('{count}', formatNumber(count, digits, locale));
 }

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { ArticleList } from '@/components/desk/article-list';
 import { countQueues, listOverdueSchedules, listQueue, listSectionsForDesk, QUEUES, type QueueName } from '@/db/queries/desk';
+import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
+import { deskFormatter } from '@/lib/format/formatter';
 import { can } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
@@ -17,12 +19,14 @@ export default async function DeskHomePage({ searchParams }: Props) {
 
   // Editors see their own drafts first; reviewers start from the review queue.
   const queues: QueueName[] = user.role === 'reviewer' ? ['review', 'approved', 'scheduled', 'published'] : [...QUEUES];
-  const [sectionList, counts, overdue, lists] = await Promise.all([
+  const [sectionList, counts, overdue, lists, settings] = await Promise.all([
     listSectionsForDesk(),
     countQueues(user.id, sectionId),
     listOverdueSchedules(),
     Promise.all(queues.map((queue) => listQueue(queue, user.id, { sectionId, limit: 10 }))),
+    getSiteSettings(),
   ]);
+  const dates = deskFormatter(locale, settings);
 
   return (
     <div className="space-y-8">
@@ -53,7 +57,7 @@ export default async function DeskHomePage({ searchParams }: Props) {
       {overdue.length > 0 && (
         <div role="status" className="rounded-md border border-accent bg-white p-3 text-sm">
           <p className="font-semibold text-accent">{t.workflow.overdue}</p>
-          <ArticleList rows={overdue} locale={locale} showScheduled />
+          <ArticleList rows={overdue} locale={locale} dates={dates} showScheduled />
         </div>
       )}
       <div className="grid gap-8 md:grid-cols-2">
@@ -63,7 +67,7 @@ export default async function DeskHomePage({ searchParams }: Props) {
               {t.workflow.queues[queue]}
               <span className="rounded-full bg-rule px-2 text-sm tabular-nums">{counts[queue]}</span>
             </h2>
-            <ArticleList rows={lists[i]!} locale={locale} showScheduled={queue === 'scheduled'} />
+            <ArticleList rows={lists[i]!} locale={locale} dates={dates} showScheduled={queue === 'scheduled'} />
           </section>
         ))}
       </div>

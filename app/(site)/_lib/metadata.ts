@@ -3,14 +3,14 @@ import type { Metadata } from 'next';
 import { absoluteUrl, siteOrigin } from '@/lib/seo/site-url';
 import { format, getMessages } from '@/i18n';
 import { FEED_PATH, SITE_CARD_PATH, SITE_CARD_SIZE } from '@/lib/seo/paths';
-import { formatPublicNumber } from '@/lib/seo/public-dates';
+import { formatNumber, type DigitStyle } from '@/lib/format/formatter';
 
 /** Open Graph expects a locale in language_TERRITORY form; Arabic news without a territory is ar_AR by convention. */
 const OG_LOCALE = 'ar_AR';
 
 /** A listing's title, with «الصفحة n» after it past the first page, in the site's digits. */
-export function pagedTitle(name: string, page: number, digits: Parameters<typeof formatPublicNumber>[1]): string {
-  return page > 1 ? `${name} ${format(getMessages().reader.pageTitleSuffix, { page: formatPublicNumber(page, digits) })}` : name;
+export function pagedTitle(name: string, page: number, digits: DigitStyle): string {
+  return page > 1 ? `${name} ${format(getMessages().reader.pageTitleSuffix, { page: formatNumber(page, digits) })}` : name;
 }
 
 export function siteCard() {

@@ -7,8 +7,8 @@ import { SearchResults } from '@/components/site/search-results';
 import { listSearchSections, searchPublishedArticles } from '@/db/queries/search';
 import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages, type Messages } from '@/i18n';
-import { formatNumber } from '@/lib/arabic/dates';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/arabic/normalize';
+import { formatNumber } from '@/lib/format/formatter';
 import { readSearchParams, searchHref, type RawSearchParams } from './params';
 
 type Props = { searchParams: Promise<RawSearchParams> };
@@ -98,7 +98,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {resultCount(t, outcome.total, number)}
           </p>
           {outcome.hits.length > 0 ? (
-            <SearchResults hits={outcome.hits} digits={settings.digits} start={(outcome.page - 1) * outcome.pageSize + 1} />
+            <SearchResults hits={outcome.hits} settings={settings} start={(outcome.page - 1) * outcome.pageSize + 1} />
           ) : (
             <p className="mt-6">
               {t.pastEnd}{' '}

@@ -6,7 +6,7 @@ import { listUsers } from '@/db/users';
 import { format, getMessages } from '@/i18n';
 import { ACTIVITY_KINDS } from '@/lib/activity/entries';
 import { ACTIVITY_PAGE_SIZE, activityHref, parseActivityQuery } from '@/lib/activity/filter';
-import { formatterFor, wallTimeOf } from '@/lib/format/formatter';
+import { deskFormatter, wallTimeOf } from '@/lib/format/formatter';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
 
@@ -28,7 +28,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   ]);
   const entries = rows.slice(0, ACTIVITY_PAGE_SIZE);
   const hasOlder = rows.length > ACTIVITY_PAGE_SIZE;
-  const shown = formatterFor(locale, settings);
+  const shown = deskFormatter(locale, settings);
   const day = (date: Date | undefined) => (date ? wallTimeOf(date, settings.timeZone).slice(0, 10) : '');
   const toDay = query.to ? day(new Date(query.to.getTime() - 1)) : '';
   const filterLabels: Record<string, string> = { person: tr.person, kind: tr.kind, story: tr.story, from: tr.from, to: tr.to, page: tr.pages };

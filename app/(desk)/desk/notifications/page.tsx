@@ -1,8 +1,11 @@
 import Link from 'next/link';
 import { ActionForm, SubmitButton } from '@/components/desk/action-form';
-import { DualDate } from '@/components/site/dual-date';
+import { DeskTime } from '@/components/desk/desk-time';
+import { scheduledTimeOf } from '@/components/desk/scheduled-time';
 import { listNotifications } from '@/db/queries/notifications';
+import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
+import { deskFormatter } from '@/lib/format/formatter';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
 import { markNotificationsSeenAction } from './actions';
@@ -11,7 +14,8 @@ export default async function NotificationsPage() {
   const user = await requireCapability('desk.access');
   const locale = await getDeskLocale();
   const t = getMessages(locale);
-  const items = await listNotifications(user);
+  const [items, settings] = await Promise.all([listNotifications(user), getSiteSettings()]);
+  const dates = deskFormatter(locale, settings);
   const label = (action: string) => (t.workflow.events as Record<string, string>)[action] ?? action;
   return (
     <div className="max-w-3xl space-y-6">
@@ -41,8 +45,13 @@ export default async function NotificationsPage() {
                   {item.note}
                 </p>
               )}
+              {scheduledTimeOf(item) && (
+                <p className="mt-1 text-sm">
+                  {t.workflow.scheduledFor}: <DeskTime date={scheduledTimeOf(item)!} dates={dates} />
+                </p>
+              )}
               <p className="text-xs text-muted">
-                <DualDate date={item.createdAt} />
+                <DeskTime date={item.createdAt} dates={dates} />
               </p>
             </li>
           ))}

@@ -1,8 +1,10 @@
 import Link from 'next/link';
-import { DualDate } from '@/components/site/dual-date';
+import { DeskTime } from '@/components/desk/desk-time';
 import { searchAllArticles } from '@/db/queries/search';
+import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/arabic/normalize';
+import { deskFormatter } from '@/lib/format/formatter';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
 import { ARTICLE_STATUSES } from '@/lib/workflow/states';
@@ -16,7 +18,8 @@ export default async function DeskSearchPage({ searchParams }: Props) {
   const locale = await getDeskLocale();
   const t = getMessages(locale);
   const { q, status, page } = readDeskSearchParams(await searchParams);
-  const outcome = q.trim() ? await searchAllArticles({ q, statuses: status ? [status] : [], page }) : null;
+  const [outcome, settings] = await Promise.all([q.trim() ? searchAllArticles({ q, statuses: status ? [status] : [], page }) : null, getSiteSettings()]);
+  const dates = deskFormatter(locale, settings);
   const refusal =
     outcome?.kind === 'refused'
       ? format(t.search.refused[outcome.reason], { max: outcome.reason === 'tooLong' ? MAX_QUERY_CHARS : MAX_QUERY_TERMS })
@@ -65,7 +68,7 @@ export default async function DeskSearchPage({ searchParams }: Props) {
                   <p className="mt-1 flex flex-wrap gap-3 text-xs text-muted">
                     <span className="rounded bg-rule px-1.5 text-ink">{t.status[hit.status]}</span>
                     <span>{hit.sectionName}</span>
-                    <DualDate date={hit.updatedAt} />
+                    <DeskTime date={hit.updatedAt} dates={dates} />
                   </p>
                 </li>
               ))}

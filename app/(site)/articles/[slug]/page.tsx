@@ -10,9 +10,9 @@ import { StoryCards } from '@/components/site/story-card';
 import type { SiteArticle } from '@/db/queries/site-stories';
 import { format, getMessages } from '@/i18n';
 import { documentToText, readableBody, renderStoredBody } from '@/lib/content/render';
+import { formatNumber } from '@/lib/format/formatter';
 import { buildNewsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articlePath, authorPath, mediaPath, SITE_LOGO_PATH, SITE_LOGO_SIZE, sectionPath, tagPath } from '@/lib/seo/paths';
-import { formatPublicNumber } from '@/lib/seo/public-dates';
 import { countWords, readingDuration, readingMinutes } from '@/lib/seo/reading-time';
 import { absoluteUrl } from '@/lib/seo/site-url';
 import { getArticle, getRelatedStories, getSiteChrome } from '../../_lib/data';
@@ -156,7 +156,7 @@ export default async function ArticlePage({ params }: Props) {
               <PublicDate date={article.revisedAt} settings={settings} withTime atLabel={atLabel} />
             </p>
           )}
-          <p className="text-muted">{plural(tr.readingTime, minutes, formatPublicNumber(minutes, settings.digits))}</p>
+          <p className="text-muted">{plural(tr.readingTime, minutes, formatNumber(minutes, settings.digits))}</p>
         </div>
       </header>
 

@@ -2,13 +2,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleForm } from '@/components/desk/article-form';
 import { CommentThread } from '@/components/desk/comment-thread';
+import { DeskTime } from '@/components/desk/desk-time';
 import { Timeline } from '@/components/desk/timeline';
 import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
 import { findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
+import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
 import { renderStoredBody } from '@/lib/content/render';
 import { documentToText } from '@/lib/content/text';
+import { deskFormatter } from '@/lib/format/formatter';
 import { can, canEditArticle } from '@/lib/permissions';
 import { articlePath } from '@/lib/seo/paths';
 import { getDeskLocale } from '@/lib/server/locale';
@@ -24,14 +27,16 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
 
-  const [sections, events, comments, lastReviewed, featuredImage, storedRevision] = await Promise.all([
+  const [sections, events, comments, lastReviewed, featuredImage, storedRevision, settings] = await Promise.all([
     listSectionsForDesk(),
     listEvents(article.id),
     listComments(article.id),
     can(user.role, 'article.review') ? lastReviewedRevisionNumber(article.id, user.id) : Promise.resolve(null),
     findMediaPreview(article.revision.featuredMediaId),
     findRevision(article.id, article.revision.number),
+    getSiteSettings(),
   ]);
+  const dates = deskFormatter(locale, settings);
   // A stored body the content schema no longer accepts arrives as its plain text (findEditableArticle),
   // so the editor never opens it empty and no autosave stores an empty body over it.
   const storedBody = { articleId: article.id, revisionId: article.revision.id, body: article.revision.body, bodyText: storedRevision?.bodyText ?? '' };
@@ -56,6 +61,11 @@ export default async function ArticlePage({ params }: Props) {
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span className="rounded bg-rule px-2 py-0.5">{t.status[article.status]}</span>
           {article.live && <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t.workflow.live}</span>}
+          {article.status === 'scheduled' && article.scheduledFor && (
+            <span>
+              {t.workflow.scheduledFor}: <DeskTime date={article.scheduledFor} dates={dates} />
+            </span>
+          )}
           <span className="text-muted">{format(t.workflow.revision, { number: article.revision.number })}</span>
           <Link href={`/desk/articles/${article.id}/history`} className="text-accent underline">
             {t.articleForm.history}
@@ -111,6 +121,7 @@ export default async function ArticlePage({ params }: Props) {
           locale={locale}
           userId={user.id}
           editable={editable}
+          dateSettings={settings}
         />
       </div>
 
@@ -135,13 +146,13 @@ export default async function ArticlePage({ params }: Props) {
           <h2 id="comments" className="mb-3 font-bold">
             {t.workflow.comments}
           </h2>
-          <CommentThread articleId={article.id} comments={comments} locale={locale} />
+          <CommentThread articleId={article.id} comments={comments} locale={locale} dates={dates} />
         </section>
         <section aria-labelledby="timeline">
           <h2 id="timeline" className="mb-3 font-bold">
             {t.workflow.timeline}
           </h2>
-          <Timeline events={events} locale={locale} />
+          <Timeline events={events} locale={locale} dates={dates} />
         </section>
       </aside>
     </div>

@@ -1,5 +1,6 @@
 import { ArticleForm } from '@/components/desk/article-form';
 import { listSectionsForDesk } from '@/db/queries/desk';
+import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
@@ -7,7 +8,7 @@ import { requireCapability } from '@/lib/server/session';
 export default async function NewArticlePage() {
   const user = await requireCapability('article.create');
   const locale = await getDeskLocale();
-  const sections = await listSectionsForDesk();
+  const [sections, settings] = await Promise.all([listSectionsForDesk(), getSiteSettings()]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{getMessages(locale).articleForm.newTitle}</h1>
@@ -22,6 +23,7 @@ export default async function NewArticlePage() {
         locale={locale}
         userId={user.id}
         editable
+        dateSettings={settings}
       />
     </div>
   );

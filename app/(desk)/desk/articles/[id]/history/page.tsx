@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/desk/action-form';
 import { WordDiff } from '@/components/diff/word-diff';
-import { DualDate } from '@/components/site/dual-date';
+import { DeskTime } from '@/components/desk/desk-time';
 import { findEditableArticle, findRevision, listRevisions } from '@/db/queries/desk';
+import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
+import { deskFormatter } from '@/lib/format/formatter';
 import { canEditArticle } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
@@ -19,7 +21,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
   const query = await searchParams;
-  const allRevisions = await listRevisions(article.id);
+  const [allRevisions, settings] = await Promise.all([listRevisions(article.id), getSiteSettings()]);
+  const dates = deskFormatter(locale, settings);
   // Autosaves stay out of the list (the newest one excepted) unless asked for.
   const newestAutosave = allRevisions.find((r) => r.kind === 'autosave');
   const showAll = query.all === '1';
@@ -75,7 +78,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 {revision.number === article.revision.number && <span className="ms-2 rounded bg-rule px-1.5 text-xs">{t.current}</span>}
               </p>
               <p className="text-sm text-muted">
-                {revision.authorName} · <DualDate date={revision.createdAt} /> · {format(t.words, { count: revision.words })}
+                {revision.authorName} · <DeskTime date={revision.createdAt} dates={dates} /> · {format(t.words, { count: revision.words })}
               </p>
             </div>
             <Link href={`/desk/articles/${article.id}/preview?rev=${revision.number}`} className="text-sm text-accent underline">
