@@ -333,6 +333,7 @@ export const ar = {
     note: 'ملاحظة للكاتب',
     noteHint: 'مطلوبة عند طلب التعديلات.',
     scheduleAt: 'وقت النشر',
+    scheduleZone: 'بتوقيت الموقع: {zone}',
     done: 'تمّ.',
     timeline: 'سجل النشاط',
     events: {

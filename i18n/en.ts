@@ -333,6 +333,7 @@ export const en: Messages = {
     note: 'Note for the author',
     noteHint: 'Required when requesting changes.',
     scheduleAt: 'Publication time',
+    scheduleZone: 'In the site’s time zone: {zone}',
     done: 'Done.',
     timeline: 'Activity',
     events: {

@@ -1,5 +1,5 @@
 import { transitionAction } from '@/app/(desk)/desk/articles/actions';
-import { getMessages, type Locale } from '@/i18n';
+import { format, getMessages, type Locale } from '@/i18n';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { ActionForm, FieldError } from './action-form';
 import { ScheduleInput } from './schedule-input';
@@ -24,12 +24,15 @@ export function WorkflowPanel({
   version,
   actions,
   locale,
+  timeZone,
   takedownKeepsEdit = false,
 }: {
   articleId: number;
   version: number;
   actions: WorkflowAction[];
   locale: Locale;
+  /** The site's time zone, in which a schedule time is typed. */
+  timeZone: string;
   /** The story is live while an edit of it is pending: taking it down keeps that edit as a draft. */
   takedownKeepsEdit?: boolean;
 }) {
@@ -59,7 +62,7 @@ export function WorkflowPanel({
           )}
           {action === 'schedule' && (
             <>
-              <ScheduleInput label={t.scheduleAt} />
+              <ScheduleInput id={`schedule-${articleId}`} label={t.scheduleAt} zoneHint={format(t.scheduleZone, { zone: timeZone })} />
               <FieldError name="scheduledFor" />
             </>
           )}

@@ -3,8 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { findEditableArticle, isSlugTaken } from '@/db/queries/desk';
+import { getSiteSettings } from '@/db/queries/settings';
 import { slugify } from '@/lib/arabic/slug';
 import { AppError, isAppError } from '@/lib/errors';
+import { scheduledInstant } from '@/lib/format/schedule';
 import { failureFrom, type ActionResult } from '@/lib/server/action-result';
 import { addComment, resolveComment } from '@/lib/server/articles/comments';
 import { createArticle } from '@/lib/server/articles/create-article';
@@ -100,11 +102,11 @@ export async function transitionAction(_: unknown, form: FormData): Promise<Acti
   const scheduledRaw = form.get('scheduledFor');
   const result = await runDeskAction('transitionAction', async (db, actor) => {
     if (!ALL_WORKFLOW_ACTIONS.includes(action)) throw new AppError('WORKFLOW_WRONG_STATE');
-    const scheduledFor = typeof scheduledRaw === 'string' && scheduledRaw ? new Date(scheduledRaw) : null;
+    const scheduledFor = action === 'schedule' ? scheduledInstant(scheduledRaw, (await getSiteSettings(db)).timeZone) : null;
     const outcome = await transitionArticle(db, actor, articleId, action, {
       expectedVersion: Number(form.get('expectedVersion')),
       note: typeof form.get('note') === 'string' ? String(form.get('note')) : null,
-      scheduledFor: scheduledFor && !Number.isNaN(scheduledFor.getTime()) ? scheduledFor : null,
+      scheduledFor,
     });
     if (outcome.readersAffected) await refreshPublicPages({ kind: 'article', articleId }, db);
   });

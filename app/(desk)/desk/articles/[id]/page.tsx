@@ -126,7 +126,14 @@ export default async function ArticlePage({ params }: Props) {
       </div>
 
       <aside className="space-y-8">
-        <WorkflowPanel articleId={article.id} version={article.version} actions={actions} locale={locale} takedownKeepsEdit={takedownKeepsEdit} />
+        <WorkflowPanel
+          articleId={article.id}
+          version={article.version}
+          actions={actions}
+          locale={locale}
+          timeZone={settings.timeZone}
+          takedownKeepsEdit={takedownKeepsEdit}
+        />
         {reviewing && (
           <section aria-labelledby="since">
             <h2 id="since" className="font-bold">
