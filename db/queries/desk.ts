@@ -6,6 +6,7 @@ import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, type Executor } from '../client';
 import { MEDIA_PATH_PREFIX, variantFileName } from '../../lib/media/keys';
 import { articleEvents, articleRevisions, articles, articleTags, media, reviewComments, sections, slugHistory, tags, users } from '../schema';
+import { publiclyVisible } from './visibility';
 
 export interface DeskArticleRow {
   id: number;
@@ -28,7 +29,7 @@ const rowColumns = {
   authorName: creator.name,
   updatedAt: articles.updatedAt,
   scheduledFor: articles.scheduledFor,
-  live: sql<boolean>`(${articles.publishedRevisionId} is not null and ${articles.status} <> 'unpublished' and (${articles.status} <> 'scheduled' or ${articles.scheduledFor} <= now()))`,
+  live: publiclyVisible(),
 };
 
 function deskRows(db: Executor, where: SQL | undefined) {
@@ -91,7 +92,7 @@ export async function countQueues(userId: number, sectionId: number | undefined,
 
 /** Scheduled stories whose time has passed: public already, but not yet recorded as published. */
 export async function listOverdueSchedules(db: Executor = getDb()): Promise<DeskArticleRow[]> {
-  return deskRows(db, and(eq(articles.status, 'scheduled'), sql`${articles.scheduledFor} <= now()`)).orderBy(asc(articles.scheduledFor));
+  return deskRows(db, and(eq(articles.status, 'scheduled'), publiclyVisible())).orderBy(asc(articles.scheduledFor));
 }
 
 export interface EditableArticle {

@@ -4,7 +4,7 @@ import { normalizeArabic, parseSearchQuery, formatTerms, type ParsedQuery, type 
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../lib/workflow/states';
 import { getDb, queryRows, type Executor } from '../client';
 import { articles, sections } from '../schema';
-import { publiclyVisible } from './public';
+import { publiclyVisible } from './visibility';
 
 /*
  * Full-text search over search_documents (db/schema/search.ts, docs/decisions/0008-arabic-search.md).
@@ -126,7 +126,7 @@ export async function searchPublishedArticles(
         from q
         join search_documents d on d.document @@ q.query
        where d.visible_from <= now()${filters}`,
-    shown: sql`${articles.publishedRevisionId} = page.revision_id and ${publiclyVisible}`,
+    shown: sql`${articles.publishedRevisionId} = page.revision_id and ${publiclyVisible()}`,
     page,
     pageSize,
   });

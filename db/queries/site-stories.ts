@@ -1,13 +1,13 @@
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ContentDocument } from '../../lib/content/types';
 import { getDb, type Executor } from '../client';
 import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '../schema';
-import { publicDate, publiclyVisibleAt } from './public';
+import { publiclyVisible } from './visibility';
 import type { PublicFootprint, ScheduleWindow } from './site-cache-keys';
 
 /*
  * Read models of the public site. Every function takes the instant `asOf` at which visibility is
- * judged (see publiclyVisibleAt) and returns plain JSON-safe objects — dates as ISO strings —
+ * judged (see publiclyVisible) and returns plain JSON-safe objects — dates as ISO strings —
  * because the results are kept in Next's data cache, which stores JSON.
  */
 
@@ -63,6 +63,9 @@ export interface StoryFilter {
   tagId?: number;
   authorId?: number;
 }
+
+/** When readers see the story as published: a due schedule counts from its scheduled time. */
+const publicDate = sql<Date>`coalesce(${articles.publishedAt}, ${articles.scheduledFor})`.mapWith(articles.publishedAt);
 
 const storyColumns = {
   id: articles.id,
@@ -132,13 +135,9 @@ function toStory(row: StoryRow): SiteStory {
   };
 }
 
-/** Visible at `asOf`, with a published revision to show. */
-function visible(asOf: Date): SQL {
-  return and(publiclyVisibleAt(asOf), isNotNull(articles.publishedRevisionId))!;
-}
 
 function storyConditions(asOf: Date, filter: StoryFilter, db: Executor): SQL {
-  const conditions: SQL[] = [visible(asOf)];
+  const conditions: SQL[] = [publiclyVisible(asOf)];
   if (filter.sectionId !== undefined) conditions.push(eq(articles.sectionId, filter.sectionId));
   if (filter.authorId !== undefined) conditions.push(eq(articles.createdBy, filter.authorId));
   if (filter.tagId !== undefined) {
@@ -208,7 +207,7 @@ export async function latestBySection(
 /** A visible article by slug; an old slug of a visible article gives a redirect to its current one. */
 export async function findSiteArticle(slug: string, asOf: Date, db: Executor = getDb()): Promise<SiteArticleLookup> {
   const [row] = await selectStories(db)
-    .where(and(eq(articles.slug, slug), visible(asOf)))
+    .where(and(eq(articles.slug, slug), publiclyVisible(asOf)))
     .limit(1);
   if (row) {
     const [extra] = await db
@@ -238,7 +237,7 @@ export async function findSiteArticle(slug: string, asOf: Date, db: Executor = g
     .select({ slug: articles.slug })
     .from(slugHistory)
     .innerJoin(articles, eq(articles.id, slugHistory.articleId))
-    .where(and(eq(slugHistory.oldSlug, slug), visible(asOf)))
+    .where(and(eq(slugHistory.oldSlug, slug), publiclyVisible(asOf)))
     .limit(1);
   return moved ? { kind: 'redirect', slug: moved.slug } : { kind: 'missing' };
 }
@@ -267,7 +266,7 @@ export async function listRelatedStories(
       : sql<number>`0`;
   const score = sql<number>`(case when ${articles.sectionId} = ${sectionId} then 1 else 0 end) + ${sharedTagCount}`;
   const rows = await selectStories(db)
-    .where(and(visible(asOf), ne(articles.id, articleId), or(eq(articles.sectionId, sectionId), sharesTag)))
+    .where(and(publiclyVisible(asOf), ne(articles.id, articleId), or(eq(articles.sectionId, sectionId), sharesTag)))
     .orderBy(desc(score), desc(publicDate), desc(articles.id))
     .limit(limit);
   return rows.map(toStory);
@@ -298,7 +297,7 @@ export async function findPublicTag(
             .select({ one: sql`1` })
             .from(articleTags)
             .innerJoin(articles, eq(articles.id, articleTags.articleId))
-            .where(and(eq(articleTags.tagId, tags.id), visible(asOf))),
+            .where(and(eq(articleTags.tagId, tags.id), publiclyVisible(asOf))),
         ),
       ),
     );
@@ -324,7 +323,7 @@ export async function findPublicAuthor(
           db
             .select({ one: sql`1` })
             .from(articles)
-            .where(and(eq(articles.createdBy, users.id), visible(asOf))),
+            .where(and(eq(articles.createdBy, users.id), publiclyVisible(asOf))),
         ),
       ),
     );
@@ -368,13 +367,13 @@ export async function readSitemapData(asOf: Date, limit: number, db: Executor = 
       .select({ slug: articles.slug, lastModified: lastChange })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-      .where(visible(asOf))
+      .where(publiclyVisible(asOf))
       .orderBy(desc(publicDate), desc(articles.id))
       .limit(limit),
     db
       .select({ slug: sections.slug, lastModified: newest })
       .from(sections)
-      .leftJoin(articles, and(eq(articles.sectionId, sections.id), visible(asOf)))
+      .leftJoin(articles, and(eq(articles.sectionId, sections.id), publiclyVisible(asOf)))
       .groupBy(sections.id)
       .orderBy(asc(sections.position), asc(sections.id)),
     db
@@ -382,13 +381,13 @@ export async function readSitemapData(asOf: Date, limit: number, db: Executor = 
       .from(tags)
       .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
       .innerJoin(articles, eq(articles.id, articleTags.articleId))
-      .where(visible(asOf))
+      .where(publiclyVisible(asOf))
       .groupBy(tags.id)
       .orderBy(asc(tags.slug)),
     db
       .select({ id: articles.createdBy, lastModified: newest })
       .from(articles)
-      .where(visible(asOf))
+      .where(publiclyVisible(asOf))
       .groupBy(articles.createdBy)
       .orderBy(asc(articles.createdBy)),
   ]);
@@ -409,7 +408,7 @@ export async function listStoriesSince(
     .select({ slug: articles.slug, title: articleRevisions.title, publishedAt: publicDate })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .where(and(visible(options.asOf), gte(publicDate, sql`${options.since.toISOString()}::timestamptz`)))
+    .where(and(publiclyVisible(options.asOf), gte(publicDate, sql`${options.since.toISOString()}::timestamptz`)))
     .orderBy(desc(publicDate), desc(articles.id))
     .limit(options.limit);
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt.toISOString() }));

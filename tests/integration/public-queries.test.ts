@@ -7,7 +7,8 @@ import { seedDatabase } from '@/db/seed';
 import fixture from '@/db/seed-data/quds-day-article.json';
 import { slugify } from '@/lib/arabic/slug';
 import { documentToText } from '@/lib/content/render';
-import { isPubliclyVisible, type ArticleStatus } from '@/lib/workflow/states';
+import type { ArticleStatus } from '@/lib/workflow/states';
+import { isPubliclyVisible } from '@/lib/workflow/visibility';
 import { driverName, freshDatabase } from './helpers';
 
 let connection: Connection;

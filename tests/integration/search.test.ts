@@ -6,7 +6,8 @@ import { articleRevisions, articles, articleTags, searchDocuments, sections, tag
 import { seedDatabase } from '@/db/seed';
 import fixture from '@/db/seed-data/quds-day-article.json';
 import { paragraphsToDocument } from '@/lib/content/render';
-import { ARTICLE_STATUSES, isPubliclyVisible, type ArticleStatus } from '@/lib/workflow/states';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/workflow/states';
+import { isPubliclyVisible } from '@/lib/workflow/visibility';
 import { driverName, freshDatabase } from './helpers';
 
 let connection: Connection;

@@ -7,7 +7,7 @@ import { imageReferences } from '@/lib/content/image';
 import type { ContentDocument } from '@/lib/content/types';
 import { claimUniqueSlug, slugify, uniqueSlug } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
-import { isPubliclyVisible, type ArticleStatus } from '@/lib/workflow/states';
+import type { ArticleStatus } from '@/lib/workflow/states';
 
 /** The unique constraint on articles.slug (db/migrations/0000_initial.sql). */
 export const ARTICLE_SLUG_CONSTRAINT = 'articles_slug_unique';
@@ -24,11 +24,6 @@ export async function revisionAuthor(tx: Executor, revisionId: number | null): P
   if (revisionId === null) return -1;
   const [row] = await tx.select({ authorId: articleRevisions.authorId }).from(articleRevisions).where(eq(articleRevisions.id, revisionId));
   return row?.authorId ?? -1;
-}
-
-/** Whether readers see the article now: the one rule of lib/workflow/states, on a stored row. */
-export function isLive(article: Pick<Article, 'status' | 'publishedRevisionId' | 'scheduledFor'>, now = new Date()): boolean {
-  return isPubliclyVisible(article, now);
 }
 
 export async function recordEvent(

@@ -8,13 +8,13 @@ import { validateDocument } from '@/lib/content/validate';
 import { AppError } from '@/lib/errors';
 import { canEditArticle } from '@/lib/permissions';
 import type { ArticleStatus } from '@/lib/workflow/states';
+import { isPubliclyVisible } from '@/lib/workflow/visibility';
 import type { Actor } from '../session';
 import { ZArticleFields } from './article-input';
 import {
   assertMediaExists,
   assertSectionExists,
   canonicalJson,
-  isLive,
   lockArticle,
   nextRevisionNumber,
   recordEvent,
@@ -145,7 +145,7 @@ export async function saveArticle(
       version: saved!.version,
       revisionNumber,
       status,
-      readersAffected: isLive(article),
+      readersAffected: isPubliclyVisible(article, new Date()),
     };
   });
 }

@@ -7,8 +7,9 @@ import { can } from '@/lib/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
 import type { ArticleStatus } from '@/lib/workflow/states';
+import { isPubliclyVisible } from '@/lib/workflow/visibility';
 import type { Actor } from '../session';
-import { isLive, lockArticle, recordEvent, revisionAuthor, settleDueSchedule } from './article-store';
+import { lockArticle, recordEvent, revisionAuthor, settleDueSchedule } from './article-store';
 
 const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
@@ -58,7 +59,7 @@ export async function transitionArticle(
       actorId: actor.id,
       status: article.status,
       revisionAuthorId: await revisionAuthor(tx, article.currentRevisionId),
-      live: isLive(article, now),
+      live: isPubliclyVisible(article, now),
       note,
       scheduledFor: options.scheduledFor ?? null,
       now,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_STATUSES, isPubliclyVisible } from './states';
+import { ARTICLE_STATUSES } from './states';
+import { isPubliclyVisible } from './visibility';
 
 describe('isPubliclyVisible', () => {
   const now = new Date('2026-11-25T12:00:00Z');

@@ -1,0 +1,24 @@
+import { and, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { articles } from '../schema';
+
+/**
+ * The public visibility rule as a condition on `articles`, for every query that decides what
+ * readers get — site pages, feeds, sitemaps, search — and for the desk's "live" mark and its
+ * list of due schedules. Same rule as isPubliclyVisible (lib/workflow/visibility.ts), in words
+ * there. Always true or false, never null, so it can be selected as a column too.
+ *
+ * `at` is the instant the rule is judged at. Without it the database's now() is used; cached
+ * public pages pass the instant their cache key was derived from (site-cache-keys.ts), so the
+ * app's clock and the database's never disagree about which schedules have come.
+ *
+ * The search documents keep the database's own copy, midad_search_visible_from (migration 0006;
+ * its comment names this rule's earlier home, db/queries/public.ts).
+ */
+export function publiclyVisible(at?: Date): SQL<boolean> {
+  const instant = at === undefined ? sql`now()` : sql`${at.toISOString()}::timestamptz`;
+  return and(
+    isNotNull(articles.publishedRevisionId),
+    ne(articles.status, 'unpublished'),
+    or(ne(articles.status, 'scheduled'), and(isNotNull(articles.scheduledFor), lte(articles.scheduledFor, instant))),
+  )! as SQL<boolean>;
+}
