@@ -18,7 +18,7 @@ import {
   readSitemapData,
 } from '@/db/queries/site-stories';
 import { slugify } from '@/lib/arabic/slug';
-import { paragraphsToDocument } from '@/lib/content/render';
+import { documentToText, paragraphsToDocument } from '@/lib/content/render';
 import type { ArticleStatus } from '@/lib/workflow/states';
 import { driverName, freshDatabase } from './helpers';
 
@@ -253,6 +253,7 @@ describe(`a scheduled story whose time has come on ${driverName}`, () => {
     const slug = slugify(SCHEDULED.title);
     await connection.db.update(articles).set({ scheduledFor: sql`now() - interval '1 second'` }).where(eq(articles.slug, slug));
     expect((await listSiteStories({ asOf: now(), limit: 100 })).stories.map((s) => s.slug)).toContain(slug);
+    expect((await findSiteArticle(slug, now())).kind).toBe('article');
     await connection.db.update(articles).set({ scheduledFor }).where(eq(articles.slug, slug));
   });
 
@@ -308,12 +309,13 @@ describe(`article lookups on ${driverName}`, () => {
     const result = await findSiteArticle(slugify(fixture.title), now());
     if (result.kind !== 'article') throw new Error('fixture story missing');
     expect(result.article.body.content).toHaveLength(13);
+    expect(documentToText(result.article.body).split('\n')).toEqual(fixture.paragraphs);
     expect(result.article.bodyText.split('\n')).toEqual(fixture.paragraphs);
     expect(result.article.tags.map((t) => t.name).sort()).toEqual([...fixture.tags].sort());
     expect(result.article.authorName).toBe('يوسف حداد');
   });
 
-  it('redirect an old slug of a visible story, and not of a hidden one', async () => {
+  it('redirect an old slug of a visible story, and not of a hidden one or an unknown slug', async () => {
     const [visible] = await connection.db.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.slug, slugify(ECONOMY.title)));
     const [draft] = await connection.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slugify(HIDDEN[0]!.title)));
     await connection.db.insert(slugHistory).values([
@@ -322,6 +324,7 @@ describe(`article lookups on ${driverName}`, () => {
     ]);
     expect(await findSiteArticle('الفائدة-قديم', now())).toEqual({ kind: 'redirect', slug: visible!.slug });
     expect(await findSiteArticle('مسودة-قديم', now())).toEqual({ kind: 'missing' });
+    expect(await findSiteArticle('لا-يوجد', now())).toEqual({ kind: 'missing' });
   });
 
   it('offer related stories from the same section and tags, most shared first', async () => {

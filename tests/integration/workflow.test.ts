@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection, type Database } from '@/db/client';
-import { findPublicArticle, listPublishedStories } from '@/db/queries/public';
 import { searchPublishedArticles } from '@/db/queries/search';
 import { findSiteArticle, listSiteStories, listStoriesSince, readSitemapData } from '@/db/queries/site-stories';
 import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
@@ -37,7 +36,7 @@ const move = async (actor: Actor, id: number, action: WorkflowAction, extra: { n
 const save = async (actor: Actor, id: number, title: string, paragraphs = ['نص']) =>
   saveArticle(db, actor, id, { expectedVersion: await version(id), fields: fields(title), body: paragraphsToDocument(paragraphs) });
 const publicTitle = async (slug: string) => {
-  const result = await findPublicArticle(slug);
+  const result = await findSiteArticle(slug, new Date());
   return result.kind === 'article' ? result.article.title : result.kind;
 };
 
@@ -264,18 +263,16 @@ describe(`double submission on ${driverName}`, () => {
 /** Every place a reader could meet a story, for the story with this id, slug and word in its text. */
 async function readerPlaces(id: number, slug: string, word: string) {
   const asOf = new Date();
-  const [publicLookup, siteLookup, latest, published, sitemap, recent, search] = await Promise.all([
-    findPublicArticle(slug),
+  const [lookup, latest, sitemap, recent, search] = await Promise.all([
     findSiteArticle(slug, asOf),
     listSiteStories({ asOf, limit: 500 }),
-    listPublishedStories({ limit: 500 }),
     readSitemapData(asOf, 5000),
     listStoriesSince({ asOf, since: new Date(asOf.getTime() - 3_600_000), limit: 500 }),
     searchPublishedArticles({ q: word }, db),
   ]);
   return {
-    article: publicLookup.kind === 'article' || siteLookup.kind === 'article',
-    home: latest.stories.some((story) => story.id === id) || published.some((story) => story.id === id),
+    article: lookup.kind === 'article',
+    home: latest.stories.some((story) => story.id === id),
     sitemap: sitemap.articles.some((entry) => entry.slug === slug) || recent.some((entry) => entry.slug === slug),
     search: search.kind === 'results' && search.total > 0,
   };
