@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, readingMinutes, textStats } from './text-stats';
+import fixture from '../db/seed-data/quds-day-article.json';
+import { countWords, READING_WORDS_PER_MINUTE, readingDuration, readingMinutes, textStats } from './text-stats';
 
 describe('countWords', () => {
   it.each<[string, number]>([
@@ -27,6 +28,8 @@ describe('countWords', () => {
     ['می\u200Cخواهم', 1],
     ['سطر أول\nسطر ثان', 4],
     ['#قدسنا_لا_أورشليم', 3],
+    // A dash, brackets and a percent sign are not words; the number and the acronym are.
+    ['قال الوزير — في بيان (GDP) إن النمو بلغ 4.2% «تقريباً».', 10],
   ])('counts %j as %i', (text, words) => {
     expect(countWords(text)).toBe(words);
   });
@@ -38,14 +41,21 @@ describe('countWords', () => {
 });
 
 describe('readingMinutes', () => {
+  it('reads Arabic news at 180 words a minute', () => {
+    expect(READING_WORDS_PER_MINUTE).toBe(180);
+  });
+
   it.each<[number, number]>([
     [0, 0],
     [-5, 0],
+    [Number.NaN, 0],
     [1, 1],
-    [200, 1],
-    [201, 2],
-    [3000, 15],
-  ])('%i words take %i minutes at 200 words a minute', (words, minutes) => {
+    [180, 1],
+    [181, 2],
+    [360, 2],
+    [900, 5],
+    [3000, 17],
+  ])('%i words take %i minutes, rounded up', (words, minutes) => {
     expect(readingMinutes(words)).toBe(minutes);
   });
 
@@ -57,5 +67,17 @@ describe('readingMinutes', () => {
 describe('textStats', () => {
   it('combines both', () => {
     expect(textStats('كلمة '.repeat(450))).toEqual({ words: 450, readingMinutes: 3 });
+    expect(textStats(' \n ')).toEqual({ words: 0, readingMinutes: 0 });
+  });
+
+  it('gives the fixture story a few minutes', () => {
+    // 13 paragraphs, 320 words: just under two minutes at 180 a minute.
+    expect(textStats(fixture.paragraphs.join('\n'))).toEqual({ words: 320, readingMinutes: 2 });
+  });
+});
+
+describe('readingDuration', () => {
+  it('writes the estimate as an ISO 8601 duration', () => {
+    expect(readingDuration(4)).toBe('PT4M');
   });
 });

@@ -13,8 +13,8 @@ import { documentToText, readableBody, renderStoredBody } from '@/lib/content/re
 import { formatNumber } from '@/lib/format/formatter';
 import { buildNewsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articlePath, authorPath, mediaPath, SITE_LOGO_PATH, SITE_LOGO_SIZE, sectionPath, tagPath } from '@/lib/seo/paths';
-import { countWords, readingDuration, readingMinutes } from '@/lib/seo/reading-time';
 import { absoluteUrl } from '@/lib/seo/site-url';
+import { readingDuration, textStats } from '@/lib/text-stats';
 import { getArticle, getRelatedStories, getSiteChrome } from '../../_lib/data';
 import { feedAlternates, OG_LOCALE, siteCard } from '../../_lib/metadata';
 import { slugFromParam } from '../../_lib/params';
@@ -92,7 +92,7 @@ export default async function ArticlePage({ params }: Props) {
   const url = absoluteUrl(articlePath(article.slug));
   const stored = { articleId: article.id, revisionId: article.revisionId, body: article.body, bodyText: article.bodyText };
   const text = article.bodyText || documentToText(readableBody(stored).document);
-  const minutes = readingMinutes(text);
+  const { words, readingMinutes: minutes } = textStats(text);
   const updated = updatedAfterPublication(article);
   // The body is HTML generated from the content schema (lib/content/render), never stored HTML;
   // a stored body the schema no longer accepts is shown as its plain text, never as an error page.
@@ -109,7 +109,7 @@ export default async function ArticlePage({ params }: Props) {
     images: imagesFor(article).map(({ url: imageUrl, width, height }) => ({ url: imageUrl, width, height })),
     section: article.sectionName,
     keywords: article.tags.map((t) => t.name),
-    wordCount: countWords(text),
+    wordCount: words,
     timeRequired: readingDuration(minutes),
     language: 'ar',
     publisher: {
