@@ -22,7 +22,12 @@ const securityHeaders = [
   ...(wantsHsts(config) ? [{ key: 'Strict-Transport-Security', value: HSTS_VALUE }] : []),
 ];
 
+// Next's own page extensions, plus `.bench.tsx` only in the benchmark's build (scripts/bench sets
+// BENCH_BUILD=1): the empty reference page it measures against is never a route anywhere else.
+const pageExtensions = ['tsx', 'ts', 'jsx', 'js', ...(process.env.BENCH_BUILD === '1' ? ['bench.tsx'] : [])];
+
 const nextConfig: NextConfig = {
+  pageExtensions,
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   // A separate output directory lets two builds (e.g. tests and a bench) run side by side.

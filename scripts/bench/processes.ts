@@ -104,8 +104,9 @@ function keep(file: string): () => void {
 }
 
 /**
- * `next build` into `distDir`, output to `logFile`. A build into another directory adds that
- * directory's types to tsconfig.json and next-env.d.ts; both are put back as they were.
+ * `next build` into `distDir`, output to `logFile`, with the benchmark's empty reference page
+ * (BENCH_BUILD=1: see next.config.ts). A build into another directory adds that directory's types
+ * to tsconfig.json and next-env.d.ts; both are put back as they were.
  * Returns how long the build took, in ms.
  */
 export async function buildApp(distDir: string, logFile: string): Promise<number> {
@@ -114,7 +115,7 @@ export async function buildApp(distDir: string, logFile: string): Promise<number
   const started = performance.now();
   try {
     const child = startProcess(process.execPath, [NEXT_BIN, 'build'], {
-      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', BENCH_BUILD: '1' },
       stdio: ['ignore', log, log],
     });
     const code = await exitOf(child);
