@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     // Explicit, so Playwright's e2e/*.spec.ts files are never picked up.
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'i18n/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'i18n/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     // Integration files share one Postgres database when DATABASE_URL is set.

@@ -41,7 +41,7 @@ export async function writeStory(page: Page, story: { title: string; section: st
   await page.goto('/desk/articles/new');
   await page.getByLabel(f.title, { exact: true }).fill(story.title);
   await page.getByLabel(f.section).selectOption({ label: story.section });
-  await page.getByRole('textbox', { name: f.body }).click();
+  await page.getByRole('textbox', { name: ar.editor.label }).click();
   for (const [i, paragraph] of story.paragraphs.entries()) {
     if (i > 0) await page.keyboard.press('Enter');
     await page.keyboard.insertText(paragraph);

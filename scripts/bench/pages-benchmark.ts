@@ -8,7 +8,7 @@
  * - the time from «نشر» to readers seeing the story, quiet and under reader load;
  * - the editor's save latency on a 2,000-word story.
  *
- * It builds the app into its own directory, serves it on an embedded database of its own (reset
+ * It builds the app into its own directory (with the empty page, app/bench/empty), serves it on an embedded database of its own (reset
  * every run, migrated and seeded with the sample content) on a free port of 3500–3599, and stops
  * every process it started.
  */
@@ -25,6 +25,7 @@ import { slugify } from '../../lib/arabic/slug';
 import { articlePath, sectionPath, tagPath } from '../../lib/seo/paths';
 import playwrightConfig from '../../playwright.config';
 import { changeAndWatch, deskAs, pressWorkflow, resubmitAndApprove, WORKFLOW, writeStory, type PublicChange, type WrittenStory } from './desk-flow';
+import { percentile } from './figures';
 import { measurePageWeight, type PageWeight } from './page-weight';
 import { buildApp, freePort, onStop, startAppServer, startMemoryServer, stopProcess } from './processes';
 import { measureLoad, summarise, type LoadRun } from './throughput';
@@ -78,6 +79,8 @@ export interface PagesReport {
   server: { origin: string; database: string };
   paths: Record<'empty' | 'article' | 'home' | 'section' | 'tag' | 'author' | 'search' | 'desk', string>;
   connections: number;
+  /** The sizes this run used (pagesOptionsFromEnv). */
+  settings: Pick<PagesBenchOptions, 'seconds' | 'warmupSeconds' | 'publishRounds' | 'loadedPublishRounds' | 'saves' | 'saveWords'>;
   throughput: { empty: LoadRun; memory: LoadRun; article: LoadRun; home: LoadRun; search: LoadRun };
   weights: PageWeight[];
   publish: { quiet: PublicChange[]; underLoad: PublicChange[]; readersDuringWrites: LoadRun };
@@ -88,12 +91,6 @@ export interface PagesReport {
 const SEARCH_QUERY = 'القدس';
 const PGLITE_DIR = '.data/bench-pages';
 const MEMORY_DIR = '.data/bench-memory';
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const spread = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) });
 
@@ -127,7 +124,7 @@ const PER_RESPONSE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'trans
 /** Times saves of the story open in `page`: type a word, click «حفظ», wait for «محفوظ». */
 async function timeSaves(page: Page, count: number, warmup: number): Promise<Omit<SaveLatency, 'words'>> {
   const f = ar.articleForm;
-  const body = page.getByRole('textbox', { name: f.body });
+  const body = page.getByRole('textbox', { name: ar.editor.label });
   const clickToSaved: number[] = [];
   const requests: number[] = [];
   let requestBytes = 0;
@@ -234,6 +231,9 @@ export async function runPagesBenchmark(options: PagesBenchOptions): Promise<Pag
     desk: '',
   };
   if (!(await fetchOk(origin + search)).text.includes(`href="${article}"`)) throw new Error(`${search} does not find the fixture story`);
+  if ((await fetch(origin + paths.empty, { redirect: 'manual' })).status === 404) {
+    throw new Error(`${options.distDir} has no ${paths.empty}: it was not built by the benchmark (BENCH_BUILD=1); run without BENCH_SKIP_BUILD=1`);
+  }
   // Every page once, so the measurements start from rendered, cached pages.
   for (const p of Object.values(paths)) if (p) await fetchOk(origin + p);
 
@@ -318,6 +318,14 @@ export async function runPagesBenchmark(options: PagesBenchOptions): Promise<Pag
     server: { origin, database: `PGlite in ${PGLITE_DIR}` },
     paths,
     connections: options.connections,
+    settings: {
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+      publishRounds: options.publishRounds,
+      loadedPublishRounds: options.loadedPublishRounds,
+      saves: options.saves,
+      saveWords: options.saveWords,
+    },
     throughput,
     weights,
     publish: { quiet, underLoad, readersDuringWrites },

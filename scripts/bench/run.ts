@@ -1,12 +1,15 @@
 /*
  * `npm run bench`: the page benchmarks on a production build (pages-benchmark.ts), then the
  * search benchmark on PostgreSQL (search-benchmark.ts; skipped with its reason when PostgreSQL
- * cannot be reached), printed as one table and written to bench-results/latest.json.
+ * cannot be reached), printed as one table, written to bench-results/latest.json, and written up
+ * as docs/benchmarks.md (markdown.ts).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runScript } from '../run-script';
+import { renderBenchmarksPage, type BenchRun } from './markdown';
 import { pagesOptionsFromEnv, runPagesBenchmark } from './pages-benchmark';
 import { stopEverything, stopEverythingOnExit } from './processes';
 import { HEADER, pageRows, searchRows, TARGETS, type SearchOutcome } from './report';
@@ -17,6 +20,7 @@ void runScript(async () => {
   stopEverythingOnExit();
   const began = performance.now();
   const startedAt = new Date();
+  const loadAtStart = os.loadavg()[0]!;
   try {
     const pages = await runPagesBenchmark(pagesOptionsFromEnv((line) => console.log(line)));
     // The server has stopped: the search benchmark has the machine to itself.
@@ -30,15 +34,21 @@ void runScript(async () => {
     }
     const seconds = (performance.now() - began) / 1000;
 
-    const { machine } = pages;
+    const machine: BenchRun['machine'] = { ...pages.machine, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } };
     console.log(
       `\nMidad benchmarks, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — ${machine.cpus} CPUs (${machine.cpuModel}), ` +
         `${machine.memoryGiB} GiB, Node ${machine.node}; load generator and server on the same machine\n`,
     );
     console.log(formatTable(HEADER, [...pageRows(pages), ...searchRows(search)]));
+    const run: BenchRun = { when: startedAt.toISOString(), seconds, machine, pages, search };
     const out = path.join(process.cwd(), 'bench-results', 'latest.json');
-    fs.writeFileSync(out, JSON.stringify({ when: startedAt.toISOString(), seconds, targets: TARGETS, machine, pages, search }, null, 2) + '\n');
-    console.log(`\nWritten to ${path.relative(process.cwd(), out)}; the whole run took ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s.`);
+    fs.writeFileSync(out, JSON.stringify({ ...run, targets: TARGETS }, null, 2) + '\n');
+    const page = path.join(process.cwd(), 'docs', 'benchmarks.md');
+    fs.writeFileSync(page, renderBenchmarksPage(run));
+    console.log(
+      `\nWritten to ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), page)}; ` +
+        `the whole run took ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s.`,
+    );
   } finally {
     await stopEverything();
   }

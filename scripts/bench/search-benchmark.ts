@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { openDatabase, type Connection } from '../../db/client';
 import { searchPublishedArticles } from '../../db/queries/search';
 import { buildVocabulary, FUNCTION_WORD_COUNT } from './arabic-vocabulary';
+import { mib } from './figures';
 
 const WARMUP = 20;
 const BATCH = 10_000;
@@ -58,6 +59,8 @@ export interface CorpusBuild extends IndexSize {
 export interface SearchReport {
   /** The server, without its password. */
   database: string;
+  /** PostgreSQL's `server_version`. */
+  serverVersion: string;
   vocabulary: number;
   warmup: number;
   builds: Record<number, CorpusBuild>;
@@ -67,7 +70,6 @@ export interface SearchReport {
 /** PostgreSQL cannot be reached: the benchmark is skipped with this reason, not failed. */
 export class SearchBenchUnavailable extends Error {}
 
-export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export const redactUrl = (url: string) => url.replace(/:[^:@/]+@/, ':***@');
 
 export function searchOptionsFromEnv(log?: (line: string) => void): SearchBenchOptions {
@@ -325,7 +327,9 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<S
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const results: SearchRow[] = [];
   const builds: Record<number, CorpusBuild> = {};
+  let serverVersion = 'unknown';
   try {
+    serverVersion = (await sql<{ server_version: string }[]>`show server_version`)[0]!.server_version;
     await prepareSchema(connection, sql, vocabulary);
     let have = 0;
     for (const size of [...options.sizes].sort((a, b) => a - b)) {
@@ -344,5 +348,5 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<S
     await sql.end();
     await connection.close();
   }
-  return { database: redactUrl(databaseUrl), vocabulary: vocabulary.length, warmup: WARMUP, builds, results };
+  return { database: redactUrl(databaseUrl), serverVersion, vocabulary: vocabulary.length, warmup: WARMUP, builds, results };
 }

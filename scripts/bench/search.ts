@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runScript, ScriptError } from '../run-script';
-import { mib, runSearchBenchmark, SearchBenchUnavailable, searchOptionsFromEnv, type SearchReport } from './search-benchmark';
+import { mib } from './figures';
+import { runSearchBenchmark, SearchBenchUnavailable, searchOptionsFromEnv, type SearchReport } from './search-benchmark';
 import { formatTable } from './table';
 
 function printSearchReport(report: SearchReport): void {
