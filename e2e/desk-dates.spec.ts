@@ -1,0 +1,111 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInAs, unique } from './support';
+
+/*
+ * The desk's times are the site's: a schedule is typed in the site's time zone, whatever zone the
+ * editor's browser runs in, and every time the desk shows is written in that zone, with the hour.
+ * The site's zone is set to London for this test (daylight saving, and far from the browser's
+ * Tokyo) and put back afterwards.
+ */
+const SITE_ZONE = 'Europe/London';
+const BROWSER_ZONE = 'Asia/Tokyo';
+// London's clocks go from 01:00 to 02:00 on 28 March 2027: 01:30 that night never happens.
+const SKIPPED_WALL_TIME = '2027-03-28T01:30';
+
+async function deskAs(browser: Browser, role: 'admin' | 'editor' | 'reviewer'): Promise<Page> {
+  const context = await browser.newContext({ timezoneId: BROWSER_ZONE });
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+async function setSiteZone(admin: Page, zone: string) {
+  await admin.goto('/desk/settings');
+  await admin.getByLabel('المنطقة الزمنية').selectOption(zone);
+  await admin.getByRole('button', { name: 'حفظ الإعدادات' }).click();
+  await expect(admin.getByText('حُفظ.', { exact: true })).toBeVisible();
+}
+
+/** A day two days from now, as the site's zone names it ("2026-12-04"). */
+function dayAhead(zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + 2 * 86_400_000);
+}
+
+/** The wall time an instant shows in a zone, as a datetime-local value. */
+function wallTime(iso: string, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date(iso))
+    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+test('a schedule is read in the site time zone, and the desk shows its times there with the hour', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await deskAs(browser, 'admin');
+  await admin.goto('/desk/settings');
+  const zoneBefore = await admin.getByLabel('المنطقة الزمنية').inputValue();
+  await setSiteZone(admin, SITE_ZONE);
+  try {
+    // The editor writes a story and sends it for review; the reviewer approves it.
+    const title = unique('خبر للجدولة');
+    const editor = await deskAs(browser, 'editor');
+    await editor.goto('/desk/articles/new');
+    await editor.getByLabel('العنوان', { exact: true }).fill(title);
+    await editor.getByLabel('القسم').selectOption({ label: 'فلسطين' });
+    await editor.getByRole('textbox', { name: 'نص المقال' }).click();
+    await editor.keyboard.insertText('خبر يُنشر في موعد محدد بتوقيت الموقع.');
+    await editor.getByRole('button', { name: 'إنشاء المسودة' }).click();
+    await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
+    const articleUrl = editor.url();
+    await editor.getByRole('button', { name: 'إرسال للمراجعة', exact: true }).click();
+    await expect(editor.getByRole('button', { name: 'إرسال للمراجعة', exact: true })).toHaveCount(0);
+
+    const reviewer = await deskAs(browser, 'reviewer');
+    await reviewer.goto(articleUrl);
+    await reviewer.getByRole('button', { name: 'اعتماد', exact: true }).click();
+    await expect(reviewer.getByRole('button', { name: 'اعتماد', exact: true })).toHaveCount(0);
+
+    // The field names the site's zone, not the browser's.
+    await editor.reload();
+    const field = editor.getByLabel('وقت النشر');
+    await expect(field).toHaveAccessibleDescription(new RegExp(`بتوقيت الموقع: ${SITE_ZONE}`));
+    const schedule = editor.getByRole('button', { name: 'جدولة', exact: true });
+
+    // A time the site's clocks skip is refused beside the field, and what was typed stays.
+    await field.fill(SKIPPED_WALL_TIME);
+    await schedule.click();
+    await expect(editor.locator('#scheduledFor-error')).toHaveText('راجع الحقول المعلَّمة.');
+    await expect(field).toHaveValue(SKIPPED_WALL_TIME);
+    await expect(schedule).toBeVisible();
+
+    // 14:05 typed is 14:05 in London, though the browser's clock says Tokyo.
+    const typed = `${dayAhead(SITE_ZONE)}T14:05`;
+    await field.fill(typed);
+    await schedule.click();
+    await expect(schedule).toHaveCount(0);
+    await editor.reload();
+    const due = editor.getByRole('main').locator('span').filter({ hasText: /^موعد النشر:/ }).locator('time');
+    const dueIso = (await due.getAttribute('datetime'))!;
+    expect(wallTime(dueIso, SITE_ZONE)).toBe(typed);
+    await expect(due).toContainText('14:05');
+
+    // The timeline says when it was scheduled for, and when it happened, with the hour.
+    const timeline = editor.getByRole('region', { name: 'سجل النشاط' });
+    const scheduledEvent = timeline.getByRole('listitem').filter({ hasText: 'جدوله' });
+    await expect(scheduledEvent.locator(`time[datetime="${dueIso}"]`)).toContainText('14:05');
+    await expect(timeline.locator('time').last()).toHaveText(/\d{1,2}:\d{2}$/);
+
+    // The desk's scheduled queue shows the same time.
+    await editor.goto('/desk');
+    const queue = editor.getByRole('region', { name: /^مجدولة/ });
+    const row = queue.getByRole('listitem').filter({ has: editor.getByRole('link', { name: title }) });
+    await expect(row.locator(`time[datetime="${dueIso}"]`)).toContainText('14:05');
+
+    // Leave nothing scheduled behind.
+    await editor.goto(articleUrl);
+    await editor.getByRole('button', { name: 'إلغاء الجدولة', exact: true }).click();
+    await expect(editor.getByRole('button', { name: 'إلغاء الجدولة', exact: true })).toHaveCount(0);
+  } finally {
+    await setSiteZone(admin, zoneBefore);
+  }
+});
