@@ -2,19 +2,22 @@ import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ActivityEntry, ActivityKind } from '../lib/activity/entries';
 import type { Executor } from './client';
-import { activityLog, users } from './schema';
+import { activityLog, articleRevisions, users } from './schema';
 
 /**
  * Appends one entry to the newsroom activity log. Pass the transaction when the entry records a
- * change made in it, so the change and its entry commit together.
+ * change made in it, so the change and its entry commit together. `at` is for history written
+ * after the fact (the sample stories); everything else is stamped by the database.
  */
-export async function recordActivity(db: Executor, entry: ActivityEntry): Promise<void> {
+export async function recordActivity(db: Executor, entry: ActivityEntry, at?: Date): Promise<void> {
   await db.insert(activityLog).values({
     kind: entry.kind,
     actorId: entry.actorId,
     articleId: entry.articleId ?? null,
+    revisionId: entry.revisionId ?? null,
     subjectUserId: entry.subjectUserId ?? null,
     details: entry.details,
+    ...(at ? { at } : {}),
   });
 }
 
@@ -35,6 +38,8 @@ export interface ActivityRow {
   actorId: number | null;
   actorName: string | null;
   articleId: number | null;
+  /** The number of the story revision the entry concerns, if any. */
+  revisionNumber: number | null;
   subjectUserId: number | null;
   subjectName: string | null;
   details: Record<string, unknown>;
@@ -59,6 +64,7 @@ export async function listActivity(db: Executor, filter: ActivityFilter, page: {
       actorId: activityLog.actorId,
       actorName: users.name,
       articleId: activityLog.articleId,
+      revisionNumber: articleRevisions.number,
       subjectUserId: activityLog.subjectUserId,
       subjectName: subjects.name,
       details: activityLog.details,
@@ -66,6 +72,7 @@ export async function listActivity(db: Executor, filter: ActivityFilter, page: {
     .from(activityLog)
     .leftJoin(users, eq(users.id, activityLog.actorId))
     .leftJoin(subjects, eq(subjects.id, activityLog.subjectUserId))
+    .leftJoin(articleRevisions, eq(articleRevisions.id, activityLog.revisionId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(activityLog.at), desc(activityLog.id))
     .limit(page.limit)

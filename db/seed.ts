@@ -1,11 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
+import { storyTransitionEntry } from '../lib/activity/entries';
 import { hashPassword, verifyPassword } from '../lib/auth/password';
 import { slugify, uniqueSlug } from '../lib/arabic/slug';
 import { documentToText, paragraphsToDocument } from '../lib/content/render';
 import type { Role } from '../lib/permissions/roles';
 import type { ArticleStatus } from '../lib/workflow/states';
+import type { WorkflowAction } from '../lib/workflow/transitions';
 import type { Database, Executor } from './client';
-import { articleEvents, articleRevisions, articles, articleTags, sections, siteSettings, tags, users } from './schema';
+import { recordActivity } from './activity';
+import { articleRevisions, articles, articleTags, sections, siteSettings, tags, users } from './schema';
 import fixture from './seed-data/quds-day-article.json';
 import { DEMO_ACCOUNTS, SAMPLE_SECTIONS, SAMPLE_STORIES, type DemoAccount, type SampleStory } from './seed-data/sample-stories';
 
@@ -86,7 +89,7 @@ export async function seedDatabase(db: Database, options: { production: boolean 
 }
 
 /** The workflow steps a sample story went through to reach its state, for a truthful audit log. */
-const STEPS: Record<ArticleStatus, { action: string; to: ArticleStatus; actor: Role }[]> = {
+const STEPS: Record<ArticleStatus, { action: WorkflowAction; to: ArticleStatus; actor: Role }[]> = {
   draft: [],
   in_review: [{ action: 'submit', to: 'in_review', actor: 'editor' }],
   changes_requested: [
@@ -165,19 +168,21 @@ async function insertSampleStory(tx: Executor, story: SampleStory, accountIds: M
     await tx.insert(articleTags).values({ articleId: article!.id, tagId: tag!.id }).onConflictDoNothing();
   }
 
-  const events = [
-    { action: 'create', fromStatus: null, toStatus: 'draft' as ArticleStatus, actorId: authorId },
-    ...STEPS[story.status].map((step, i, all) => ({
-      action: step.action,
-      fromStatus: i === 0 ? ('draft' as ArticleStatus) : all[i - 1]!.to,
-      toStatus: step.to,
+  // Written through the same log as the desk's own steps. A story scheduled for later was still
+  // written and approved before now.
+  await recordActivity(tx, { kind: 'story.created', actorId: authorId, articleId: article!.id, revisionId: revision!.id, details: { to: 'draft' } }, writtenAt);
+  for (const [i, step] of STEPS[story.status].entries()) {
+    const entry = storyTransitionEntry(step.action, {
       actorId: accountIds.get(step.actor)!,
-    })),
-  ];
-  await tx.insert(articleEvents).values(
-    // A story scheduled for later was still written and approved before now.
-    events.map((event) => ({ ...event, articleId: article!.id, revisionId: revision!.id, createdAt: writtenAt })),
-  );
+      articleId: article!.id,
+      revisionId: revision!.id,
+      from: i === 0 ? 'draft' : STEPS[story.status][i - 1]!.to,
+      to: step.to,
+      note: null,
+      scheduledFor: step.action === 'schedule' ? when : null,
+    });
+    await recordActivity(tx, entry, writtenAt);
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
- * The time a schedule event set, which the event keeps as its note (an ISO instant); null for any
- * other event, or a note that is not such an instant.
+ * The time a schedule entry set (its `at`, an ISO instant); null for any other entry, or an `at`
+ * that is not such an instant.
  */
-export function scheduledTimeOf(event: { action: string; note: string | null }): Date | null {
-  if (event.action !== 'schedule' || !event.note) return null;
-  const due = new Date(event.note);
+export function scheduledTimeOf(entry: { kind: string; details: Record<string, unknown> }): Date | null {
+  if (entry.kind !== 'story.scheduled' || typeof entry.details.at !== 'string') return null;
+  const due = new Date(entry.details.at);
   return Number.isNaN(due.getTime()) ? null : due;
 }

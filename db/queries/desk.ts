@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, max, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { StoryKind } from '../../lib/activity/entries';
 import { readableBody } from '../../lib/content/render';
 import type { ContentDocument } from '../../lib/content/types';
 import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, type Executor } from '../client';
 import { MEDIA_PATH_PREFIX, variantFileName } from '../../lib/media/keys';
-import { articleEvents, articleRevisions, articles, articleTags, media, reviewComments, sections, slugHistory, tags, users } from '../schema';
+import { activityLog, articleRevisions, articles, articleTags, media, reviewComments, sections, slugHistory, tags, users } from '../schema';
 import { publiclyVisible } from './visibility';
 
 export interface DeskArticleRow {
@@ -203,34 +204,35 @@ export async function findRevision(articleId: number, number: number, db: Execut
   return row ?? null;
 }
 
+/** One entry of a story's timeline: any activity entry about the story, with its typed details. */
 export interface TimelineEvent {
   id: number;
-  action: string;
-  actorName: string;
-  fromStatus: ArticleStatus | null;
-  toStatus: ArticleStatus | null;
-  note: string | null;
+  kind: string;
+  /** Null only if nobody signed in did it (no story kind is written that way). */
+  actorName: string | null;
+  /** The number of the revision the entry concerns, if any. */
   revisionNumber: number | null;
-  createdAt: Date;
+  at: Date;
+  details: Record<string, unknown>;
 }
 
+/** Everything the activity log holds about a story, newest first (in the order it was written). */
 export async function listEvents(articleId: number, db: Executor = getDb()): Promise<TimelineEvent[]> {
-  return db
+  const rows = await db
     .select({
-      id: articleEvents.id,
-      action: articleEvents.action,
+      id: activityLog.id,
+      kind: activityLog.kind,
       actorName: users.name,
-      fromStatus: articleEvents.fromStatus,
-      toStatus: articleEvents.toStatus,
-      note: articleEvents.note,
       revisionNumber: articleRevisions.number,
-      createdAt: articleEvents.createdAt,
+      at: activityLog.at,
+      details: activityLog.details,
     })
-    .from(articleEvents)
-    .innerJoin(users, eq(users.id, articleEvents.actorId))
-    .leftJoin(articleRevisions, eq(articleRevisions.id, articleEvents.revisionId))
-    .where(eq(articleEvents.articleId, articleId))
-    .orderBy(desc(articleEvents.id));
+    .from(activityLog)
+    .leftJoin(users, eq(users.id, activityLog.actorId))
+    .leftJoin(articleRevisions, eq(articleRevisions.id, activityLog.revisionId))
+    .where(eq(activityLog.articleId, articleId))
+    .orderBy(desc(activityLog.id));
+  return rows.map((row) => ({ ...row, details: (row.details ?? {}) as Record<string, unknown> }));
 }
 
 export interface CommentView {
@@ -273,6 +275,8 @@ export async function isSlugTaken(slug: string, exceptArticleId?: number, db: Ex
   return old.some((row) => row.articleId !== exceptArticleId);
 }
 
+const REVIEW_DECISIONS: StoryKind[] = ['story.approved', 'story.changes_requested'];
+
 /**
  * The newest revision this person reviewed: the one they last approved, returned or commented on.
  * The review view shows what changed since then.
@@ -281,9 +285,9 @@ export async function lastReviewedRevisionNumber(articleId: number, userId: numb
   const [decided, commented] = await Promise.all([
     db
       .select({ n: max(articleRevisions.number) })
-      .from(articleEvents)
-      .innerJoin(articleRevisions, eq(articleRevisions.id, articleEvents.revisionId))
-      .where(and(eq(articleEvents.articleId, articleId), eq(articleEvents.actorId, userId), inArray(articleEvents.action, ['approve', 'request_changes']))),
+      .from(activityLog)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, activityLog.revisionId))
+      .where(and(eq(activityLog.articleId, articleId), eq(activityLog.actorId, userId), inArray(activityLog.kind, REVIEW_DECISIONS))),
     db
       .select({ n: max(articleRevisions.number) })
       .from(reviewComments)

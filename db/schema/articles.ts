@@ -78,27 +78,6 @@ export const articleRevisions = pgTable(
   (t) => [unique('article_revisions_article_number_key').on(t.articleId, t.number)],
 );
 
-/** Audit log, append-only like revisions. */
-export const articleEvents = pgTable(
-  'article_events',
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    articleId: integer()
-      .notNull()
-      .references(() => articles.id),
-    actorId: integer()
-      .notNull()
-      .references(() => users.id),
-    action: text().notNull(),
-    fromStatus: articleStatus(),
-    toStatus: articleStatus(),
-    revisionId: integer().references(() => articleRevisions.id),
-    note: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('article_events_article_idx').on(t.articleId, t.createdAt)],
-);
-
 export const reviewComments = pgTable(
   'review_comments',
   {
@@ -135,4 +114,3 @@ export const slugHistory = pgTable(
 
 export type Article = typeof articles.$inferSelect;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
-export type ArticleEvent = typeof articleEvents.$inferSelect;

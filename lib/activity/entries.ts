@@ -1,3 +1,6 @@
+import type { ArticleStatus } from '../workflow/states';
+import type { WorkflowAction } from '../workflow/transitions';
+
 /**
  * The kinds of entry in the newsroom activity log and the details each one carries. Every entry
  * names its kind and has exactly the details that kind defines, so the log never needs a
@@ -37,7 +40,91 @@ export type ActivityEntry = ActivitySubjects &
   | { kind: 'auth.password_changed'; actorId: number; subjectUserId: number; details: { address: string } }
   /** Each changed setting with its old and new value. */
   | { kind: 'settings.updated'; actorId: number; details: { changes: SettingChange[] } }
+  /** An image added to the media library, as stored (re-encoded; the uploader's file name is never kept). */
+  | {
+      kind: 'media.uploaded';
+      actorId: number;
+      details: { mediaId: number; file: string; mime: string; width: number; height: number; bytes: number; alt: string };
+    }
+  | StoryEntry
   );
+
+/**
+ * A story's history. Each entry names the story (`articleId`) and the revision it concerns
+ * (`revisionId`): the one written, the one submitted, approved or published, or — for a takedown —
+ * the one readers stopped seeing. `from` and `to` are the workflow states before and after.
+ */
+export type StoryEntry = { actorId: number; articleId: number; revisionId: number | null } & (
+  | { kind: 'story.created'; details: { to: ArticleStatus } }
+  | { kind: 'story.saved'; details: SaveDetails }
+  /** An old revision's text saved again as a new revision. */
+  | { kind: 'story.restored'; details: SaveDetails & { fromRevision: number } }
+  | { kind: 'story.submitted'; details: StatusChange }
+  | { kind: 'story.approved'; details: StatusChange & { note: string | null } }
+  | { kind: 'story.changes_requested'; details: StatusChange & { note: string } }
+  | { kind: 'story.published'; details: StatusChange }
+  /** `at`: when it goes live, as an ISO instant. */
+  | { kind: 'story.scheduled'; details: StatusChange & { at: string } }
+  | { kind: 'story.schedule_cancelled'; details: StatusChange }
+  /** Recorded by the first write after the scheduled time (readers saw it from that time on). */
+  | { kind: 'story.published_on_schedule'; details: StatusChange }
+  /** A takedown: readers lose the story at once. */
+  | { kind: 'story.unpublished'; details: StatusChange }
+);
+
+export interface StatusChange {
+  from: ArticleStatus;
+  to: ArticleStatus;
+}
+
+/** What a save can change: the revision's fields, and the slug, section and tags beside them. */
+export const STORY_FIELDS = ['title', 'summary', 'byline', 'featuredImage', 'body', 'slug', 'section', 'tags'] as const;
+export type StoryField = (typeof STORY_FIELDS)[number];
+
+export interface SaveDetails extends StatusChange {
+  /** The save moved an approved or scheduled story back to draft: approval covers exactly one text. */
+  approvalVoided: boolean;
+  /**
+   * What this save changed. Revision fields are compared with the last explicit save («حفظ»), so
+   * autosaves in between do not hide what changed; slug, section and tags with the story before the
+   * save. Entries copied from the old story log list revision fields only.
+   */
+  changed: StoryField[];
+  /** An autosave is recorded only when it changes the workflow state, the slug, the section or the tags. */
+  autosave?: true;
+}
+
+export type StoryKind = StoryEntry['kind'];
+
+/** The entry each workflow action records: the one place action names meet the log's kinds. */
+export const STORY_KIND_OF_ACTION = {
+  submit: 'story.submitted',
+  request_changes: 'story.changes_requested',
+  approve: 'story.approved',
+  publish: 'story.published',
+  schedule: 'story.scheduled',
+  cancel_schedule: 'story.schedule_cancelled',
+  unpublish: 'story.unpublished',
+} as const satisfies Record<WorkflowAction, StoryKind>;
+
+/** The entry for a workflow step taken by a person, with the details its kind carries. */
+export function storyTransitionEntry(
+  action: WorkflowAction,
+  step: { actorId: number; articleId: number; revisionId: number | null; from: ArticleStatus; to: ArticleStatus; note: string | null; scheduledFor: Date | null },
+): StoryEntry {
+  const { actorId, articleId, revisionId, from, to } = step;
+  const subject = { actorId, articleId, revisionId };
+  switch (action) {
+    case 'approve':
+      return { ...subject, kind: STORY_KIND_OF_ACTION.approve, details: { from, to, note: step.note } };
+    case 'request_changes':
+      return { ...subject, kind: STORY_KIND_OF_ACTION.request_changes, details: { from, to, note: step.note ?? '' } };
+    case 'schedule':
+      return { ...subject, kind: STORY_KIND_OF_ACTION.schedule, details: { from, to, at: step.scheduledFor!.toISOString() } };
+    default:
+      return { ...subject, kind: STORY_KIND_OF_ACTION[action], details: { from, to } };
+  }
+}
 
 export interface SettingChange {
   setting: string;
@@ -48,6 +135,7 @@ export interface SettingChange {
 /** What an entry is about besides its actor, so the log can be filtered by story or by person. */
 interface ActivitySubjects {
   articleId?: number | null;
+  revisionId?: number | null;
   subjectUserId?: number | null;
 }
 
@@ -71,6 +159,18 @@ export const ACTIVITY_KINDS = [
   'section.updated',
   'section.moved',
   'settings.updated',
+  'media.uploaded',
+  'story.created',
+  'story.saved',
+  'story.restored',
+  'story.submitted',
+  'story.approved',
+  'story.changes_requested',
+  'story.published',
+  'story.scheduled',
+  'story.schedule_cancelled',
+  'story.published_on_schedule',
+  'story.unpublished',
 ] as const satisfies readonly ActivityKind[];
 
 // A kind added to the union but not to the list fails to compile here.

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
 import { media } from '@/db/schema';
 import { errorMessage } from '@/i18n';
@@ -50,8 +51,9 @@ function rejection(code: ErrorCode, message: string): AppError {
 /**
  * Uploads an image to the media library: checks the person may upload, checks the texts (alt text
  * is required, because every library image can go into a story body), checks and re-encodes the
- * file (lib/media/process), stores the files under a new random key and records the `media` row.
- * Refused uploads write nothing; if recording fails, the stored files are removed again.
+ * file (lib/media/process), stores the files under a new random key and records the `media` row
+ * with its entry in the activity log, in one transaction. Refused uploads write nothing; if
+ * recording fails, the stored files are removed again.
  */
 export async function uploadMedia(
   db: Executor,
@@ -86,20 +88,28 @@ export async function uploadMedia(
       await storage.put(name, variant.data);
       written.push(name);
     }
-    const [row] = await db
-      .insert(media)
-      .values({
-        storageKey: key,
-        mime: image.mime,
-        width: image.width,
-        height: image.height,
-        bytes: image.bytes,
-        alt,
-        caption,
-        credit,
-        uploadedBy: actor.id,
-      })
-      .returning({ id: media.id });
+    const row = await db.transaction(async (tx) => {
+      const [stored] = await tx
+        .insert(media)
+        .values({
+          storageKey: key,
+          mime: image.mime,
+          width: image.width,
+          height: image.height,
+          bytes: image.bytes,
+          alt,
+          caption,
+          credit,
+          uploadedBy: actor.id,
+        })
+        .returning({ id: media.id });
+      await recordActivity(tx, {
+        kind: 'media.uploaded',
+        actorId: actor.id,
+        details: { mediaId: stored!.id, file: variantFileName(key, null), mime: image.mime, width: image.width, height: image.height, bytes: image.bytes, alt },
+      });
+      return stored;
+    });
     const src = mediaSrc(key);
     return {
       id: row!.id,

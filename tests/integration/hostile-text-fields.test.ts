@@ -4,7 +4,7 @@ import { closeConnection, type Database } from '@/db/client';
 import { findEditableArticle } from '@/db/queries/desk';
 import { searchAllArticles, searchPublishedArticles } from '@/db/queries/search';
 import { findSiteArticle } from '@/db/queries/site-stories';
-import { articleEvents, articles, articleTags, reviewComments, sections, siteSettings, tags, users } from '@/db/schema';
+import { activityLog, articles, articleTags, reviewComments, sections, siteSettings, tags, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { MAX_BYLINE_LENGTH, MAX_SLUG_INPUT_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TITLE_LENGTH } from '@/lib/server/articles/article-input';
@@ -283,8 +283,8 @@ describe(`comments and review notes with controls on ${driverName}`, () => {
     expect(await storyState(db, story.id)).toEqual(before);
 
     await transitionArticle(db, reviewer, story.id, 'request_changes', { expectedVersion: await versionOf(story.id), note: 'أضف\u0000 اسم المدينة\r\nفي العنوان 🌙' });
-    const [event] = await db.select({ note: articleEvents.note }).from(articleEvents).where(eq(articleEvents.articleId, story.id)).orderBy(articleEvents.id).limit(1).offset(2);
-    expect(event!.note).toBe('أضف  اسم المدينة\nفي العنوان 🌙');
+    const [event] = await db.select({ kind: activityLog.kind, details: activityLog.details }).from(activityLog).where(eq(activityLog.articleId, story.id)).orderBy(activityLog.id).limit(1).offset(2);
+    expect(event).toMatchObject({ kind: 'story.changes_requested', details: { note: 'أضف  اسم المدينة\nفي العنوان 🌙' } });
   });
 });
 

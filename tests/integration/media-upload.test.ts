@@ -3,6 +3,7 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listActivity } from '@/db/activity';
 import { closeConnection, type Connection } from '@/db/client';
 import { media } from '@/db/schema';
 import type { ErrorCode } from '@/lib/errors';
@@ -66,6 +67,9 @@ describe(`uploading images on ${driverName}`, () => {
     const [row] = await connection.db.select().from(media).where(eq(media.id, dto.id));
     expect(row).toMatchObject({ storageKey: key, mime: 'image/webp', width: 1600, height: 800, uploadedBy: editor.id });
     expect(row!.bytes).toBe(fs.statSync(path.join(mediaDir, `${key}.webp`)).size);
+    // The upload is in the newsroom's activity log, as stored.
+    const [entry] = await listActivity(connection.db, { kind: 'media.uploaded', actorId: editor.id }, { limit: 1, offset: 0 });
+    expect(entry?.details).toEqual({ mediaId: dto.id, file: `${key}.webp`, mime: 'image/webp', width: 1600, height: 800, bytes: row!.bytes, alt: 'وصف الصورة' });
   });
 
   it('accepts a camera JPEG, turns it upright and strips EXIF, GPS and all other metadata', async () => {

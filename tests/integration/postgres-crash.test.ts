@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '@/db/client';
-import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
+import { activityLog, articleRevisions, articles, sections } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { createArticle } from '@/lib/server/articles/create-article';
@@ -44,7 +44,7 @@ function side() {
 interface Story {
   version: number;
   revisions: { id: number; number: number }[];
-  events: { action: string; revisionId: number | null }[];
+  events: { kind: string; revisionId: number | null }[];
   currentRevisionId: number | null;
 }
 
@@ -52,7 +52,7 @@ async function story(connection: Connection, id: number): Promise<Story> {
   const db = connection.db;
   const [article] = await db.select({ version: articles.version, currentRevisionId: articles.currentRevisionId }).from(articles).where(eq(articles.id, id));
   const revisions = await db.select({ id: articleRevisions.id, number: articleRevisions.number }).from(articleRevisions).where(eq(articleRevisions.articleId, id)).orderBy(asc(articleRevisions.number));
-  const events = await db.select({ action: articleEvents.action, revisionId: articleEvents.revisionId }).from(articleEvents).where(eq(articleEvents.articleId, id)).orderBy(asc(articleEvents.id));
+  const events = await db.select({ kind: activityLog.kind, revisionId: activityLog.revisionId }).from(activityLog).where(eq(activityLog.articleId, id)).orderBy(asc(activityLog.id));
   return { ...article!, revisions, events };
 }
 
@@ -110,8 +110,8 @@ const holds = [
   },
   {
     name: 'after writing its revision and the new version, before its event',
-    hold: (s: postgres.Sql) => s`lock table article_events in share mode`,
-    where: { waitEvent: 'relation', query: 'insert into "article_events"%' },
+    hold: (s: postgres.Sql) => s`lock table activity_log in share mode`,
+    where: { waitEvent: 'relation', query: 'insert into "activity_log"%' },
     committed: false,
   },
   {
@@ -189,7 +189,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL killed in the middle of a save
         if (point.committed) {
           expect(after.version).toBe(before.version + 1);
           expect(after.revisions).toHaveLength(before.revisions.length + 1);
-          expect(after.events.at(-1)).toMatchObject({ action: 'save', revisionId: after.revisions.at(-1)!.id });
+          expect(after.events.at(-1)).toMatchObject({ kind: 'story.saved', revisionId: after.revisions.at(-1)!.id });
         } else {
           expect(after).toEqual(before);
         }

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Database } from '@/db/client';
-import { articleEvents, articleRevisions, articles, sections, users } from '@/db/schema';
+import { activityLog, articleRevisions, articles, sections, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { slugify } from '@/lib/arabic/slug';
 import { paragraphsToDocument } from '@/lib/content/render';
@@ -44,7 +44,7 @@ describe(`stories created at the same moment on ${driverName}`, () => {
       expect(rows.map((r) => r.slug).sort()).toEqual(created.map((c) => c.slug).sort());
       expect(rows.every((r) => r.revision !== null)).toBe(true);
       const [revisions] = await db.select({ n: count() }).from(articleRevisions).where(inArray(articleRevisions.articleId, ids));
-      const [events] = await db.select({ n: count() }).from(articleEvents).where(and(inArray(articleEvents.articleId, ids), eq(articleEvents.action, 'create')));
+      const [events] = await db.select({ n: count() }).from(activityLog).where(and(inArray(activityLog.articleId, ids), eq(activityLog.kind, 'story.created')));
       expect([revisions!.n, events!.n]).toEqual([5, 5]);
     }
   });

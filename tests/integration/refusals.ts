@@ -1,7 +1,7 @@
 import { count, eq, max } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Database } from '@/db/client';
-import { articleEvents, articleRevisions, articles, articleTags, slugHistory, tags } from '@/db/schema';
+import { activityLog, articleRevisions, articles, articleTags, slugHistory, tags } from '@/db/schema';
 import { errorMessage } from '@/i18n';
 import { ERROR_CODES, type ErrorCode } from '@/lib/errors';
 import { failureFrom } from '@/lib/server/action-result';
@@ -41,7 +41,7 @@ export async function storyState(db: Database, id: number) {
   const [article] = await db.select().from(articles).where(eq(articles.id, id));
   const [revisions] = await db.select({ n: count(), last: max(articleRevisions.id) }).from(articleRevisions).where(eq(articleRevisions.articleId, id));
   const links = await db.select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, id)).orderBy(articleTags.tagId);
-  const [events] = await db.select({ n: count() }).from(articleEvents).where(eq(articleEvents.articleId, id));
+  const [events] = await db.select({ n: count() }).from(activityLog).where(eq(activityLog.articleId, id));
   const [allTags] = await db.select({ n: count() }).from(tags);
   const [redirects] = await db.select({ n: count() }).from(slugHistory);
   const [stories] = await db.select({ n: count() }).from(articles);

@@ -30,13 +30,13 @@ describe(`seeded database on ${driverName}`, () => {
     expect(await countRows()).toEqual(before);
   });
 
-  it('keeps revisions and events append-only', async () => {
+  it('keeps revisions and the activity log append-only', async () => {
     const [revision] = await connection.db.select().from(articleRevisions).limit(1);
     await expect(
       connection.db.update(articleRevisions).set({ title: 'تغيير' }).where(eq(articleRevisions.id, revision!.id)),
     ).rejects.toThrow();
     await expect(connection.db.delete(articleRevisions).where(eq(articleRevisions.id, revision!.id))).rejects.toThrow();
-    await expect(connection.db.execute(sql`delete from article_events`)).rejects.toThrow();
+    await expect(connection.db.execute(sql`delete from activity_log`)).rejects.toThrow();
   });
 
   it('refuses a second account with the same email in another case', async () => {

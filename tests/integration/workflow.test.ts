@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection, type Database } from '@/db/client';
 import { searchPublishedArticles } from '@/db/queries/search';
 import { findSiteArticle, listSiteStories, listStoriesSince, readSitemapData } from '@/db/queries/site-stories';
-import { articleEvents, articleRevisions, articles, sections } from '@/db/schema';
+import { activityLog, articleRevisions, articles, sections } from '@/db/schema';
 import { articlePresence, notificationReads } from '@/db/schema/activity';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
@@ -40,6 +40,16 @@ const publicTitle = async (slug: string) => {
   return result.kind === 'article' ? result.article.title : result.kind;
 };
 
+/** A story's entries in the activity log, in the order they were written. */
+const storyLog = async (id: number) =>
+  (
+    await db
+      .select({ kind: activityLog.kind, actorId: activityLog.actorId, revisionId: activityLog.revisionId, at: activityLog.at, details: activityLog.details })
+      .from(activityLog)
+      .where(eq(activityLog.articleId, id))
+      .orderBy(activityLog.id)
+  ).map((entry) => ({ ...entry, details: entry.details as { from?: string; to?: string; note?: string | null } & Record<string, unknown> }));
+
 beforeAll(async () => {
   connection = await freshDatabase();
   db = connection.db;
@@ -74,9 +84,18 @@ describe(`the editorial journey on ${driverName}`, () => {
     expect(published.readersAffected).toBe(true);
     expect(await publicTitle(created.slug)).toBe('خبر الرحلة الكاملة');
 
-    const events = await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id);
-    expect(events.map((e) => e.action)).toEqual(['create', 'submit', 'request_changes', 'save', 'submit', 'approve', 'publish']);
-    expect(events.find((e) => e.action === 'request_changes')?.note).toBe('أضف مصدراً للرقم');
+    const events = await storyLog(created.id);
+    expect(events.map((e) => e.kind)).toEqual([
+      'story.created',
+      'story.submitted',
+      'story.changes_requested',
+      'story.saved',
+      'story.submitted',
+      'story.approved',
+      'story.published',
+    ]);
+    expect(events.find((e) => e.kind === 'story.changes_requested')?.details).toEqual({ from: 'in_review', to: 'changes_requested', note: 'أضف مصدراً للرقم' });
+    expect(events.find((e) => e.kind === 'story.saved')?.details).toEqual({ from: 'changes_requested', to: 'changes_requested', approvalVoided: false, changed: ['body'] });
   });
 
   it('never lets anyone approve a revision they wrote', async () => {
@@ -180,8 +199,8 @@ describe(`schedules on ${driverName}`, () => {
     expect(await publicTitle(created.slug)).toBe('خبر مجدول للحظة');
 
     await move(editor, created.id, 'unpublish');
-    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id)).map((e) => e.action);
-    expect(actions.slice(-2)).toEqual(['scheduled_publish', 'unpublish']);
+    const kinds = (await storyLog(created.id)).map((e) => e.kind);
+    expect(kinds.slice(-2)).toEqual(['story.published_on_schedule', 'story.unpublished']);
   });
 
   it('can be cancelled back to approved, leaving nothing public', async () => {
@@ -215,8 +234,8 @@ describe(`double submission on ${driverName}`, () => {
       transitionArticle(db, editor, created.id, 'publish', { expectedVersion: ready }),
     ]);
     expect(publications.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id)).map((e) => e.action);
-    expect(actions).toEqual(['create', 'submit', 'approve', 'publish']);
+    const kinds = (await storyLog(created.id)).map((e) => e.kind);
+    expect(kinds).toEqual(['story.created', 'story.submitted', 'story.approved', 'story.published']);
   });
 
   it('settles a publication and a takedown that race into one consistent state, every time', async () => {
@@ -225,7 +244,7 @@ describe(`double submission on ${driverName}`, () => {
       const word = `race${round}x${Date.now().toString(36)}`;
       const story = await liveStoryWithPendingEdit('approved', `خبر متسابق ${round}`, word);
       const seen = await version(story.id);
-      const eventsBefore = await db.$count(articleEvents, eq(articleEvents.articleId, story.id));
+      const eventsBefore = await db.$count(activityLog, eq(activityLog.articleId, story.id));
       // Both pressed on the same page: the one that commits second finds the version moved on.
       const calls = [
         transitionArticle(db, editor, story.id, 'publish', { expectedVersion: seen }),
@@ -237,26 +256,26 @@ describe(`double submission on ${driverName}`, () => {
       for (const r of results) if (r.status === 'rejected') expect(deskFailure(r.reason).error).toBe('ARTICLE_STALE');
 
       const [row] = await db.select().from(articles).where(eq(articles.id, story.id));
-      const events = await db.select().from(articleEvents).where(eq(articleEvents.articleId, story.id)).orderBy(articleEvents.id);
+      const events = await storyLog(story.id);
       expect(events).toHaveLength(eventsBefore + 1);
       const last = events.at(-1)!;
-      winners.add(last.action);
-      if (last.action === 'publish') {
+      winners.add(last.kind);
+      if (last.kind === 'story.published') {
         expect(row).toMatchObject({ status: 'published', publishedRevisionId: row!.currentRevisionId, version: seen + 1 });
         expect(await publicTitle(story.slug)).toBe(`خبر متسابق ${round} (تعديل)`);
       } else {
-        expect(last.action).toBe('unpublish');
+        expect(last.kind).toBe('story.unpublished');
         expect(row).toMatchObject({ status: 'draft', publishedRevisionId: null, version: seen + 1 });
         expect(await readerPlaces(story.id, story.slug, word)).toEqual(nowhere);
       }
       // The log reads as one story: each event starts where the one before it ended.
       for (let i = 1; i < events.length; i++) {
-        if (events[i]!.fromStatus !== null) expect(events[i]!.fromStatus, `${events[i]!.action} after ${events[i - 1]!.action}`).toBe(events[i - 1]!.toStatus);
-        expect(events[i]!.createdAt.getTime()).toBeGreaterThanOrEqual(events[i - 1]!.createdAt.getTime());
+        if (events[i]!.details.from !== undefined) expect(events[i]!.details.from, `${events[i]!.kind} after ${events[i - 1]!.kind}`).toBe(events[i - 1]!.details.to);
+        expect(events[i]!.at.getTime()).toBeGreaterThanOrEqual(events[i - 1]!.at.getTime());
       }
-      expect(last.toStatus).toBe(row!.status);
+      expect(last.details.to).toBe(row!.status);
     }
-    expect([...winners].every((action) => action === 'publish' || action === 'unpublish')).toBe(true);
+    expect([...winners].every((kind) => kind === 'story.published' || kind === 'story.unpublished')).toBe(true);
   });
 });
 
@@ -311,7 +330,7 @@ describe(`taking a live story down on ${driverName}`, () => {
       const story = await liveStoryWithPendingEdit(pending, `خبر يُسحب (${pending})`, word);
       expect(await readerPlaces(story.id, story.slug, word)).toEqual(everywhere);
       const [before] = await db.select().from(articles).where(eq(articles.id, story.id));
-      const eventsBefore = await db.$count(articleEvents, eq(articleEvents.articleId, story.id));
+      const eventsBefore = await db.$count(activityLog, eq(activityLog.articleId, story.id));
 
       // A reviewer may not take it down, and trying changes nothing.
       expect(await refusedWith(move(reviewer, story.id, 'unpublish'))).toBe('FORBIDDEN');
@@ -328,9 +347,9 @@ describe(`taking a live story down on ${driverName}`, () => {
       expect(edit).toMatchObject({ title: `خبر يُسحب (${pending}) (تعديل)`, bodyText: `نص منشور ${word}\nفقرة جديدة لم تُنشر بعد` });
 
       // One event, naming the revision readers stopped seeing.
-      const events = await db.select().from(articleEvents).where(eq(articleEvents.articleId, story.id)).orderBy(articleEvents.id);
+      const events = await storyLog(story.id);
       expect(events).toHaveLength(eventsBefore + 1);
-      expect(events.at(-1)).toMatchObject({ action: 'unpublish', actorId: actor.id, fromStatus: pending, toStatus: 'draft', revisionId: story.publishedRevisionId });
+      expect(events.at(-1)).toMatchObject({ kind: 'story.unpublished', actorId: actor.id, details: { from: pending, to: 'draft' }, revisionId: story.publishedRevisionId });
 
       // Taking it down twice is refused: it is no longer live.
       expect(await refusedWith(move(actor, story.id, 'unpublish'))).toBe('WORKFLOW_WRONG_STATE');
@@ -349,8 +368,8 @@ describe(`taking a live story down on ${driverName}`, () => {
     await move(reviewer, created.id, 'approve');
     await move(editor, created.id, 'publish');
     expect((await move(editor, created.id, 'unpublish')).status).toBe('unpublished');
-    const [event] = await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(sql`${articleEvents.id} desc`).limit(1);
-    expect(event).toMatchObject({ action: 'unpublish', fromStatus: 'published', toStatus: 'unpublished' });
+    const event = (await storyLog(created.id)).at(-1);
+    expect(event).toMatchObject({ kind: 'story.unpublished', details: { from: 'published', to: 'unpublished' } });
     expect(await publicTitle(created.slug)).toBe('missing');
   });
 });
@@ -364,8 +383,8 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
     expect(explicit.revisionNumber).toBe(3);
     const kinds = (await db.select({ kind: articleRevisions.kind }).from(articleRevisions).where(eq(articleRevisions.articleId, created.id)).orderBy(articleRevisions.number)).map((r) => r.kind);
     expect(kinds).toEqual(['save', 'autosave', 'save']);
-    const actions = (await db.select().from(articleEvents).where(eq(articleEvents.articleId, created.id)).orderBy(articleEvents.id)).map((e) => e.action);
-    expect(actions).toEqual(['create', 'save']);
+    const logged = (await storyLog(created.id)).map((e) => e.kind);
+    expect(logged).toEqual(['story.created', 'story.saved']);
   });
 
   it('tells each person who else has the story open and whether a newer version was saved', async () => {
@@ -414,7 +433,7 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
     expect(await countUnreadNotifications(editor, db)).toBe(0); // one's own actions never notify
     await move(reviewer, created.id, 'request_changes', { note: 'المصدر؟' });
     const mine = await listNotifications(editor, 10, db);
-    expect(mine[0]).toMatchObject({ action: 'request_changes', note: 'المصدر؟', unread: true, title: 'خبر للإشعارات' });
+    expect(mine[0]).toMatchObject({ kind: 'story.changes_requested', details: { note: 'المصدر؟' }, unread: true, title: 'خبر للإشعارات' });
     await markNotificationsSeen(editor.id, db);
     expect(await countUnreadNotifications(editor, db)).toBe(0);
   });

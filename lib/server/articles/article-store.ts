@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
 import { isSlugTaken } from '@/db/queries/desk';
-import { articleEvents, articleRevisions, articles, articleTags, media, sections, tags, type Article } from '@/db/schema';
+import { activityLog, articleRevisions, articles, articleTags, media, sections, tags, type Article } from '@/db/schema';
+import type { StoryKind } from '@/lib/activity/entries';
 import { imageReferences } from '@/lib/content/image';
 import type { ContentDocument } from '@/lib/content/types';
 import { claimUniqueSlug, slugify, uniqueSlug } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
-import type { ArticleStatus } from '@/lib/workflow/states';
 
 /** The unique constraint on articles.slug (db/migrations/0000_initial.sql). */
 export const ARTICLE_SLUG_CONSTRAINT = 'articles_slug_unique';
@@ -26,13 +27,6 @@ export async function revisionAuthor(tx: Executor, revisionId: number | null): P
   return row?.authorId ?? -1;
 }
 
-export async function recordEvent(
-  tx: Executor,
-  event: { articleId: number; actorId: number; action: string; fromStatus: ArticleStatus | null; toStatus: ArticleStatus | null; revisionId: number | null; note?: string | null },
-): Promise<void> {
-  await tx.insert(articleEvents).values({ ...event, note: event.note ?? null });
-}
-
 /**
  * A scheduled story whose time has come is already public (the read rule says so); the first
  * write that touches it records it as published, so the desk and the audit log agree with readers.
@@ -49,19 +43,19 @@ export async function settleDueSchedule(tx: Executor, article: Article): Promise
     })
     .where(eq(articles.id, article.id))
     .returning();
+  // Recorded in the name of whoever scheduled it.
   const [scheduler] = await tx
-    .select({ actorId: articleEvents.actorId })
-    .from(articleEvents)
-    .where(and(eq(articleEvents.articleId, article.id), eq(articleEvents.action, 'schedule')))
-    .orderBy(sql`${articleEvents.id} desc`)
+    .select({ actorId: activityLog.actorId })
+    .from(activityLog)
+    .where(and(eq(activityLog.articleId, article.id), eq(activityLog.kind, 'story.scheduled' satisfies StoryKind)))
+    .orderBy(desc(activityLog.id))
     .limit(1);
-  await recordEvent(tx, {
-    articleId: article.id,
+  await recordActivity(tx, {
+    kind: 'story.published_on_schedule',
     actorId: scheduler?.actorId ?? article.createdBy,
-    action: 'scheduled_publish',
-    fromStatus: 'scheduled',
-    toStatus: 'published',
+    articleId: article.id,
     revisionId: article.publishedRevisionId,
+    details: { from: 'scheduled', to: 'published' },
   });
   return settled!;
 }
@@ -130,21 +124,27 @@ export async function assertSectionExists(tx: Executor, sectionId: number): Prom
   if (!row) throw new AppError('SECTION_REQUIRED', undefined, { field: 'sectionId' });
 }
 
-/** Replaces an article's tags, creating tags that do not exist yet (by slug). */
-export async function setArticleTags(tx: Executor, articleId: number, names: string[]): Promise<void> {
+/**
+ * Replaces an article's tags, creating tags that do not exist yet (by slug). Answers whether the
+ * story's set of tags changed, for the save's entry in the log.
+ */
+export async function setArticleTags(tx: Executor, articleId: number, names: string[]): Promise<boolean> {
   const wanted = new Map<string, string>();
   for (const name of names) {
     const slug = slugify(name);
     if (slug && !wanted.has(slug)) wanted.set(slug, name);
   }
+  const had = await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, articleId));
+  const changed = had.length !== wanted.size || had.some((tag) => !wanted.has(tag.slug));
   await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
-  if (!wanted.size) return;
+  if (!wanted.size) return changed;
   await tx
     .insert(tags)
     .values([...wanted].map(([slug, name]) => ({ slug, name })))
     .onConflictDoNothing({ target: tags.slug });
   const rows = await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, [...wanted.keys()]));
   await tx.insert(articleTags).values(rows.map((t) => ({ articleId, tagId: t.id })));
+  return changed;
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so stored and new bodies compare by this. */

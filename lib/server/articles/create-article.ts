@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { recordActivity } from '@/db/activity';
 import type { Database } from '@/db/client';
 import { articleRevisions, articles } from '@/db/schema';
 import { documentToText } from '@/lib/content/render';
@@ -8,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import type { Actor } from '../session';
 import { ZArticleFields } from './article-input';
-import { assertMediaExists, assertSectionExists, recordEvent, setArticleTags, withClaimedSlug } from './article-store';
+import { assertMediaExists, assertSectionExists, setArticleTags, withClaimedSlug } from './article-store';
 
 export interface CreatedArticle {
   id: number;
@@ -48,7 +49,7 @@ export async function createArticle(db: Database, actor: Actor, input: { fields:
       .returning({ id: articleRevisions.id });
     await tx.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article.id));
     await setArticleTags(tx, article.id, fields.tags);
-    await recordEvent(tx, { articleId: article.id, actorId: actor.id, action: 'create', fromStatus: null, toStatus: 'draft', revisionId: revision!.id });
+    await recordActivity(tx, { kind: 'story.created', actorId: actor.id, articleId: article.id, revisionId: revision!.id, details: { to: 'draft' } });
     return { id: article.id, slug: article.slug, version: article.version };
   });
 }

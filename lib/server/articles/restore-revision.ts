@@ -18,7 +18,7 @@ export async function restoreRevision(
 ): Promise<SaveResult> {
   const [article, old] = await Promise.all([findEditableArticle(articleId, db), findRevision(articleId, revisionNumber, db)]);
   if (!article || !old) throw new AppError('NOT_FOUND');
-  return saveArticle(db, actor, articleId, {
+  const text = {
     expectedVersion,
     fields: {
       title: old.title,
@@ -29,5 +29,7 @@ export async function restoreRevision(
       tags: article.tags,
     },
     body: old.body,
-  });
+  };
+  // Recorded in the log as a restore of this revision, not as an ordinary save.
+  return saveArticle(db, actor, articleId, text, { restoredFrom: old.number });
 }

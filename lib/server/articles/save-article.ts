@@ -1,7 +1,9 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { articleRevisions, articles, slugHistory } from '@/db/schema';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { recordActivity } from '@/db/activity';
+import type { Database, Executor } from '@/db/client';
+import { articleRevisions, articles, slugHistory, type ArticleRevision } from '@/db/schema';
+import { STORY_FIELDS, type SaveDetails, type StoryField } from '@/lib/activity/entries';
 import { slugify } from '@/lib/arabic/slug';
 import { documentToText } from '@/lib/content/render';
 import { validateDocument } from '@/lib/content/validate';
@@ -17,7 +19,6 @@ import {
   canonicalJson,
   lockArticle,
   nextRevisionNumber,
-  recordEvent,
   resolveArticleSlug,
   isUniqueViolation,
   ARTICLE_SLUG_CONSTRAINT,
@@ -47,6 +48,8 @@ export async function saveArticle(
   actor: Actor,
   articleId: number,
   input: { expectedVersion: number; fields: unknown; body: unknown; autosave?: boolean },
+  /** Set by a restore: the number of the revision whose text this save brings back. */
+  options: { restoredFrom?: number } = {},
 ): Promise<SaveResult> {
   const kind = input.autosave ? 'autosave' : 'save';
   const fields = ZArticleFields.parse(input.fields);
@@ -134,11 +137,27 @@ export async function saveArticle(
         if (isUniqueViolation(error, ARTICLE_SLUG_CONSTRAINT)) throw new AppError('SLUG_TAKEN', undefined, { field: 'slug' });
         throw error;
       });
-    await setArticleTags(tx, article.id, fields.tags);
+    const tagsChanged = await setArticleTags(tx, article.id, fields.tags);
 
-    // Autosaves stay out of the timeline unless they change the workflow state (a voided approval).
-    if ((contentChanged || promoteAutosave) && (kind === 'save' || status !== article.status)) {
-      await recordEvent(tx, { articleId: article.id, actorId: actor.id, action: 'save', fromStatus: article.status, toStatus: status, revisionId, note: APPROVAL_VOIDED.includes(article.status) ? 'approval_voided' : null });
+    // Autosaves stay out of the log unless they change the workflow state (a voided approval) or
+    // the slug, section or tags, which no revision keeps and a live story's readers see at once.
+    const outside = { slug: slug !== article.slug, section: fields.sectionId !== article.sectionId, tags: tagsChanged };
+    if (((contentChanged || promoteAutosave) && kind === 'save') || status !== article.status || outside.slug || outside.section || outside.tags) {
+      const base = current?.kind === 'autosave' ? await lastExplicitRevision(tx, article.id, current.number) : current;
+      const details: SaveDetails = {
+        from: article.status,
+        to: status,
+        approvalVoided: APPROVAL_VOIDED.includes(article.status) && status !== article.status,
+        changed: changedFields(base, { ...fields, body }, outside),
+        ...(kind === 'autosave' ? { autosave: true as const } : {}),
+      };
+      const subject = { actorId: actor.id, articleId: article.id, revisionId };
+      await recordActivity(
+        tx,
+        options.restoredFrom === undefined
+          ? { ...subject, kind: 'story.saved', details }
+          : { ...subject, kind: 'story.restored', details: { ...details, fromRevision: options.restoredFrom } },
+      );
     }
     // Slug, section and tags are not part of a revision: on a live story readers see them change now.
     return {
@@ -148,4 +167,32 @@ export async function saveArticle(
       readersAffected: isPubliclyVisible(article, new Date()),
     };
   });
+}
+
+/** The newest revision before `before` written by «حفظ»: what the log last showed of the story's text. */
+async function lastExplicitRevision(tx: Executor, articleId: number, before: number): Promise<ArticleRevision | undefined> {
+  const [row] = await tx
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.kind, 'save'), lt(articleRevisions.number, before)))
+    .orderBy(desc(articleRevisions.number))
+    .limit(1);
+  return row;
+}
+
+/** The fields a save changed, in a fixed order: the revision's against `base`, the rest as found. */
+function changedFields(
+  base: ArticleRevision | undefined,
+  next: { title: string; summary: string; byline: string; featuredMediaId: number | null; body: unknown },
+  outside: { slug: boolean; section: boolean; tags: boolean },
+): StoryField[] {
+  const differs: Record<StoryField, boolean> = {
+    title: base?.title !== next.title,
+    summary: base?.summary !== next.summary,
+    byline: base?.byline !== next.byline,
+    featuredImage: base?.featuredMediaId !== next.featuredMediaId,
+    body: !base || canonicalJson(base.body) !== canonicalJson(next.body),
+    ...outside,
+  };
+  return STORY_FIELDS.filter((field) => differs[field]);
 }

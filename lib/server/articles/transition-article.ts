@@ -1,7 +1,9 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import { recordActivity } from '@/db/activity';
 import type { Database } from '@/db/client';
 import { articles } from '@/db/schema';
+import { storyTransitionEntry } from '@/lib/activity/entries';
 import { cleanText } from '@/lib/arabic/text-fields';
 import { can } from '@/lib/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
@@ -9,7 +11,7 @@ import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type Workfl
 import type { ArticleStatus } from '@/lib/workflow/states';
 import { isPubliclyVisible } from '@/lib/workflow/visibility';
 import type { Actor } from '../session';
-import { lockArticle, recordEvent, revisionAuthor, settleDueSchedule } from './article-store';
+import { lockArticle, revisionAuthor, settleDueSchedule } from './article-store';
 
 const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
@@ -93,16 +95,19 @@ export async function transitionArticle(
       })
       .where(eq(articles.id, article.id))
       .returning({ version: articles.version });
-    await recordEvent(tx, {
-      articleId: article.id,
-      actorId: actor.id,
-      action,
-      fromStatus: article.status,
-      toStatus: decision.to,
-      // A takedown names the revision readers stopped seeing, which a pending edit has moved past.
-      revisionId: action === 'unpublish' ? article.publishedRevisionId : article.currentRevisionId,
-      note: action === 'schedule' ? options.scheduledFor!.toISOString() : note,
-    });
+    await recordActivity(
+      tx,
+      storyTransitionEntry(action, {
+        actorId: actor.id,
+        articleId: article.id,
+        // A takedown names the revision readers stopped seeing, which a pending edit has moved past.
+        revisionId: action === 'unpublish' ? article.publishedRevisionId : article.currentRevisionId,
+        from: article.status,
+        to: decision.to,
+        note,
+        scheduledFor: options.scheduledFor ?? null,
+      }),
+    );
     return {
       status: decision.to,
       version: updated!.version,

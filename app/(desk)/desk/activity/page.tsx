@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listUsers } from '@/db/users';
 import { format, getMessages } from '@/i18n';
-import { ACTIVITY_KINDS } from '@/lib/activity/entries';
+import { ACTIVITY_KINDS, STORY_FIELDS, type StoryField } from '@/lib/activity/entries';
 import { ACTIVITY_PAGE_SIZE, activityHref, parseActivityQuery } from '@/lib/activity/filter';
 import { deskFormatter, wallTimeOf } from '@/lib/format/formatter';
 import { getDeskLocale } from '@/lib/server/locale';
@@ -39,6 +39,15 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       if (name === 'scope' && typeof value === 'string' && Object.hasOwn(tr.scopes, value)) {
         return [format(tr.details.scope, { value: tr.scopes[value as keyof typeof tr.scopes] })];
       }
+      if (name === 'changed' && Array.isArray(value)) {
+        const fields = value.filter((field): field is StoryField => (STORY_FIELDS as readonly unknown[]).includes(field));
+        return fields.length ? [format(t.workflow.changedFields, { fields: fields.map((field) => t.workflow.fields[field]).join(locale === 'ar' ? '، ' : ', ') })] : [];
+      }
+      if (name === 'approvalVoided') return value === true ? [t.workflow.approvalVoided] : [];
+      if (name === 'autosave') return value === true ? [t.workflow.autosave] : [];
+      if (name === 'at' && typeof value === 'string' && !Number.isNaN(new Date(value).getTime())) {
+        return [format(tr.details.at, { value: shown.dateTime(new Date(value)) })];
+      }
       if (name === 'changes' && Array.isArray(value)) {
         return (value as { setting: string; from: string; to: string }[]).map((change) =>
           format(tr.settingChange, {
@@ -51,6 +60,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       const template = (tr.details as Record<string, string>)[name];
       if (template && (name === 'role' || name === 'from' || name === 'to') && typeof value === 'string' && Object.hasOwn(t.desk.roles, value)) {
         return [format(template, { value: t.desk.roles[value as keyof typeof t.desk.roles] })];
+      }
+      if (template && (name === 'from' || name === 'to') && typeof value === 'string' && Object.hasOwn(t.status, value)) {
+        return [format(template, { value: t.status[value as keyof typeof t.status] })];
       }
       if (!template || (typeof value !== 'string' && typeof value !== 'number')) return [];
       return [format(template, { value: typeof value === 'number' ? shown.number(value) : value })];
@@ -138,6 +150,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                             #{shown.number(entry.articleId)}
                           </Link>
                         </>
+                      )}
+                      {entry.revisionNumber !== null && (
+                        <span className="font-normal text-muted"> · {format(t.workflow.revision, { number: shown.number(entry.revisionNumber) })}</span>
                       )}
                     </p>
                     {detailLines(entry.details).map((line) => (

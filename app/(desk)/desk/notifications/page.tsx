@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ActionForm, SubmitButton } from '@/components/desk/action-form';
 import { DeskTime } from '@/components/desk/desk-time';
-import { scheduledTimeOf } from '@/components/desk/scheduled-time';
+import { StoryEntryDetails } from '@/components/desk/story-entry';
 import { listNotifications } from '@/db/queries/notifications';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
@@ -16,7 +16,7 @@ export default async function NotificationsPage() {
   const t = getMessages(locale);
   const [items, settings] = await Promise.all([listNotifications(user), getSiteSettings()]);
   const dates = deskFormatter(locale, settings);
-  const label = (action: string) => (t.workflow.events as Record<string, string>)[action] ?? action;
+  const label = (kind: string) => (t.workflow.events as Record<string, string>)[kind] ?? kind;
   return (
     <div className="max-w-3xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -35,23 +35,16 @@ export default async function NotificationsPage() {
             <li key={item.id} className="py-3">
               <p>
                 {item.unread && <span className="me-2 rounded bg-accent px-1.5 text-xs text-white">{t.notifications.newBadge}</span>}
-                <span className="font-semibold">{item.actorName}</span> {label(item.action)}:{' '}
+                <span className="font-semibold">{item.actorName}</span> {label(item.kind)}:{' '}
                 <Link href={`/desk/articles/${item.articleId}`} dir="auto" className="text-accent underline">
                   {item.title}
                 </Link>
               </p>
-              {item.note && item.action !== 'schedule' && (
-                <p dir="auto" className="mt-1 whitespace-pre-line rounded bg-white/70 p-2 text-sm">
-                  {item.note}
-                </p>
-              )}
-              {scheduledTimeOf(item) && (
-                <p className="mt-1 text-sm">
-                  {t.workflow.scheduledFor}: <DeskTime date={scheduledTimeOf(item)!} dates={dates} />
-                </p>
-              )}
+              <div className="text-sm">
+                <StoryEntryDetails entry={item} locale={locale} dates={dates} />
+              </div>
               <p className="text-xs text-muted">
-                <DeskTime date={item.createdAt} dates={dates} />
+                <DeskTime date={item.at} dates={dates} />
               </p>
             </li>
           ))}
