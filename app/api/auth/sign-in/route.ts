@@ -8,6 +8,7 @@ import { directionOf, getMessages, type Locale } from '@/i18n';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_DAYS } from '@/lib/auth/known-device';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
+import { escapeHtml } from '@/lib/html/escape';
 import { siteOrigin } from '@/lib/seo/site-url';
 import { SIGN_IN_EMAIL_COOKIE, SIGN_IN_PATH, signInMessage, type SignInError } from '@/lib/auth/sign-in-messages';
 import { logRefusal } from '@/lib/server/access-log';
@@ -132,9 +133,6 @@ async function refusal({ wantsJson, locale, error, status, callbackUrl, email, r
   }
   return new Response(null, { status: 303, headers: { ...headers, Location: back } });
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function refusalPage(locale: Locale, message: string, back: string): string {
   const t = getMessages(locale);
