@@ -1,25 +1,29 @@
-import { asc, sql, type SQL } from 'drizzle-orm';
-import { LONE_SURROGATES } from '../../lib/arabic/characters';
-import { normalizeArabic, parseSearchQuery, formatTerms, type ParsedQuery, type SearchTerm } from '../../lib/arabic/normalize';
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../lib/workflow/states';
+import { sql, type SQL } from 'drizzle-orm';
+import { HEADLINE_OPTIONS, matchableTokens, matchFlags, markTokens, tokenize } from '../../lib/search/highlight';
+import { formatTerms, parseSearchQuery, type ParsedQuery, type SearchTerm } from '../../lib/search/query';
+import {
+  cleanSearchRequest,
+  cleanStatuses,
+  type CleanSearchRequest,
+  type SearchRequest,
+  type StaffSearchRequest,
+} from '../../lib/search/request';
+import { buildSnippet } from '../../lib/search/snippet';
+import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, queryRows, type Executor } from '../client';
-import { articles, sections } from '../schema';
+import { articles } from '../schema';
 import { publiclyVisible } from './visibility';
 
 /*
  * Full-text search over search_documents (db/schema/search.ts, docs/decisions/0008-arabic-search.md).
  * Readers see a story only through its published revision under the public visibility rule;
- * staff search every article's current revision in any state. Queries are normalised here by the
- * same rules the database applied to the stories, then matched against both the stemmed
- * (`arabic`) and the whole-word (`simple`) lexemes of each document.
+ * staff search every article's current revision in any state. What was asked is read by the pure
+ * modules in lib/search (request, query, highlight, snippet); this file holds what
+ * needs the database: matching, ranking, the words to highlight and "did you mean". Queries are
+ * normalised by the same rules the database applied to the stories, then matched against both
+ * the stemmed (`arabic`) and the whole-word (`simple`) lexemes of each document.
  */
 
-export const SEARCH_PAGE_SIZE = 10;
-/** Deep pages cost a ranked scan each; nobody reads result 1000. */
-export const MAX_SEARCH_PAGE = 100;
-
-/** How many words a snippet shows around the matches. */
-const SNIPPET_WORDS = 32;
 /** Snippets look for matches in this much of a story's text, so long stories stay cheap. */
 const SNIPPET_SOURCE_CHARS = 20_000;
 /**
@@ -35,22 +39,6 @@ const BODY_ONLY_SCORE = 0.001;
 const RECENCY_DAYS = 30;
 
 export type SearchRefusal = Exclude<ParsedQuery, { ok: true }>['reason'];
-
-export interface SearchFilters {
-  /** Only stories in this section (by slug). */
-  sectionSlug?: string;
-  /** Inclusive dates (YYYY-MM-DD) in the site's time zone. */
-  from?: string;
-  to?: string;
-}
-
-export interface SearchRequest extends SearchFilters {
-  q: string;
-  page?: number;
-  pageSize?: number;
-  /** IANA zone in which `from` and `to` are read; the site's setting. */
-  timeZone?: string;
-}
 
 export interface PublicSearchHit {
   id: number;
@@ -108,10 +96,11 @@ export async function searchPublishedArticles(
   raw: SearchRequest,
   db: Executor = getDb(),
 ): Promise<SearchOutcome<PublicSearchHit>> {
-  const request = cleanRequest(raw);
+  const request = cleanSearchRequest(raw);
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
-  const { page, pageSize } = paging(request);
+  const { page, pageSize } = request;
+  const now = instant(request);
   const filters = documentFilters(request);
 
   // Candidates are counted and ranked on the documents' own copy of the article state; the page
@@ -122,11 +111,11 @@ export async function searchPublishedArticles(
       select d.revision_id,
              d.article_id,
              d.public_at as ranked_at,
-             (${HEAD_RANK} + ${BODY_ONLY_SCORE}) * ${recency(sql`d.public_at`)} as score
+             (${HEAD_RANK} + ${BODY_ONLY_SCORE}) * ${recency(sql`d.public_at`, now)} as score
         from q
         join search_documents d on d.document @@ q.query
-       where d.visible_from <= now()${filters}`,
-    shown: sql`${articles.publishedRevisionId} = page.revision_id and ${publiclyVisible()}`,
+       where d.visible_from <= ${now}${filters}`,
+    shown: sql`${articles.publishedRevisionId} = page.revision_id and ${publiclyVisible(request.asOf ?? undefined)}`,
     page,
     pageSize,
   });
@@ -143,13 +132,10 @@ export async function searchPublishedArticles(
     publishedAt: new Date(row.public_ms),
   }));
   const suggestion =
-    total === 0 ? await cachedSuggestion(db, suggestionKey(parsed.terms, request), () => suggestCorrection(db, parsed.terms, filters)) : null;
+    total === 0
+      ? await cachedSuggestion(db, suggestionKey(parsed.terms, request), () => suggestCorrection(db, parsed.terms, filters, now))
+      : null;
   return { kind: 'results', terms: parsed.terms, total, page, pageSize, pageCount: Math.ceil(total / pageSize), hits, suggestion };
-}
-
-export interface StaffSearchRequest extends SearchRequest {
-  /** Only articles in these workflow states; all states when empty or absent. */
-  statuses?: readonly ArticleStatus[];
 }
 
 /**
@@ -160,12 +146,11 @@ export async function searchAllArticles(
   raw: StaffSearchRequest,
   db: Executor = getDb(),
 ): Promise<SearchOutcome<StaffSearchHit>> {
-  const request = cleanRequest(raw);
+  const request = cleanSearchRequest(raw);
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
-  const { page, pageSize } = paging(request);
-  // Only real states reach the enum column; anything else would fail the statement.
-  const wanted = (request.statuses ?? []).filter((s) => (ARTICLE_STATUSES as readonly string[]).includes(s));
+  const { page, pageSize } = request;
+  const wanted = cleanStatuses(raw.statuses);
   const statuses = wanted.length
     ? sql` and ${articles.status} in (${sql.join(
         wanted.map((s) => sql`${s}`),
@@ -180,7 +165,7 @@ export async function searchAllArticles(
       select h.revision_id,
              h.article_id,
              ${updated} as ranked_at,
-             (h.head_rank + ${BODY_ONLY_SCORE}) * ${recency(updated)} as score
+             (h.head_rank + ${BODY_ONLY_SCORE}) * ${recency(updated, instant(request))} as score
         from (select d.revision_id, d.article_id, ${HEAD_RANK} as head_rank
                 from q join search_documents d on d.document @@ q.query) h
         join articles on ${articles.id} = h.article_id and ${articles.currentRevisionId} = h.revision_id
@@ -205,107 +190,67 @@ export async function searchAllArticles(
   return { kind: 'results', terms: parsed.terms, total, page, pageSize, pageCount: Math.ceil(total / pageSize), hits, suggestion: null };
 }
 
-/** Sections for the search form's filter. */
-export async function listSearchSections(db: Executor = getDb()): Promise<{ slug: string; name: string }[]> {
-  return db.select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
-}
-
-// NUL cannot be sent to PostgreSQL in text at all (the statement fails); a lone surrogate is not a
-// character and each driver would turn it into something else; other controls are noise.
-const UNSENDABLE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F]|${LONE_SURROGATES.source}`, 'g');
-
-/** Text from a URL made safe to send as a parameter: what cannot be sent becomes a space. */
-function cleanSearchText(text: string): string {
-  return text.replace(UNSENDABLE, ' ');
-}
-
-/**
- * The request with every text a caller controls cleaned, and anything that is not text (a repeated
- * URL parameter arriving as an array, say) treated as absent.
- */
-function cleanRequest<R extends SearchRequest>(request: R): R {
-  const text = (value: unknown) => (typeof value === 'string' ? cleanSearchText(value) : undefined);
-  return {
-    ...request,
-    q: text(request.q) ?? '',
-    sectionSlug: text(request.sectionSlug)?.trim() || undefined,
-    from: text(request.from),
-    to: text(request.to),
-    timeZone: text(request.timeZone),
-  };
-}
-
-function paging(request: SearchRequest): { page: number; pageSize: number } {
-  const page = Math.min(Math.max(Math.trunc(Number(request.page) || 1), 1), MAX_SEARCH_PAGE);
-  const pageSize = Math.min(Math.max(Math.trunc(Number(request.pageSize) || SEARCH_PAGE_SIZE), 1), 50);
-  return { page, pageSize };
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date written YYYY-MM-DD that exists (no 2026-02-30), or null. */
-export function parseIsoDate(value: string | undefined | null): string | null {
-  const match = value ? ISO_DATE.exec(value.trim()) : null;
-  if (!match) return null;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const valid = y >= 1900 && y <= 2999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  return valid ? match[0] : null;
-}
-
-function validTimeZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
+/** The instant visibility and recency are judged at: the caller's, else the database's clock. */
+function instant(request: CleanSearchRequest): SQL {
+  return request.asOf ? sql`${request.asOf.toISOString()}::timestamptz` : sql`now()`;
 }
 
 /** Section and date-range conditions on a date and a section id, each starting with ` and`. */
-function filterConditions(filters: SearchRequest, date: SQL, sectionId: SQL): SQL {
+function filterConditions(request: CleanSearchRequest, date: SQL, sectionId: SQL): SQL {
   const parts: SQL[] = [];
-  const zone = validTimeZone(filters.timeZone);
-  if (filters.sectionSlug) {
-    parts.push(sql` and ${sectionId} = (select s2.id from sections s2 where s2.slug = ${filters.sectionSlug})`);
+  const zone = request.timeZone;
+  if (request.sectionSlug) {
+    parts.push(sql` and ${sectionId} = (select s2.id from sections s2 where s2.slug = ${request.sectionSlug})`);
   }
-  // Impossible dates are ignored here; the page tells the reader.
-  const from = parseIsoDate(filters.from);
-  if (from) parts.push(sql` and ${date} >= (${from}::date)::timestamp at time zone ${zone}`);
-  const to = parseIsoDate(filters.to);
-  if (to) parts.push(sql` and ${date} < ((${to}::date) + 1)::timestamp at time zone ${zone}`);
+  if (request.from) parts.push(sql` and ${date} >= (${request.from}::date)::timestamp at time zone ${zone}`);
+  if (request.to) parts.push(sql` and ${date} < ((${request.to}::date) + 1)::timestamp at time zone ${zone}`);
   return sql.join(parts, sql``);
 }
 
 /** Filters on a search document (`d`): readers' search. */
-function documentFilters(filters: SearchRequest): SQL {
-  return filterConditions(filters, sql`d.public_at`, sql`d.section_id`);
+function documentFilters(request: CleanSearchRequest): SQL {
+  return filterConditions(request, sql`d.public_at`, sql`d.section_id`);
 }
 
 /** Filters on the joined article: staff search, where unpublished stories have no public date. */
-function articleFilters(filters: SearchRequest): SQL {
+function articleFilters(request: CleanSearchRequest): SQL {
   const date = sql`coalesce(${articles.publishedAt}, ${articles.scheduledFor}, ${articles.updatedAt})`;
-  return filterConditions(filters, date, sql`${articles.sectionId}`);
+  return filterConditions(request, date, sql`${articles.sectionId}`);
 }
 
 /** A document's head score when its head holds any of the terms, else 0 (it then sorts by date). */
 const HEAD_RANK = sql`case when d.head @@ q.any_term then ts_rank(${RANK_WEIGHTS}::float4[], d.head, q.query) else 0 end`;
 
-/** 2 for a story dated now, 1.5 a month ago, falling towards 1. */
-function recency(date: SQL): SQL {
-  return sql`(1 + 1 / (1 + greatest(extract(epoch from now() - ${date}), 0) / ${RECENCY_DAYS * 86_400}))`;
+/** 2 for a story dated at `now`, 1.5 a month before, falling towards 1. */
+function recency(date: SQL, now: SQL): SQL {
+  return sql`(1 + 1 / (1 + greatest(extract(epoch from ${now} - ${date}), 0) / ${RECENCY_DAYS * 86_400}))`;
 }
 
 /**
- * The lexemes one term asks for. A word: its stem OR the whole word. A phrase: its words as
- * written (after normalisation), next to each other; stems would let «يوم القدس» match «اليوم
- * القدس», and make the position check read far more stories.
+ * The lexemes one query word asks for, in two halves: its stem, and the word as written. Either
+ * is a match.
+ */
+function wordLexemes(word: string): { stemmed: SQL[]; whole: SQL[] } {
+  return {
+    stemmed: [sql`plainto_tsquery('arabic', midad_search_stem_form(${word}::text))`],
+    whole: [sql`plainto_tsquery('simple', ${word}::text)`],
+  };
+}
+
+/** A phrase: its words as written (after normalisation), next to each other. */
+function phraseQuery(text: string): SQL {
+  return sql`phraseto_tsquery('simple', ${text}::text)`;
+}
+
+/**
+ * What one term asks for. A word: any of its lexemes. A phrase: its words as written, side by
+ * side; stems would let «يوم القدس» match «اليوم القدس», and make the position check read far more
+ * stories.
  */
 function termQuery(term: SearchTerm): SQL {
-  return term.kind === 'phrase'
-    ? sql`phraseto_tsquery('simple', ${term.text}::text)`
-    : sql`(plainto_tsquery('arabic', midad_search_stem_form(${term.text}::text)) || plainto_tsquery('simple', ${term.text}::text))`;
+  if (term.kind === 'phrase') return phraseQuery(term.text);
+  const { stemmed, whole } = wordLexemes(term.text);
+  return sql`(${sql.join([...stemmed, ...whole], sql` || `)})`;
 }
 
 /** Every term must match. */
@@ -363,17 +308,11 @@ async function ranked(
   );
 }
 
-const START = '\uE000';
-const STOP = '\uE001';
-const HEADLINE_OPTIONS = `HighlightAll=true, StartSel=${START}, StopSel=${STOP}`;
-const MARKERS = /[\uE000\uE001]/g;
-
 /**
- * Which words of each text match the query, decided by the database with the same rules as the
- * match itself: every whitespace-separated token of the original text is normalised here (the
- * twin of the SQL normalisation), the tokens are sent joined by single spaces, and ts_headline
- * marks the matching ones. Token i of the answer is token i of the original, so the snippet shows
- * the story's own spelling, with its tashkeel and ة, while matching on the folded form.
+ * The title and snippet of each row, with the words that match marked. The database decides
+ * which tokens match, with the lexemes of the match itself (lib/search/highlight.ts says how the
+ * tokens travel): stems light up the words of word terms through `arabic`; whole words and
+ * phrases, as written, through `simple`.
  */
 async function highlight(
   db: Executor,
@@ -383,21 +322,11 @@ async function highlight(
   if (found.length === 0) return [];
   const texts = found.flatMap((row) => [row.title, `${row.summary}\n${row.body}`]);
   const tokenLists = texts.map(tokenize);
-  const normalized = tokenLists.map((tokens) =>
-    tokens.map((t) => normalizeArabic(t).replace(MARKERS, '').replace(/\s+/g, '') || '_').join(' '),
-  );
-  const words = terms.filter((t) => t.kind === 'word');
-  // Stems light up the words of word terms; phrases only as written, like the match itself.
-  const arabic = words.length
-    ? sql.join(
-        words.map((t) => sql`plainto_tsquery('arabic', midad_search_stem_form(${t.text}::text))`),
-        sql` || `,
-      )
-    : sql`''::tsquery`;
+  const lexemes = terms.map((t) => (t.kind === 'word' ? wordLexemes(t.text) : { stemmed: [], whole: [phraseQuery(t.text)] }));
+  const stemmed = lexemes.flatMap((l) => l.stemmed);
+  const arabic = stemmed.length ? sql.join(stemmed, sql` || `) : sql`''::tsquery`;
   const simple = sql.join(
-    terms.map((t) =>
-      t.kind === 'phrase' ? sql`phraseto_tsquery('simple', ${t.text}::text)` : sql`plainto_tsquery('simple', ${t.text}::text)`,
-    ),
+    lexemes.flatMap((l) => l.whole),
     sql` || `,
   );
   const marked = await queryRows<{ stemmed: string; whole: string }>(
@@ -406,78 +335,14 @@ async function highlight(
     select ts_headline('arabic', midad_search_stem_form(t.value), q.arabic, ${HEADLINE_OPTIONS}) as stemmed,
            ts_headline('simple', t.value, q.simple, ${HEADLINE_OPTIONS}) as whole
       from (select ${arabic} as arabic, ${simple} as simple) q,
-           jsonb_array_elements_text(${JSON.stringify(normalized)}::jsonb) with ordinality as t(value, position)
+           jsonb_array_elements_text(${JSON.stringify(tokenLists.map(matchableTokens))}::jsonb) with ordinality as t(value, position)
      order by t.position`,
   );
-  const flagsOf = (i: number): boolean[] => {
-    const count = tokenLists[i]!.length;
-    const stemmed = marked[i]?.stemmed.split(' ') ?? [];
-    const whole = marked[i]?.whole.split(' ') ?? [];
-    // ts_headline returns the text it was given plus markers; if that ever changed, show the
-    // snippet without highlights rather than misplace them.
-    if (stemmed.length !== count || whole.length !== count) return new Array<boolean>(count).fill(false);
-    return stemmed.map((token, k) => token.includes(START) || whole[k]!.includes(START));
-  };
+  const flagsOf = (i: number) => matchFlags(tokenLists[i]!.length, marked[i]?.stemmed, marked[i]?.whole);
   return found.map((_, n) => ({
     titleHtml: markTokens(tokenLists[2 * n]!, flagsOf(2 * n)),
     snippetHtml: buildSnippet(tokenLists[2 * n + 1]!, flagsOf(2 * n + 1)),
   }));
-}
-
-function tokenize(text: string): string[] {
-  return text.split(/\s+/).filter((t) => t !== '');
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
-// Punctuation around a matched word («الفلسطينية،») stays outside its <mark>.
-const WORD_CORE = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}\p{M}]*)$/su;
-
-function markTokens(tokens: readonly string[], flags: readonly boolean[]): string {
-  return tokens
-    .map((token, i) => {
-      if (!flags[i]) return escapeHtml(token);
-      const [, before = '', core = '', after = ''] = WORD_CORE.exec(token) ?? [];
-      if (core === '') return escapeHtml(token);
-      return `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}`;
-    })
-    .join(' ');
-}
-
-/**
- * The window of SNIPPET_WORDS tokens with the most matches (the earliest among equals), placed so
- * its matches sit near the middle with a few words of context before them. Everything is
- * escaped; the only markup is our own <mark>.
- */
-export function buildSnippet(tokens: readonly string[], flags: readonly boolean[], size = SNIPPET_WORDS): string {
-  if (tokens.length === 0) return '';
-  let bestEnd = -1;
-  let bestCount = 0;
-  let count = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (flags[i]) count++;
-    if (i >= size && flags[i - size]) count--;
-    if (count > bestCount) {
-      bestCount = count;
-      bestEnd = i;
-    }
-  }
-  let start = 0;
-  if (bestCount > 0) {
-    // The densest window ends on its last match; find its first one and centre the pair.
-    let first = bestEnd;
-    for (let i = bestEnd; i > bestEnd - size && i >= 0; i--) if (flags[i]) first = i;
-    const slack = size - (bestEnd - first + 1);
-    start = first - Math.min(Math.floor(slack / 2), 8);
-  }
-  start = Math.max(0, Math.min(start, tokens.length - size));
-  const end = Math.min(tokens.length, start + size);
-  const body = markTokens(tokens.slice(start, end), flags.slice(start, end));
-  return `${start > 0 ? '… ' : ''}${body}${end < tokens.length ? ' …' : ''}`;
 }
 
 /** How many near-miss spellings of a word are tried, most similar first. */
@@ -519,14 +384,16 @@ function cachedSuggestion(db: Executor, key: string, work: () => Promise<string 
   return suggestion;
 }
 
-/** What decides a suggestion besides the query: the filters, as the search reads them. */
-function suggestionKey(terms: readonly SearchTerm[], request: SearchRequest): string {
-  const zone = validTimeZone(request.timeZone);
-  return JSON.stringify([formatTerms(terms), request.sectionSlug ?? '', parseIsoDate(request.from), parseIsoDate(request.to), zone]);
+/**
+ * What decides a suggestion besides the query: the filters, as the search reads them. Not the
+ * instant: a suggestion is remembered only briefly.
+ */
+function suggestionKey(terms: readonly SearchTerm[], request: CleanSearchRequest): string {
+  return JSON.stringify([formatTerms(terms), request.sectionSlug ?? '', request.from, request.to, request.timeZone]);
 }
 
-/** Whether a word on its own finds published stories, written for a word taken from a column. */
-function wordQuery(word: SQL): SQL {
+/** Whether a lexicon word (from a column) finds stories on its own: its stem or the word itself. */
+function lexiconWordQuery(word: SQL): SQL {
   return sql`(plainto_tsquery('arabic', midad_search_stem_form(${word})) || plainto_tsquery('simple', ${word}))`;
 }
 
@@ -540,19 +407,23 @@ function wordQuery(word: SQL): SQL {
  * closest lexicon word that does), then one more to try the corrected query. A phrase that finds
  * nothing while each of its words does is left alone, as before: no word of it is misspelt.
  */
-async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], filters: SQL): Promise<string | null> {
+async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], filters: SQL, now: SQL): Promise<string | null> {
   const words = [...new Set(terms.flatMap((term) => term.text.split(' ')))].slice(0, MAX_SUGGESTION_WORDS);
   if (words.length === 0) return null;
   const found = (query: SQL) => sql`exists (
-      select 1 from search_documents d where d.document @@ ${query} and d.visible_from <= now()${filters})`;
+      select 1 from search_documents d where d.document @@ ${query} and d.visible_from <= ${now}${filters})`;
+  // Each typed word is tried the way the search tries it.
+  const typed = sql.join(
+    words.map((word, i) => sql`(${word}::text, ${i + 1}::int, ${termQuery({ kind: 'word', text: word })})`),
+    sql`, `,
+  );
   // Materialised steps so that each existence test reads the full-text index: the planner cannot
   // estimate a tsquery's selectivity and would otherwise walk every published story in turn.
   const rows = await queryRows<{ word: string; found: boolean; better: string | null }>(
     db,
     sql`
     with w as materialized (
-      select t.value as word, t.position, ${wordQuery(sql`t.value`)} as query
-        from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) with ordinality as t(value, position)
+      select * from (values ${typed}) as t(word, position, query)
     ),
     checked as materialized (
       select w.word, w.position, ${found(sql`w.query`)} as found from w
@@ -570,7 +441,7 @@ async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], fil
        where not c.found
     ),
     near_query as materialized (
-      select word, candidate, distance, ${wordQuery(sql`candidate`)} as query from near
+      select word, candidate, distance, ${lexiconWordQuery(sql`candidate`)} as query from near
     )
     select c.word, c.found,
            (select q.candidate from near_query q
@@ -595,7 +466,7 @@ async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], fil
     sql`with q as materialized (select ${matchQuery(corrected)} as query)
         select exists (
           select 1 from q join search_documents d on d.document @@ q.query
-           where d.visible_from <= now()${filters}) as found`,
+           where d.visible_from <= ${now}${filters}) as found`,
   );
   return whole?.found ? formatTerms(corrected) : null;
 }

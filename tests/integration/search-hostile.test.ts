@@ -2,16 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDeskSearchParams } from '@/app/(desk)/desk/search/params';
 import { readSearchParams } from '@/app/(site)/search/params';
 import { closeConnection, type Database } from '@/db/client';
-import {
-  MAX_SEARCH_PAGE,
-  MAX_SUGGESTION_WORDS,
-  searchAllArticles,
-  searchPublishedArticles,
-  type SearchOutcome,
-} from '@/db/queries/search';
+import { MAX_SUGGESTION_WORDS, searchAllArticles, searchPublishedArticles, type SearchOutcome } from '@/db/queries/search';
 import { getSiteSettings } from '@/db/queries/settings';
 import { seedDatabase } from '@/db/seed';
-import { parseSearchQuery } from '@/lib/arabic/normalize';
+import { parseSearchQuery } from '@/lib/search/query';
+import { MAX_SEARCH_PAGE } from '@/lib/search/request';
 import { hostileSearchParams } from '../support/hostile-queries';
 import { driverName, freshDatabase } from './helpers';
 

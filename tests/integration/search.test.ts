@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection } from '@/db/client';
-import { buildSnippet, escapeHtml, searchAllArticles, searchPublishedArticles, type PublicSearchHit } from '@/db/queries/search';
+import { searchAllArticles, searchPublishedArticles, type PublicSearchHit } from '@/db/queries/search';
 import { articleRevisions, articles, articleTags, searchDocuments, sections, tags, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import fixture from '@/db/seed-data/quds-day-article.json';
@@ -266,6 +266,15 @@ describe(`readers' search on ${driverName}`, () => {
     expect(found).toMatchObject({ suggestion: null });
   });
 
+  it('judges visibility at the instant it is given', async () => {
+    const story = await createArticle({ title: 'موعد مع الفيروز', body: 'نص عن الفيروز', status: 'published' });
+    const due = new Date(Date.now() + 3600_000);
+    await db().update(articles).set({ status: 'scheduled', scheduledFor: due, publishedAt: null }).where(eq(articles.id, story.id));
+    expect(await publicTitles('الفيروز')).toEqual([]);
+    expect(await publicTitles('الفيروز', { q: '', asOf: new Date(due.getTime() - 1000) })).toEqual([]);
+    expect(await publicTitles('الفيروز', { q: '', asOf: due })).toEqual(['موعد مع الفيروز']);
+  });
+
   it('indexes an oversized story without failing its publication', async () => {
     const huge = 'العقيق ' + 'كلمة طويلة جداً في نص ضخم '.repeat(20_000);
     const story = await createArticle({ title: 'نص ضخم', body: huge, status: 'published' });
@@ -297,35 +306,5 @@ describe(`staff search on ${driverName}`, () => {
 
   it('refuses bad queries the same way', async () => {
     expect(await searchAllArticles({ q: '' }, db())).toEqual({ kind: 'refused', reason: 'empty' });
-  });
-});
-
-describe('snippets', () => {
-  it('centre on the densest run of matches and mark only matched words', () => {
-    const tokens = Array.from({ length: 100 }, (_, i) => `w${i}`);
-    const flags = tokens.map((_, i) => i === 60 || i === 62);
-    const snippet = buildSnippet(tokens, flags, 10);
-    expect(snippet.startsWith('… w57 ')).toBe(true);
-    expect(snippet).toContain('<mark>w60</mark> w61 <mark>w62</mark>');
-    expect(snippet.endsWith(' w66 …')).toBe(true);
-    expect(buildSnippet(tokens, tokens.map((_, i) => i === 1), 10).startsWith('w0 <mark>w1</mark>')).toBe(true);
-    expect(buildSnippet(tokens, tokens.map((_, i) => i === 99), 10).endsWith('<mark>w99</mark>')).toBe(true);
-  });
-
-  it('leave punctuation around a matched word outside its mark', () => {
-    expect(buildSnippet(['«الفلسطينية،»', '(GDP)', 'x'], [true, true, false], 5)).toBe(
-      '«<mark>الفلسطينية</mark>،» (<mark>GDP</mark>) x',
-    );
-    expect(buildSnippet(['(#قدسنا_لا_أورشليم)'], [true], 5)).toBe('(#<mark>قدسنا_لا_أورشليم</mark>)');
-    expect(buildSnippet(['؟!'], [true], 5)).toBe('؟!');
-  });
-
-  it('start at the beginning when nothing in the text matched', () => {
-    expect(buildSnippet(['أ', 'ب', 'ج'], [false, false, false], 2)).toBe('أ ب …');
-    expect(buildSnippet([], [], 5)).toBe('');
-  });
-
-  it('escape every character that means something in HTML', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { connection } from 'next/server';
 import { cache } from 'react';
+import { searchPublishedArticles, type PublicSearchHit, type SearchOutcome } from '@/db/queries/search';
 import { getSiteSettings, type SiteSettingsView } from '@/db/queries/settings';
 import { cacheTiming, MAX_CACHE_SECONDS, SITE_TAGS, slugTag } from '@/db/queries/site-cache-keys';
 import {
@@ -23,6 +24,7 @@ import {
   type StoryFilter,
 } from '@/db/queries/site-stories';
 import { isBuildPhase } from '@/lib/config/server';
+import type { SearchRequest } from '@/lib/search/request';
 import { LISTING_PAGE_SIZE, pageOffset } from '@/lib/seo/pagination';
 import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from '@/lib/seo/sitemap';
 
@@ -154,6 +156,17 @@ export const getRelatedStories = cache((article: SiteArticle): Promise<SiteStory
     (asOf) => listRelatedStories({ asOf, articleId: article.id, sectionId: article.sectionId, tagIds, limit: 4 }),
   );
 });
+
+/**
+ * Readers' search, in the site's time zone and judged at the render's instant like every other
+ * read of the page. Not kept in the data cache: each query would be an entry of its own, written
+ * to disk, and anyone can type endless queries. "Did you mean" keeps its own small memory.
+ */
+export async function searchSite(request: Omit<SearchRequest, 'timeZone' | 'asOf'>): Promise<SearchOutcome<PublicSearchHit>> {
+  await connection();
+  const { settings } = await getSiteChrome();
+  return searchPublishedArticles({ ...request, timeZone: settings.timeZone, asOf: renderInstant() });
+}
 
 const FEED_SIZE = 30;
 

@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { SearchForm } from '@/components/site/search-form';
 import { SearchPagination } from '@/components/site/search-pagination';
 import { SearchResults } from '@/components/site/search-results';
-import { listSearchSections, searchPublishedArticles } from '@/db/queries/search';
-import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages, type Messages } from '@/i18n';
-import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/arabic/normalize';
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/search/query';
 import { formatNumber } from '@/lib/format/formatter';
+import { getSiteChrome, searchSite } from '../_lib/data';
 import { readSearchParams, searchHref, type RawSearchParams } from './params';
 
 type Props = { searchParams: Promise<RawSearchParams> };
@@ -29,23 +27,22 @@ function resultCount(t: Messages['search'], total: number, number: (n: number) =
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  // Read at request time: the build never opens the database.
-  await connection();
   const params = readSearchParams(await searchParams);
   const t = getMessages().search;
-  const [settings, sections] = await Promise.all([getSiteSettings(), listSearchSections()]);
-  const number = (n: number) => formatNumber(n, settings.digits);
   const query = params.q.trim();
-  const outcome = query
-    ? await searchPublishedArticles({
-        q: params.q,
-        page: params.page,
-        sectionSlug: params.section || undefined,
-        from: params.from || undefined,
-        to: params.to || undefined,
-        timeZone: settings.timeZone,
-      })
-    : null;
+  const [{ settings, sections }, outcome] = await Promise.all([
+    getSiteChrome(),
+    query
+      ? searchSite({
+          q: params.q,
+          page: params.page,
+          sectionSlug: params.section || undefined,
+          from: params.from || undefined,
+          to: params.to || undefined,
+        })
+      : null,
+  ]);
+  const number = (n: number) => formatNumber(n, settings.digits);
   const linkTo = (page: number, q = params.q) => searchHref({ ...params, q, page });
 
   return (

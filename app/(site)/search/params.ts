@@ -1,4 +1,4 @@
-import { parseIsoDate } from '@/db/queries/search';
+import { parseIsoDate } from '@/lib/search/request';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 

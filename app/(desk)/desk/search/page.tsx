@@ -3,7 +3,7 @@ import { DeskTime } from '@/components/desk/desk-time';
 import { searchAllArticles } from '@/db/queries/search';
 import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
-import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/arabic/normalize';
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/search/query';
 import { deskFormatter } from '@/lib/format/formatter';
 import { getDeskLocale } from '@/lib/server/locale';
 import { requireCapability } from '@/lib/server/session';
