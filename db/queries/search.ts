@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { HEADLINE_OPTIONS, matchableTokens, matchFlags, markTokens, tokenize } from '../../lib/search/highlight';
+import { procliticForms } from '../../lib/search/proclitics';
 import { formatTerms, parseSearchQuery, type ParsedQuery, type SearchTerm } from '../../lib/search/query';
 import {
   cleanSearchRequest,
@@ -18,7 +19,7 @@ import { publiclyVisible } from './visibility';
  * Full-text search over search_documents (db/schema/search.ts, docs/decisions/0008-arabic-search.md).
  * Readers see a story only through its published revision under the public visibility rule;
  * staff search every article's current revision in any state. What was asked is read by the pure
- * modules in lib/search (request, query, highlight, snippet); this file holds what
+ * modules in lib/search (request, query, proclitics, highlight, snippet); this file holds what
  * needs the database: matching, ranking, the words to highlight and "did you mean". Queries are
  * normalised by the same rules the database applied to the stories, then matched against both
  * the stemmed (`arabic`) and the whole-word (`simple`) lexemes of each document.
@@ -227,13 +228,21 @@ function recency(date: SQL, now: SQL): SQL {
 }
 
 /**
- * The lexemes one query word asks for, in two halves: its stem, and the word as written. Either
- * is a match.
+ * The lexemes one query word asks for, in two halves. Stemmed: its stem, plus the stem behind
+ * the prepositions the stemmer keeps (ل ك), so «ترشيد» also finds «لترشيدها». Whole words: the
+ * word as written, and with each proclitic attached (lib/search/proclitics.ts), so «ترشيد» finds
+ * «لترشيد» while «نان» never finds «لبنان». Any one lexeme is a match.
  */
 function wordLexemes(word: string): { stemmed: SQL[]; whole: SQL[] } {
+  const { attached, stemPrefixes } = procliticForms(word);
+  const stemForm = sql`midad_search_stem_form(${word}::text)`;
+  // `arabic` hands every word to the arabic_stem dictionary, so its lexeme is the stem the
+  // document holds; the word is Arabic letters alone, so it stays one lexeme with the prefix on.
+  const behind = (prefix: string) =>
+    sql`coalesce(plainto_tsquery('simple', ${prefix}::text || (ts_lexize('arabic_stem', ${stemForm}))[1]), plainto_tsquery('simple', ${prefix + word}::text))`;
   return {
-    stemmed: [sql`plainto_tsquery('arabic', midad_search_stem_form(${word}::text))`],
-    whole: [sql`plainto_tsquery('simple', ${word}::text)`],
+    stemmed: [sql`plainto_tsquery('arabic', ${stemForm})`, ...stemPrefixes.map(behind)],
+    whole: [word, ...attached].map((form) => sql`plainto_tsquery('simple', ${form}::text)`),
   };
 }
 
@@ -311,8 +320,8 @@ async function ranked(
 /**
  * The title and snippet of each row, with the words that match marked. The database decides
  * which tokens match, with the lexemes of the match itself (lib/search/highlight.ts says how the
- * tokens travel): stems light up the words of word terms through `arabic`; whole words and
- * phrases, as written, through `simple`.
+ * tokens travel): stems and their proclitic forms light up the words of word terms through
+ * `arabic`; whole words, proclitic forms and phrases, as written, through `simple`.
  */
 async function highlight(
   db: Executor,
@@ -392,7 +401,10 @@ function suggestionKey(terms: readonly SearchTerm[], request: CleanSearchRequest
   return JSON.stringify([formatTerms(terms), request.sectionSlug ?? '', request.from, request.to, request.timeZone]);
 }
 
-/** Whether a lexicon word (from a column) finds stories on its own: its stem or the word itself. */
+/**
+ * Whether a lexicon word (from a column) finds stories on its own: its stem or the word itself.
+ * Its proclitic forms are not tried: the lexicon holds those forms as words of their own.
+ */
 function lexiconWordQuery(word: SQL): SQL {
   return sql`(plainto_tsquery('arabic', midad_search_stem_form(${word})) || plainto_tsquery('simple', ${word}))`;
 }
@@ -412,7 +424,7 @@ async function suggestCorrection(db: Executor, terms: readonly SearchTerm[], fil
   if (words.length === 0) return null;
   const found = (query: SQL) => sql`exists (
       select 1 from search_documents d where d.document @@ ${query} and d.visible_from <= ${now}${filters})`;
-  // Each typed word is tried the way the search tries it.
+  // Each typed word is tried the way the search tries it, proclitic forms included.
   const typed = sql.join(
     words.map((word, i) => sql`(${word}::text, ${i + 1}::int, ${termQuery({ kind: 'word', text: word })})`),
     sql`, `,

@@ -266,6 +266,21 @@ describe(`readers' search on ${driverName}`, () => {
     expect(found).toMatchObject({ suggestion: null });
   });
 
+  it('finds a word with a proclitic attached, marks it, and never corrects a word found that way', async () => {
+    await createArticle({ title: 'خطة لتحديث المرافئ العتيقة', body: 'وعدت الوزارة بالبدء قبل الشتاء، ولتحديثها كلفة عالية.', status: 'published' });
+    const outcome = await searchPublishedArticles({ q: 'تحديث' }, db());
+    if (outcome.kind !== 'results') throw new Error('refused');
+    expect(outcome.hits.map((h) => stripMarks(h.titleHtml))).toEqual(['خطة لتحديث المرافئ العتيقة']);
+    expect(outcome.hits[0]!.titleHtml).toContain('<mark>لتحديث</mark>');
+    // و + ل + the word + a suffix: matched through the stem behind ل.
+    expect(outcome.hits[0]!.snippetHtml).toContain('<mark>ولتحديثها</mark>');
+    expect(outcome.hits[0]!.snippetHtml).toContain('بالبدء');
+    expect(outcome.hits[0]!.snippetHtml).not.toContain('<mark>بالبدء</mark>');
+    // Only the misspelt word is replaced: تحديث finds stories only through its proclitic forms.
+    const typo = await searchPublishedArticles({ q: 'تحديث العتيقق' }, db());
+    expect(typo).toMatchObject({ total: 0, suggestion: 'تحديث العتيقه' });
+  });
+
   it('judges visibility at the instant it is given', async () => {
     const story = await createArticle({ title: 'موعد مع الفيروز', body: 'نص عن الفيروز', status: 'published' });
     const due = new Date(Date.now() + 3600_000);

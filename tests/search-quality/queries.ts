@@ -1,10 +1,11 @@
 import fixture from '../../db/seed-data/quds-day-article.json';
+import { ADDED_STORIES } from './stories';
 
 /*
- * The search quality set: what a reader types, and which of the seeded stories they mean.
- * Stories are named by title. Only published stories can ever be expected: drafts, stories in
- * review and stories scheduled for later must not be found, so queries for words that appear only
- * there expect nothing.
+ * The search quality set: what a reader types, and which of the seeded stories they mean — the
+ * sample content plus the stories in ./stories.ts. Stories are named by title. Only published
+ * stories can ever be expected: drafts, stories in review and stories scheduled for later must
+ * not be found, so queries for words that appear only there expect nothing.
  */
 
 export const STORIES = {
@@ -16,6 +17,8 @@ export const STORIES = {
   transfer: 'نادي الوحدة يتعاقد مع المهاجم البرازيلي لوكاس سيلفا',
   music: 'مهرجان الموسيقى العربية يكرّم أمّ كلثوم في دورته الثلاثين',
   olive: 'ارتفاع صادرات زيت الزيتون الفلسطيني بنسبة ١٥٪',
+  water: ADDED_STORIES.water.title,
+  sea: ADDED_STORIES.sea.title,
 } as const;
 
 export type StoryKey = keyof typeof STORIES;
@@ -26,6 +29,25 @@ export interface QualityCase {
   /** What the case exercises, for the failure report. */
   about: string;
 }
+
+/**
+ * A word typed bare finds it with a proclitic attached (lib/search/proclitics.ts), and a word
+ * never finds a longer word that merely begins with a proclitic's letter. Each of these must come
+ * out exactly as expected, whatever the overall scores.
+ */
+export const PROCLITIC_CASES: QualityCase[] = [
+  { query: 'ترشيد', expected: ['water'], about: 'ل attached: لترشيد' },
+  { query: 'مشاركة', expected: ['books'], about: 'ب attached: بمشاركة' },
+  { query: 'كتب', expected: ['books', 'water'], about: 'و attached: وكتب (and الكتب)' },
+  { query: 'مراسل', expected: ['sea'], about: 'ك attached: كمراسل' },
+  { query: 'توسيع', expected: ['water'], about: 'ل attached and a suffix: لتوسيعها' },
+  { query: 'لبنان', expected: ['sea'], about: 'as written' },
+  { query: 'كلمة', expected: ['sea'], about: 'as written' },
+  { query: 'نان', expected: [], about: 'لبنان is not ل + بنان' },
+  { query: 'حر', expected: [], about: 'بحر is not ب + حر' },
+  { query: 'لمة', expected: [], about: 'كلمة is not ك + لمة' },
+  { query: 'جنة', expected: [], about: 'لجنة: no preposition before a three-letter word' },
+];
 
 export const QUALITY_SET: QualityCase[] = [
   // The fixture story, as readers type it.
@@ -95,6 +117,8 @@ export const QUALITY_SET: QualityCase[] = [
   { query: 'الأرصفة', expected: [], about: 'only in a story in review' },
   { query: 'الوقود', expected: [], about: 'only in a story scheduled for later' },
   { query: 'كوكب المريخ', expected: [], about: 'nowhere' },
+
+  ...PROCLITIC_CASES,
 ];
 
 /** Fixture queries a reader must always get right, whatever the overall scores. */
