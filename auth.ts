@@ -3,7 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { revokeSession } from '@/db/sessions';
 import { appConfig } from '@/lib/config/server';
-import { redeemSignInGrant } from '@/lib/server/sign-in-grant';
+import { redeemSignInGrant } from '@/lib/server/auth/sign-in-grant';
 import { authConfig } from './auth.config';
 
 const config = appConfig();

@@ -278,6 +278,7 @@ export const ar = {
     byline: 'بقلم {author}',
     published: 'نُشر',
     updated: 'حُدّث',
+    storyText: 'نص الخبر',
     dateAt: 'الساعة {time}',
     readingTime: {
       zero: 'أقل من دقيقة للقراءة',
@@ -319,6 +320,7 @@ export const ar = {
     newArticle: 'مقال جديد',
     overdue: 'تجاوزت مقالات مجدولة موعدها: ظاهرة للقراء لكن لم تُسجَّل بعد كمنشورة.',
     live: 'ظاهر للقراء',
+    status: 'الحالة',
     by: 'بقلم {name}',
     scheduledFor: 'موعد النشر',
     actions: {

@@ -278,6 +278,7 @@ export const en: Messages = {
     byline: 'By {author}',
     published: 'Published',
     updated: 'Updated',
+    storyText: 'Story text',
     dateAt: 'at {time}',
     readingTime: {
       zero: 'Under a minute to read',
@@ -319,6 +320,7 @@ export const en: Messages = {
     newArticle: 'New story',
     overdue: 'Scheduled stories are past their time: readers see them, but they are not yet recorded as published.',
     live: 'Visible to readers',
+    status: 'Status',
     by: 'By {name}',
     scheduledFor: 'Publishes at',
     actions: {

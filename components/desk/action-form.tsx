@@ -2,11 +2,9 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from 'react';
 import { getMessages, type Locale } from '@/i18n';
+import type { ActionResult } from '@/lib/desk/results';
 
-type Result =
-  | { ok: true; at: number }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; at: number }
-  | null;
+type Result = ActionResult<unknown> | null;
 
 const FormState = createContext<{ result: Result; locale: Locale }>({ result: null, locale: 'ar' });
 

@@ -2,15 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import {
-  checkSlugAction,
-  heartbeatAction,
-  leaveAction,
-  createArticleAction,
-  saveArticleAction,
-  type ArticlePayload,
-  type ConflictVersion,
-} from '@/app/(desk)/desk/articles/actions';
 import { WordDiff } from '@/components/diff/word-diff';
 import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/article-editor';
 import { format, getMessages, type Locale } from '@/i18n';
@@ -18,6 +9,7 @@ import { documentToText } from '@/lib/content/text';
 import type { ContentDocument } from '@/lib/content/types';
 import { deskFormatter, deskSettings, type FormatSettings } from '@/lib/format/formatter';
 import { MAX_DOCUMENT_BYTES } from '@/lib/content/validate';
+import type { ActionResult, ArticlePayload, ConflictVersion, PresenceReport, SavedArticle, SlugCheck } from '@/lib/desk/results';
 import { articleImageFromMedia, type MediaDto } from '@/lib/media/dto';
 import { clearLocalCopy, localCopyKey, readLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy';
 import { MediaPicker } from './media-picker';
@@ -80,6 +72,15 @@ const textOf = (fields: { title?: unknown; summary?: unknown }, body: unknown) =
  * save shows the newer version beside the writer's, which stays in the editor. A network failure
  * keeps retrying while the local copy holds the text.
  */
+/** The server actions the form calls, handed in by the page (components never import app/). */
+export interface ArticleFormActions {
+  create: (payload: ArticlePayload) => Promise<ActionResult<{ id: number }>>;
+  save: (articleId: number, expectedVersion: number, payload: ArticlePayload, autosave?: boolean) => Promise<ActionResult<SavedArticle>>;
+  checkSlug: (input: string, articleId: number | null) => Promise<ActionResult<SlugCheck>>;
+  heartbeat: (articleId: number, version: number) => Promise<ActionResult<PresenceReport>>;
+  leave: (articleId: number) => Promise<ActionResult>;
+}
+
 export function ArticleForm({
   articleId,
   version: initialVersion,
@@ -92,6 +93,7 @@ export function ArticleForm({
   userId,
   editable,
   dateSettings,
+  actions,
 }: {
   articleId: number | null;
   version: number;
@@ -106,6 +108,7 @@ export function ArticleForm({
   editable: boolean;
   /** The site's time zone and digits: times shown here are the site's, as everywhere on the desk. */
   dateSettings: FormatSettings;
+  actions: ArticleFormActions;
 }) {
   const t = getMessages(locale);
   const f = t.articleForm;
@@ -211,7 +214,7 @@ export function ArticleForm({
       };
       try {
         if (articleId === null) {
-          const result = await createArticleAction(payload);
+          const result = await actions.create(payload);
           if (!result.ok && result.error === 'DATABASE_UNAVAILABLE') return retryLater();
           if (!result.ok && result.error === 'UNAUTHENTICATED') return setState({ kind: 'signedOut' });
           if (!result.ok) {
@@ -220,12 +223,12 @@ export function ArticleForm({
             return;
           }
           clearLocalCopy(storageKey);
-          router.replace(`/desk/articles/${result.id}`);
+          router.replace(`/desk/articles/${result.value.id}`);
           return;
         }
-        const result = await saveArticleAction(articleId, baseVersion, payload, autosave);
+        const result = await actions.save(articleId, baseVersion, payload, autosave);
         if (result.ok) {
-          updateVersion(result.version);
+          updateVersion(result.value.version);
           setConflict(null);
           if (changeCounter.current === sentAt) {
             clearLocalCopy(storageKey);
@@ -248,7 +251,7 @@ export function ArticleForm({
         retryTimer.current = setTimeout(() => void saveRef.current(baseVersion, autosave), RETRY_DELAY_MS);
       }
     },
-    [articleId, currentBody, router, storageKey, t],
+    [actions, articleId, currentBody, router, storageKey, t],
   );
 
   useEffect(() => {
@@ -288,7 +291,8 @@ export function ArticleForm({
 
   const checkSlug = async (value: string) => {
     if (!value.trim()) return setSlugCheck(null);
-    setSlugCheck(await checkSlugAction(value, articleId));
+    const checked = await actions.checkSlug(value, articleId);
+    setSlugCheck(checked.ok ? checked.value : null);
   };
 
   const restoreOffer = () => {
@@ -328,8 +332,8 @@ export function ArticleForm({
     let stopped = false;
     const beat = async () => {
       try {
-        const report = await heartbeatAction(articleId, versionRef.current);
-        if (!stopped && report) setPresence({ others: report.others.map((o) => o.name), newer: report.version > versionRef.current });
+        const report = await actions.heartbeat(articleId, versionRef.current);
+        if (!stopped && report.ok) setPresence({ others: report.value.others.map((o) => o.name), newer: report.value.version > versionRef.current });
       } catch {
         // offline: the next beat tries again
       }
@@ -339,9 +343,9 @@ export function ArticleForm({
     return () => {
       stopped = true;
       clearInterval(timer);
-      void leaveAction(articleId).catch(() => {});
+      void actions.leave(articleId).catch(() => {});
     };
-  }, [articleId]);
+  }, [actions, articleId]);
 
   const stateText =
     state.kind === 'failed'

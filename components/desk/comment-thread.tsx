@@ -1,13 +1,25 @@
-import { addCommentAction, resolveCommentAction } from '@/app/(desk)/desk/articles/actions';
 import type { CommentView } from '@/db/queries/desk';
 import { format, getMessages, type Locale } from '@/i18n';
+import type { FormAction } from '@/lib/desk/results';
 import type { Formatter } from '@/lib/format/formatter';
 import { ActionForm, FieldError, SubmitButton } from './action-form';
 import { DeskTime } from './desk-time';
 
 const small = 'rounded-md border border-rule px-2 py-1 text-xs hover:bg-rule';
 
-export function CommentThread({ articleId, comments, locale, dates }: { articleId: number; comments: CommentView[]; locale: Locale; dates: Formatter }) {
+export function CommentThread({
+  articleId,
+  comments,
+  locale,
+  dates,
+  actions,
+}: {
+  articleId: number;
+  comments: CommentView[];
+  locale: Locale;
+  dates: Formatter;
+  actions: { add: FormAction; resolve: FormAction };
+}) {
   const t = getMessages(locale).workflow;
   const roots = comments.filter((c) => c.parentId === null);
   const replies = (id: number) => comments.filter((c) => c.parentId === id);
@@ -26,13 +38,13 @@ export function CommentThread({ articleId, comments, locale, dates }: { articleI
             </ul>
             {!comment.resolvedAt && (
               <div className="mt-2 flex flex-wrap items-start gap-2">
-                <ActionForm action={addCommentAction} locale={locale} resetOnSuccess className="flex flex-1 gap-2">
+                <ActionForm action={actions.add} locale={locale} resetOnSuccess className="flex flex-1 gap-2">
                   <input type="hidden" name="articleId" value={articleId} />
                   <input type="hidden" name="parentId" value={comment.id} />
                   <input name="body" aria-label={t.reply} required className="min-w-0 flex-1 rounded-md border border-rule px-2 py-1 text-sm" />
                   <SubmitButton className={small}>{t.reply}</SubmitButton>
                 </ActionForm>
-                <ActionForm action={resolveCommentAction} locale={locale}>
+                <ActionForm action={actions.resolve} locale={locale}>
                   <input type="hidden" name="articleId" value={articleId} />
                   <input type="hidden" name="commentId" value={comment.id} />
                   <SubmitButton className={small}>{t.resolve}</SubmitButton>
@@ -42,7 +54,7 @@ export function CommentThread({ articleId, comments, locale, dates }: { articleI
           </li>
         ))}
       </ul>
-      <ActionForm action={addCommentAction} locale={locale} resetOnSuccess className="space-y-2">
+      <ActionForm action={actions.add} locale={locale} resetOnSuccess className="space-y-2">
         <input type="hidden" name="articleId" value={articleId} />
         <label className="block">
           <span className="text-sm font-semibold">{t.addComment}</span>

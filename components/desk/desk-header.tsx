@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { setLocaleAction, signOutAction } from '@/app/(desk)/desk/actions';
 import { format, getMessages, LOCALES, type Locale } from '@/i18n';
 import { can, type Capability, type Role } from '@/lib/permissions';
 import { SignOutButton } from './sign-out-button';
@@ -17,7 +16,13 @@ const NAV: { href: string; key: 'home' | 'review' | 'search' | 'users' | 'sectio
 
 const LOCALE_NAMES: Record<Locale, string> = { ar: 'العربية', en: 'English' };
 
-export function DeskHeader({ user, locale, unread }: { user: { name: string; role: Role }; locale: Locale; unread: number }) {
+/** The desk's own forms post to server actions the layout hands in (components never import app/). */
+export interface DeskHeaderActions {
+  setLocale: (form: FormData) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+export function DeskHeader({ user, locale, unread, actions }: { user: { name: string; role: Role }; locale: Locale; unread: number; actions: DeskHeaderActions }) {
   const t = getMessages(locale);
   return (
     <header className="border-b border-rule bg-white/60">
@@ -50,14 +55,14 @@ export function DeskHeader({ user, locale, unread }: { user: { name: string; rol
             {format(t.desk.signedInAs, { name: user.name })} ·{' '}
             <span className="rounded bg-rule px-2 py-0.5">{t.desk.roles[user.role]}</span>
           </span>
-          <form action={setLocaleAction} aria-label={t.desk.language} className="flex items-center gap-1">
+          <form action={actions.setLocale} aria-label={t.desk.language} className="flex items-center gap-1">
             {LOCALES.filter((l) => l !== locale).map((l) => (
               <button key={l} type="submit" name="locale" value={l} lang={l} className="underline underline-offset-2">
                 {LOCALE_NAMES[l]}
               </button>
             ))}
           </form>
-          <form action={signOutAction}>
+          <form action={actions.signOut}>
             <SignOutButton label={t.auth.signOut} />
           </form>
         </div>

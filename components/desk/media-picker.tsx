@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { getMessages, type Locale } from '@/i18n';
+import type { ActionResult } from '@/lib/desk/results';
 import type { MediaDto } from '@/lib/media/dto';
 
 /**
@@ -21,12 +22,12 @@ export function MediaPicker({ locale, onUploaded, onClose }: { locale: Locale; o
     setError('');
     try {
       const response = await fetch('/api/media', { method: 'POST', body: new FormData(event.currentTarget) });
-      const answer = (await response.json()) as { media?: MediaDto; error?: string };
-      if (answer.media) {
-        onUploaded(answer.media);
+      const answer = (await response.json()) as ActionResult<MediaDto>;
+      if (answer.ok) {
+        onUploaded(answer.value);
         return;
       }
-      setError((t.errors.codes as Record<string, string>)[answer.error ?? 'UNEXPECTED'] ?? t.errors.codes.UNEXPECTED);
+      setError(t.errors.codes[answer.error] ?? t.errors.codes.UNEXPECTED);
     } catch {
       setError(t.errors.codes.DATABASE_UNAVAILABLE);
     } finally {

@@ -1,5 +1,5 @@
-import { transitionAction } from '@/app/(desk)/desk/articles/actions';
 import { format, getMessages, type Locale } from '@/i18n';
+import type { FormAction } from '@/lib/desk/results';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { ActionForm, FieldError } from './action-form';
 import { ScheduleInput } from './schedule-input';
@@ -26,6 +26,7 @@ export function WorkflowPanel({
   locale,
   timeZone,
   takedownKeepsEdit = false,
+  transition,
 }: {
   articleId: number;
   version: number;
@@ -35,13 +36,15 @@ export function WorkflowPanel({
   timeZone: string;
   /** The story is live while an edit of it is pending: taking it down keeps that edit as a draft. */
   takedownKeepsEdit?: boolean;
+  /** The server action every workflow button posts to. */
+  transition: FormAction;
 }) {
   const t = getMessages(locale).workflow;
   if (!actions.length) return null;
   return (
     <div className="space-y-3">
       {actions.map((action) => (
-        <ActionForm key={action} action={transitionAction} locale={locale} successMessage={t.done} className="space-y-2">
+        <ActionForm key={action} action={transition} locale={locale} successMessage={t.done} className="space-y-2">
           <input type="hidden" name="articleId" value={articleId} />
           <input type="hidden" name="expectedVersion" value={version} />
           <input type="hidden" name="action" value={action} />

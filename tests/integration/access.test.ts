@@ -4,9 +4,10 @@ import { closeConnection, type Database } from '@/db/client';
 import { articleRevisions, articles, reviewComments, sections, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
+import type { ActionResult } from '@/lib/desk/results';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
-import type { Actor } from '@/lib/server/session';
+import type { Actor } from '@/lib/server/next/session';
 import { databaseFingerprint } from './fingerprint';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 
@@ -21,7 +22,7 @@ const request = vi.hoisted(() => ({
   headers: new Headers(),
 }));
 
-vi.mock('@/lib/server/session', () => ({ getCurrentUser: async () => request.actor }));
+vi.mock('@/lib/server/next/session', () => ({ getCurrentUser: async () => request.actor }));
 vi.mock('next/headers', () => ({
   headers: async () => request.headers,
   cookies: async () => ({ set: vi.fn(), get: () => undefined }),
@@ -149,13 +150,13 @@ beforeAll(async () => {
   people.reviewer = await signedIn('reviewer@midad.test', 'midad-reviewer-demo');
   ids.section = (await db.select().from(sections).limit(1))[0]!.id;
   ids.editorUser = people.editor.id;
-  const make = async (title: string) => (await createArticle(db, people.editor, payload(title))).id;
+  const make = async (title: string) => ((await createArticle({ db, actor: people.editor }, payload(title))).value).id;
   ids.draft = await make('مسودة للاختبار');
   ids.inReview = await make('قصة قيد المراجعة');
-  await transitionArticle(db, people.editor, ids.inReview, 'submit', { expectedVersion: await versionOf(ids.inReview) });
+  await transitionArticle({ db, actor: people.editor }, { articleId: ids.inReview, action: 'submit', expectedVersion: await versionOf(ids.inReview) });
   ids.approved = await make('قصة معتمدة');
-  await transitionArticle(db, people.editor, ids.approved, 'submit', { expectedVersion: await versionOf(ids.approved) });
-  await transitionArticle(db, people.reviewer, ids.approved, 'approve', { expectedVersion: await versionOf(ids.approved) });
+  await transitionArticle({ db, actor: people.editor }, { articleId: ids.approved, action: 'submit', expectedVersion: await versionOf(ids.approved) });
+  await transitionArticle({ db, actor: people.reviewer }, { articleId: ids.approved, action: 'approve', expectedVersion: await versionOf(ids.approved) });
   const [revision] = await db.select({ id: articleRevisions.id }).from(articleRevisions).where(eq(articleRevisions.articleId, ids.inReview));
   const [comment] = await db
     .insert(reviewComments)
@@ -250,11 +251,12 @@ describe(`smuggled fields on ${driverName}`, () => {
       publishedRevisionId: 1,
       role: 'admin',
     };
-    const result = (await call('createArticleAction', { ...payload('قصة بحقول مهرّبة', smuggled), ...smuggled })) as { ok: boolean; id: number };
-    expect(result.ok).toBe(true);
-    const [row] = await db.select().from(articles).where(eq(articles.id, result.id));
+    const result = (await call('createArticleAction', { ...payload('قصة بحقول مهرّبة', smuggled), ...smuggled })) as ActionResult<{ id: number }>;
+    if (!result.ok) throw new Error(`refused: ${result.error}`);
+    const { id } = result.value;
+    const [row] = await db.select().from(articles).where(eq(articles.id, id));
     expect(row).toMatchObject({ status: 'draft', createdBy: people.editor.id, publishedAt: null, publishedRevisionId: null });
-    const [revision] = await db.select().from(articleRevisions).where(eq(articleRevisions.articleId, result.id));
+    const [revision] = await db.select().from(articleRevisions).where(eq(articleRevisions.articleId, id));
     expect(revision!.authorId).toBe(people.editor.id);
   });
 
@@ -284,7 +286,7 @@ describe(`smuggled fields on ${driverName}`, () => {
 
   it('a workflow step takes its actor from the session, not from the form', async () => {
     request.actor = people.editor;
-    const id = (await createArticle(db, people.editor, payload('قصة للإرسال'))).id;
+    const id = ((await createArticle({ db, actor: people.editor }, payload('قصة للإرسال'))).value).id;
     const result = await call(
       'transitionAction',
       null,

@@ -5,10 +5,10 @@ import { closeConnection, type Connection, type Database } from '@/db/client';
 import { activityLog, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { createSection, moveSection, updateSection } from '@/lib/server/sections/manage-sections';
-import { updateSiteSettings } from '@/lib/server/update-site-settings';
-import { createUser } from '@/lib/server/users/create-user';
-import { changeOwnPassword, resetUserPassword } from '@/lib/server/users/set-password';
-import { changeUserRole, setUserActive } from '@/lib/server/users/update-user-access';
+import { updateSiteSettings } from '@/lib/server/settings/update-site-settings';
+import { createUser } from '@/lib/server/people/create-user';
+import { changeOwnPassword, resetUserPassword } from '@/lib/server/people/set-password';
+import { changeUserRole, setUserActive } from '@/lib/server/people/update-user-access';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 
 let connection: Connection;
@@ -66,19 +66,19 @@ describe(`the activity log (${driverName})`, () => {
 
   it('records section and settings changes with what changed, and nothing for a change that changes nothing', async () => {
     const admin = await signedInActor(db, 'admin@midad.test', 'midad-admin-demo');
-    await createSection(db, admin, { name: 'علوم', slug: '' });
+    await createSection({ db, actor: admin }, { name: 'علوم', slug: '' });
     const [created] = await listActivity(db, { kind: 'section.created' }, { limit: 1, offset: 0 });
     expect(created).toMatchObject({ actorId: admin.id, actorName: admin.name, details: { name: 'علوم', slug: 'علوم' } });
     const sectionId = (created!.details as { sectionId: number }).sectionId;
 
-    await updateSection(db, admin, sectionId, { name: 'علوم وتقنية', slug: '' });
-    await updateSection(db, admin, sectionId, { name: 'علوم وتقنية', slug: '' });
+    await updateSection({ db, actor: admin }, { sectionId, name: 'علوم وتقنية', slug: '' });
+    await updateSection({ db, actor: admin }, { sectionId, name: 'علوم وتقنية', slug: '' });
     const updates = await listActivity(db, { kind: 'section.updated' }, { limit: 5, offset: 0 });
     expect(updates.map((e) => e.details)).toEqual([
       { sectionId, name: 'علوم وتقنية', slug: 'علوم', previousName: 'علوم', previousSlug: 'علوم' },
     ]);
 
-    await moveSection(db, admin, sectionId, 'up');
+    await moveSection({ db, actor: admin }, { sectionId, direction: 'up' });
     expect((await listActivity(db, { kind: 'section.moved' }, { limit: 5, offset: 0 }))[0]?.details).toEqual({
       sectionId,
       name: 'علوم وتقنية',
@@ -86,8 +86,8 @@ describe(`the activity log (${driverName})`, () => {
     });
 
     const settings = { siteName: 'مِداد', siteDescription: 'وصف', timeZone: 'Asia/Riyadh', digits: 'arab' };
-    await updateSiteSettings(db, admin, settings);
-    await updateSiteSettings(db, admin, settings);
+    await updateSiteSettings({ db, actor: admin }, settings);
+    await updateSiteSettings({ db, actor: admin }, settings);
     const changes = await listActivity(db, { kind: 'settings.updated' }, { limit: 5, offset: 0 });
     expect(changes).toHaveLength(1);
     expect((changes[0]!.details as { changes: { setting: string }[] }).changes.map((c) => c.setting)).toEqual([
@@ -99,14 +99,14 @@ describe(`the activity log (${driverName})`, () => {
 
   it('records what happens to people: created, role changed, deactivated and back, passwords set', async () => {
     const admin = await signedInActor(db, 'admin@midad.test', 'midad-admin-demo');
-    const person = await createUser(db, admin, { email: 'new.reporter@midad.test', name: 'مراسلة جديدة', role: 'editor', password: 'a-long-password-1' });
-    await changeUserRole(db, admin, person.id, 'reviewer');
-    await changeUserRole(db, admin, person.id, 'reviewer');
-    await setUserActive(db, admin, person.id, false);
-    await setUserActive(db, admin, person.id, true);
-    await resetUserPassword(db, admin, person.id, 'another-long-password');
+    const { value: person } = await createUser({ db, actor: admin }, { email: 'new.reporter@midad.test', name: 'مراسلة جديدة', role: 'editor', password: 'a-long-password-1' });
+    await changeUserRole({ db, actor: admin }, { userId: person.id, role: 'reviewer' });
+    await changeUserRole({ db, actor: admin }, { userId: person.id, role: 'reviewer' });
+    await setUserActive({ db, actor: admin }, { userId: person.id, active: false });
+    await setUserActive({ db, actor: admin }, { userId: person.id, active: true });
+    await resetUserPassword({ db, actor: admin }, { userId: person.id, password: 'another-long-password' });
     const themselves = await signedInActor(db, 'new.reporter@midad.test', 'another-long-password');
-    await changeOwnPassword(db, themselves, 'another-long-password', 'their-own-password-9', { address: '192.0.2.44' });
+    await changeOwnPassword({ db, actor: themselves }, { current: 'another-long-password', password: 'their-own-password-9', address: '192.0.2.44' });
 
     const aboutThem = await listActivity(db, { subjectUserId: person.id }, { limit: 20, offset: 0 });
     const changes = aboutThem.filter((e) => !e.kind.startsWith('auth.sign'));

@@ -14,15 +14,15 @@ import { ar } from '@/i18n/ar';
 import { en } from '@/i18n/en';
 import type { ActivityKind } from '@/lib/activity/entries';
 import { isAppError, type ErrorCode } from '@/lib/errors';
-import { failureFrom } from '@/lib/server/action-result';
-import { authenticate } from '@/lib/server/authenticate';
-import { issueSignInGrant, redeemSignInGrant } from '@/lib/server/sign-in-grant';
+import { failureFrom } from '@/lib/server/failures';
+import { authenticate } from '@/lib/server/auth/authenticate';
+import { issueSignInGrant, redeemSignInGrant } from '@/lib/server/auth/sign-in-grant';
 import { createSection, moveSection, updateSection } from '@/lib/server/sections/manage-sections';
-import type { Actor } from '@/lib/server/session';
-import { updateSiteSettings } from '@/lib/server/update-site-settings';
-import { createUser } from '@/lib/server/users/create-user';
-import { changeOwnPassword, resetUserPassword } from '@/lib/server/users/set-password';
-import { changeUserRole, setUserActive } from '@/lib/server/users/update-user-access';
+import type { Actor } from '@/lib/server/next/session';
+import { updateSiteSettings } from '@/lib/server/settings/update-site-settings';
+import { createUser } from '@/lib/server/people/create-user';
+import { changeOwnPassword, resetUserPassword } from '@/lib/server/people/set-password';
+import { changeUserRole, setUserActive } from '@/lib/server/people/update-user-access';
 import { driverName, freshDatabase, tempDir } from './helpers';
 
 let connection: Connection;
@@ -255,12 +255,12 @@ describe(`the activity log on ${driverName}`, () => {
 
   it('records wrong current passwords and the limit on them', async () => {
     const admin = await actorFor('admin@midad.test');
-    for (let i = 0; i <= THROTTLE_LIMITS.password; i++) await refusal(changeOwnPassword(db, admin, `secret-${i}`, 'new-password-123', { address: '10.52.0.1' }));
+    for (let i = 0; i <= THROTTLE_LIMITS.password; i++) await refusal(changeOwnPassword({ db, actor: admin }, { current: `secret-${i}`, password: 'new-password-123', address: '10.52.0.1' }));
     expect(await entries('auth.password_check_failed', admin.id)).toHaveLength(THROTTLE_LIMITS.password);
     const [limited] = await entries('auth.password_check_limited', admin.id);
     expect(limited).toMatchObject({ actorId: admin.id, details: { address: '10.52.0.1' } });
     expect(limited!.details.retryAfterSeconds).toBeGreaterThan(0);
-    for (let i = 0; i < 3; i++) await refusal(changeOwnPassword(db, admin, `secret-again-${i}`, 'new-password-123', { address: '10.52.0.1' }));
+    for (let i = 0; i < 3; i++) await refusal(changeOwnPassword({ db, actor: admin }, { current: `secret-again-${i}`, password: 'new-password-123', address: '10.52.0.1' }));
     expect(await entries('auth.password_check_limited', admin.id)).toHaveLength(1);
   });
 });
@@ -274,12 +274,12 @@ describe(`sessions follow the database on ${driverName}`, () => {
 
     const admin = await actorFor('admin@midad.test');
     const [moving] = await db.select().from(users).where(eq(users.email, 'moving@midad.test'));
-    await changeUserRole(db, admin, moving!.id, 'reviewer');
+    await changeUserRole({ db, actor: admin }, { userId: moving!.id, role: 'reviewer' });
     expect((await findSessionUser(otherDb, result.sessionId))?.role).toBe('reviewer');
 
-    await setUserActive(db, admin, moving!.id, false);
+    await setUserActive({ db, actor: admin }, { userId: moving!.id, active: false });
     expect(await findSessionUser(otherDb, result.sessionId)).toBeNull();
-    await setUserActive(db, admin, moving!.id, true);
+    await setUserActive({ db, actor: admin }, { userId: moving!.id, active: true });
     expect(await findSessionUser(db, result.sessionId)).toBeNull(); // reactivation needs a new sign-in
 
     const again = await attempt(db, 'moving@midad.test', 'moving-password-1', '10.6.6.6');
@@ -295,13 +295,13 @@ describe(`people management on ${driverName}`, () => {
     const admin = await actorFor('admin@midad.test');
     const editor = await actorFor('editor@midad.test');
     const before = await db.$count(users);
-    expect(await refusal(createUser(db, editor, { email: 'x@midad.test', name: 'x', role: 'editor', password: 'long-password-1' }))).toBe('FORBIDDEN');
+    expect(await refusal(createUser({ db, actor: editor }, { email: 'x@midad.test', name: 'x', role: 'editor', password: 'long-password-1' }))).toBe('FORBIDDEN');
     expect(await db.$count(users)).toBe(before);
 
-    const created = await createUser(db, admin, { email: ' Ｎew@Midad.Test ', name: ' نور ', role: 'reviewer', password: 'long-password-1' });
+    const { value: created } = await createUser({ db, actor: admin }, { email: ' Ｎew@Midad.Test ', name: ' نور ', role: 'reviewer', password: 'long-password-1' });
     expect(created).toMatchObject({ email: 'new@midad.test', name: 'نور', role: 'reviewer', active: true });
-    expect(await refusal(createUser(db, admin, { email: 'NEW@midad.test', name: 'y', role: 'editor', password: 'long-password-1' }))).toBe('EMAIL_TAKEN');
-    expect(await refusal(createUser(db, admin, { email: 'bad', name: '', role: 'chief', password: 'short' }))).toBe('INVALID_INPUT');
+    expect(await refusal(createUser({ db, actor: admin }, { email: 'NEW@midad.test', name: 'y', role: 'editor', password: 'long-password-1' }))).toBe('EMAIL_TAKEN');
+    expect(await refusal(createUser({ db, actor: admin }, { email: 'bad', name: '', role: 'chief', password: 'short' }))).toBe('INVALID_INPUT');
   });
 
   it('refuses an email that could pass for another, with its own message, and creates nothing', async () => {
@@ -309,7 +309,7 @@ describe(`people management on ${driverName}`, () => {
     const before = await db.$count(users);
     // Cyrillic 'а' and 'е' in what reads as editor@midad.test; a zero-width joiner; Arabic-Indic '١' for 'l'.
     for (const email of ['\u0435ditor@midad.test', 'editor@mid\u0430d.test', 'edi\u200dtor@midad.test', 'contro\u0661@midad.test']) {
-      const result = failureFrom(await createUser(db, admin, { email, name: 'شبيه', role: 'admin', password: 'long-password-1' }).catch((e: unknown) => e));
+      const result = failureFrom(await createUser({ db, actor: admin }, { email, name: 'شبيه', role: 'admin', password: 'long-password-1' }).catch((e: unknown) => e));
       expect(result).toMatchObject({ ok: false, error: 'INVALID_INPUT', fieldErrors: { email: 'emailLookAlike' } });
     }
     expect(await db.$count(users)).toBe(before);
@@ -319,37 +319,37 @@ describe(`people management on ${driverName}`, () => {
 
   it('never removes the last active admin', async () => {
     const admin = await actorFor('admin@midad.test');
-    expect(await refusal(setUserActive(db, admin, admin.id, false))).toBe('LAST_ADMIN');
-    expect(await refusal(changeUserRole(db, admin, admin.id, 'editor'))).toBe('LAST_ADMIN');
+    expect(await refusal(setUserActive({ db, actor: admin }, { userId: admin.id, active: false }))).toBe('LAST_ADMIN');
+    expect(await refusal(changeUserRole({ db, actor: admin }, { userId: admin.id, role: 'editor' }))).toBe('LAST_ADMIN');
     expect((await db.select().from(users).where(eq(users.id, admin.id)))[0]).toMatchObject({ role: 'admin', active: true });
   });
 
   it('resets passwords (admin) and changes one’s own with the current one', async () => {
     const admin = await actorFor('admin@midad.test');
     const reviewer = await actorFor('reviewer@midad.test');
-    expect(await refusal(resetUserPassword(db, reviewer, admin.id, 'new-password-123'))).toBe('FORBIDDEN');
-    expect(await refusal(changeOwnPassword(db, reviewer, 'wrong-current', 'new-password-123', HERE))).toBe('WRONG_PASSWORD');
-    await changeOwnPassword(db, reviewer, 'midad-reviewer-demo', 'new-password-123', HERE);
+    expect(await refusal(resetUserPassword({ db, actor: reviewer }, { userId: admin.id, password: 'new-password-123' }))).toBe('FORBIDDEN');
+    expect(await refusal(changeOwnPassword({ db, actor: reviewer }, { current: 'wrong-current', password: 'new-password-123', ...HERE }))).toBe('WRONG_PASSWORD');
+    await changeOwnPassword({ db, actor: reviewer }, { current: 'midad-reviewer-demo', password: 'new-password-123', ...HERE });
     expect(await findSessionUser(db, reviewer.sessionId)).not.toBeNull(); // this session stays
     expect((await attempt(db, 'reviewer@midad.test', 'new-password-123', '10.7.7.7')).ok).toBe(true);
-    await resetUserPassword(db, admin, reviewer.id, 'midad-reviewer-demo');
+    await resetUserPassword({ db, actor: admin }, { userId: reviewer.id, password: 'midad-reviewer-demo' });
     expect(await findSessionUser(db, reviewer.sessionId)).toBeNull(); // an admin reset ends every session
   });
 
   it('limits wrong current passwords per person, and the limit ends', async () => {
     const editor = await actorFor('editor@midad.test');
     for (let i = 0; i < THROTTLE_LIMITS.password; i++) {
-      expect(await refusal(changeOwnPassword(otherDb, editor, `wrong-${i}`, 'new-password-123', HERE))).toBe('WRONG_PASSWORD');
+      expect(await refusal(changeOwnPassword({ db: otherDb, actor: editor }, { current: `wrong-${i}`, password: 'new-password-123', ...HERE }))).toBe('WRONG_PASSWORD');
     }
     // The right one is not even checked now, and the password stays as it was.
-    expect(await refusal(changeOwnPassword(db, editor, 'midad-editor-demo', 'new-password-123', HERE))).toBe('TOO_MANY_ATTEMPTS');
+    expect(await refusal(changeOwnPassword({ db, actor: editor }, { current: 'midad-editor-demo', password: 'new-password-123', ...HERE }))).toBe('TOO_MANY_ATTEMPTS');
     expect((await attempt(db, 'editor@midad.test', 'midad-editor-demo', '10.7.7.8')).ok).toBe(true);
     // Other people are not affected.
     const admin = await actorFor('admin@midad.test');
-    expect(await refusal(changeOwnPassword(db, admin, 'wrong', 'new-password-123', HERE))).toBe('WRONG_PASSWORD');
+    expect(await refusal(changeOwnPassword({ db, actor: admin }, { current: 'wrong', password: 'new-password-123', ...HERE }))).toBe('WRONG_PASSWORD');
 
     await db.update(signInThrottle).set({ lockedUntil: sql`now() - interval '1 second'`, windowStartedAt: sql`now() - interval '1 hour'` });
-    await changeOwnPassword(db, editor, 'midad-editor-demo', 'midad-editor-demo', HERE);
+    await changeOwnPassword({ db, actor: editor }, { current: 'midad-editor-demo', password: 'midad-editor-demo', ...HERE });
   });
 });
 
@@ -357,17 +357,17 @@ describe(`sections and settings on ${driverName}`, () => {
   it('creates sections with Arabic slugs, refuses duplicates, renames without moving the URL, reorders', async () => {
     const admin = await actorFor('admin@midad.test');
     const editor = await actorFor('editor@midad.test');
-    expect(await refusal(createSection(db, editor, { name: 'تقنية' }))).toBe('FORBIDDEN');
-    await createSection(db, admin, { name: 'تِقْنِيَّة وعلوم' });
+    expect(await refusal(createSection({ db, actor: editor }, { name: 'تقنية' }))).toBe('FORBIDDEN');
+    await createSection({ db, actor: admin }, { name: 'تِقْنِيَّة وعلوم' });
     const [created] = await db.select().from(sections).where(eq(sections.name, 'تِقْنِيَّة وعلوم'));
     expect(created!.slug).toBe('تقنية-وعلوم');
-    expect(await refusal(createSection(db, admin, { name: 'أخرى', slug: 'تقنية وعلوم' }))).toBe('SLUG_TAKEN');
-    expect(await refusal(createSection(db, admin, { name: '؟؟' }))).toBe('SLUG_EMPTY');
+    expect(await refusal(createSection({ db, actor: admin }, { name: 'أخرى', slug: 'تقنية وعلوم' }))).toBe('SLUG_TAKEN');
+    expect(await refusal(createSection({ db, actor: admin }, { name: '؟؟' }))).toBe('SLUG_EMPTY');
 
-    await updateSection(db, admin, created!.id, { name: 'علوم وتقنية', slug: created!.slug });
+    await updateSection({ db, actor: admin }, { sectionId: created!.id, name: 'علوم وتقنية', slug: created!.slug });
     expect((await db.select().from(sections).where(eq(sections.id, created!.id)))[0]).toMatchObject({ name: 'علوم وتقنية', slug: 'تقنية-وعلوم' });
 
-    await moveSection(db, admin, created!.id, 'up');
+    await moveSection({ db, actor: admin }, { sectionId: created!.id, direction: 'up' });
     const order = (await db.select().from(sections).orderBy(sections.position)).map((s) => s.id);
     expect(order.indexOf(created!.id)).toBe(order.length - 2);
   });
@@ -375,10 +375,10 @@ describe(`sections and settings on ${driverName}`, () => {
   it('validates settings and changes nothing on bad input', async () => {
     const admin = await actorFor('admin@midad.test');
     const before = (await db.select().from(siteSettings))[0];
-    expect(await refusal(updateSiteSettings(db, admin, { siteName: 'مداد', siteDescription: '', timeZone: 'Mars/Olympus', digits: 'latn' }))).toBe('TIME_ZONE_INVALID');
-    expect(await refusal(updateSiteSettings(db, admin, { siteName: '  ', siteDescription: '', timeZone: 'UTC', digits: 'latn' }))).toBe('INVALID_INPUT');
+    expect(await refusal(updateSiteSettings({ db, actor: admin }, { siteName: 'مداد', siteDescription: '', timeZone: 'Mars/Olympus', digits: 'latn' }))).toBe('TIME_ZONE_INVALID');
+    expect(await refusal(updateSiteSettings({ db, actor: admin }, { siteName: '  ', siteDescription: '', timeZone: 'UTC', digits: 'latn' }))).toBe('INVALID_INPUT');
     expect((await db.select().from(siteSettings))[0]).toEqual(before);
-    await updateSiteSettings(db, admin, { siteName: 'مداد اليوم', siteDescription: 'وصف', timeZone: 'Asia/Amman', digits: 'arab' });
+    await updateSiteSettings({ db, actor: admin }, { siteName: 'مداد اليوم', siteDescription: 'وصف', timeZone: 'Asia/Amman', digits: 'arab' });
     expect((await db.select().from(siteSettings))[0]).toMatchObject({ siteName: 'مداد اليوم', timeZone: 'Asia/Amman', digits: 'arab' });
   });
 });

@@ -34,7 +34,7 @@ async function main() {
   if (!actor) throw new Error('the session given to the worker is not live');
   let result: CrashSaveOutcome;
   try {
-    const saved = await saveArticle(connection.db, actor, input.articleId, { expectedVersion: input.expectedVersion, fields: input.fields, body: paragraphsToDocument([input.text]) });
+    const saved = (await saveArticle({ db: connection.db, actor: actor }, { articleId: input.articleId, expectedVersion: input.expectedVersion, fields: input.fields, body: paragraphsToDocument([input.text]) })).value;
     result = { outcome: 'saved', version: saved.version };
   } catch (error) {
     result = { outcome: 'failed', error: (error as { code?: string }).code ?? String(error) };

@@ -4,8 +4,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, installConnection, type Connection, type Database } from '@/db/client';
 import { findSessionUser } from '@/db/sessions';
-import { authenticate } from '@/lib/server/authenticate';
-import type { Actor } from '@/lib/server/session';
+import { authenticate } from '@/lib/server/auth/authenticate';
+import type { Actor } from '@/lib/server/next/session';
 
 export const driverName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 

@@ -20,8 +20,8 @@ import { MAX_BYLINE_LENGTH, MAX_TAG_LENGTH } from '@/lib/server/articles/article
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
-import type { Actor } from '@/lib/server/session';
-import { uploadMedia } from '@/lib/server/upload-media';
+import type { Actor } from '@/lib/server/next/session';
+import { uploadMedia } from '@/lib/server/media/upload-media';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { payloadHrefs, XSS_GLOBAL, XSS_PAYLOADS } from '../support/xss-payloads';
 import { openBrowserHarness, type BrowserHarness, type HtmlRules } from './browser/harness';
@@ -71,7 +71,7 @@ beforeAll(async () => {
   reviewer = await signedIn('reviewer@midad.test', 'midad-reviewer-demo');
   sectionId = (await db.select().from(sections).limit(1))[0]!.id;
   const storage = new LocalDirectoryStorage(path.join(tempDir('midad-hostile-media-'), 'media'));
-  const uploaded = await uploadMedia(db, editor, { data: await gradient(640, 360).png().toBuffer(), alt: 'صورة' }, storage);
+  const uploaded = (await uploadMedia({ db, actor: editor }, { data: await gradient(640, 360).png().toBuffer(), alt: 'صورة' }, storage)).value;
   image = { mediaId: uploaded.id, src: uploaded.src };
   browser = await openBrowserHarness();
 }, 120_000);
@@ -111,7 +111,7 @@ function bodyCarrying(payload: string): ContentDocument {
 /** The payload cut to a field's limit: bylines and tags are short (longer ones are refused, see hostile-text-fields). */
 const fit = (payload: string, limit: number) => Array.from(payload).slice(0, limit).join('');
 const versionOf = async (id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
-const move = async (actor: Actor, id: number, action: WorkflowAction) => transitionArticle(db, actor, id, action, { expectedVersion: await versionOf(id) });
+const move = async (actor: Actor, id: number, action: WorkflowAction) => transitionArticle({ db, actor }, { articleId: id, action, expectedVersion: await versionOf(id) });
 
 async function publish(id: number) {
   await move(editor, id, 'submit');
@@ -131,11 +131,11 @@ describe(`stored XSS payloads typed into every field on ${driverName}`, () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
     for (const [i, { html: payload }] of XSS_PAYLOADS.entries()) {
       const fields = { title: payload, summary: payload, byline: fit(payload, MAX_BYLINE_LENGTH), sectionId, tags: [fit(payload, MAX_TAG_LENGTH), `وسم-${i}`], slug: payload };
-      const created = await createArticle(db, editor, { fields, body: bodyCarrying(payload) });
+      const created = (await createArticle({ db, actor: editor }, { fields, body: bodyCarrying(payload) })).value;
       // The save use case too: the same payload again, now also in an added paragraph.
       const body = bodyCarrying(payload);
       body.content!.push(paragraph(text(`${payload} ${i}`)));
-      await saveArticle(db, editor, created.id, { expectedVersion: created.version, fields, body });
+      await saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: created.version, fields, body });
       await publish(created.id);
       stories.push({ payload, id: created.id, slug: created.slug });
     }
@@ -290,7 +290,7 @@ function isDangerousLink(href: string): boolean {
 
 describe(`payloads as link targets on ${driverName}`, () => {
   it('refuses every target a browser would read as script or as leaving the site, and changes nothing', async () => {
-    const created = await createArticle(db, editor, { fields: { title: 'خبر الروابط', sectionId }, body: plainBody });
+    const created = (await createArticle({ db, actor: editor }, { fields: { title: 'خبر الروابط', sectionId }, body: plainBody })).value;
     const hrefs = payloadHrefs();
     expect(hrefs.length).toBeGreaterThan(XSS_PAYLOADS.length);
     let dangerousSeen = 0;
@@ -298,7 +298,7 @@ describe(`payloads as link targets on ${driverName}`, () => {
     for (const href of hrefs) {
       const before = await storyState(db, created.id);
       const body = doc(paragraph(text('رابط', [{ type: 'link', attrs: { href } }])));
-      const outcome = await saveArticle(db, editor, created.id, { expectedVersion: await versionOf(created.id), fields: { title: 'خبر الروابط', sectionId }, body }).then(
+      const outcome = await saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: await versionOf(created.id), fields: { title: 'خبر الروابط', sectionId }, body }).then(
         () => null,
         (error: unknown) => error,
       );
@@ -328,7 +328,7 @@ describe(`payloads pasted into the editor on ${driverName}`, () => {
     const bodies: string[] = [];
     for (const [i, { html: payload, name }] of XSS_PAYLOADS.entries()) {
       const pasted = (await browser.paste(`<p>قبل</p>${payload}<p>بعد</p>`)) as ContentDocument;
-      const created = await createArticle(db, editor, { fields: { title: `لصق ${i}`, sectionId }, body: pasted });
+      const created = (await createArticle({ db, actor: editor }, { fields: { title: `لصق ${i}`, sectionId }, body: pasted })).value;
       const stored = (await findEditableArticle(created.id, db))!.revision.body;
       visit(stored, (node) => {
         expect(['doc', 'paragraph', 'heading', 'text', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'hardBreak'], name).toContain(node.type);
@@ -359,12 +359,12 @@ describe(`bodies that cannot be stored on ${driverName}`, () => {
     ['a class on a link', (p) => doc(paragraph(text(p, [{ type: 'link', attrs: { href: '/x', class: p } }]))), 'CONTENT_INVALID'],
     ['a __proto__ key', (p) => JSON.parse(`{"type":"doc","content":[{"type":"paragraph","attrs":{"__proto__":{"dir":${JSON.stringify(p)}}}}]}`), 'CONTENT_FORBIDDEN_KEY'],
   ])('refuses %s with a translated code and leaves the story as it was', async (_name, make, code) => {
-    const created = await createArticle(db, editor, { fields: { title: 'خبر سيبقى كما هو', sectionId, tags: ['ثابت'] }, body: plainBody });
+    const created = (await createArticle({ db, actor: editor }, { fields: { title: 'خبر سيبقى كما هو', sectionId, tags: ['ثابت'] }, body: plainBody })).value;
     const before = await storyState(db, created.id);
     for (const { html: payload } of XSS_PAYLOADS.slice(0, 5)) {
-      const save = saveArticle(db, editor, created.id, { expectedVersion: created.version, fields: { title: payload, sectionId, tags: [payload] }, body: make(payload) });
+      const save = saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: created.version, fields: { title: payload, sectionId, tags: [payload] }, body: make(payload) });
       expect((await refusal(save)).error).toBe(code);
-      expect((await refusal(createArticle(db, editor, { fields: { title: payload, sectionId }, body: make(payload) }))).error).toBe(code);
+      expect((await refusal(createArticle({ db, actor: editor }, { fields: { title: payload, sectionId }, body: make(payload) }))).error).toBe(code);
       expect(await storyState(db, created.id)).toEqual(before);
     }
     const [stored] = await db.select({ n: count() }).from(articles).where(eq(articles.id, created.id));

@@ -13,9 +13,9 @@ import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import { createSection } from '@/lib/server/sections/manage-sections';
-import { updateSiteSettings } from '@/lib/server/update-site-settings';
-import { createUser } from '@/lib/server/users/create-user';
-import type { Actor } from '@/lib/server/session';
+import { updateSiteSettings } from '@/lib/server/settings/update-site-settings';
+import { createUser } from '@/lib/server/people/create-user';
+import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 import { refusal, storyState } from './refusals';
@@ -48,14 +48,14 @@ afterAll(() => closeConnection());
 
 const body = paragraphsToDocument(['نص الخبر']);
 const versionOf = async (id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
-const move = async (actor: Actor, id: number, action: WorkflowAction) => transitionArticle(db, actor, id, action, { expectedVersion: await versionOf(id) });
+const move = async (actor: Actor, id: number, action: WorkflowAction) => transitionArticle({ db, actor }, { articleId: id, action, expectedVersion: await versionOf(id) });
 
 async function newStory(title = 'خبر أصلي') {
-  return createArticle(db, editor, { fields: { title, summary: 'ملخص أصلي', byline: 'مراسل', sectionId, tags: ['أصلي'] }, body });
+  return (await createArticle({ db, actor: editor }, { fields: { title, summary: 'ملخص أصلي', byline: 'مراسل', sectionId, tags: ['أصلي'] }, body })).value;
 }
 
 const save = async (id: number, fields: Record<string, unknown>) =>
-  saveArticle(db, editor, id, { expectedVersion: await versionOf(id), fields: { title: 'خبر', sectionId, ...fields }, body });
+  saveArticle({ db, actor: editor }, { articleId: id, expectedVersion: await versionOf(id), fields: { title: 'خبر', sectionId, ...fields }, body });
 
 /** The story as the desk and readers get it back. */
 async function storedFields(id: number) {
@@ -128,7 +128,7 @@ describe(`bidi controls, invisible characters and controls in text fields on ${d
     const before = await storyState(db, story.id);
     for (const title of ['\u202E\u200D\u200F\u0000 \u2066\u2069', '\u200B\u200C\u200E\uFEFF\u061C', '\u0000\u0001\u001F', '']) {
       expect(await refusal(save(story.id, { title }))).toEqual({ error: 'INVALID_INPUT', fieldErrors: { title: 'TITLE_REQUIRED' } });
-      expect(await refusal(createArticle(db, editor, { fields: { title, sectionId }, body }))).toMatchObject({ fieldErrors: { title: 'TITLE_REQUIRED' } });
+      expect(await refusal(createArticle({ db, actor: editor }, { fields: { title, sectionId }, body }))).toMatchObject({ fieldErrors: { title: 'TITLE_REQUIRED' } });
     }
     expect(await storyState(db, story.id)).toEqual(before);
   });
@@ -152,7 +152,7 @@ describe(`over-long text fields on ${driverName}`, () => {
     const before = await storyState(db, story.id);
     const field = Object.keys(fields)[0]!;
     expect(await refusal(save(story.id, fields))).toEqual({ error: 'INVALID_INPUT', fieldErrors: { [field]: 'FIELD_TOO_LONG' } });
-    expect(await refusal(createArticle(db, editor, { fields: { title: 'خبر', sectionId, ...fields }, body }))).toEqual({
+    expect(await refusal(createArticle({ db, actor: editor }, { fields: { title: 'خبر', sectionId, ...fields }, body }))).toEqual({
       error: 'INVALID_INPUT',
       fieldErrors: { [field]: 'FIELD_TOO_LONG' },
     });
@@ -184,10 +184,10 @@ describe(`SQL-looking text on ${driverName}`, () => {
 
   it('is stored verbatim, shown as text to the desk and to readers, and never reaches a slug', async () => {
     const storiesBefore = (await db.select({ n: count() }).from(articles))[0]!.n;
-    const story = await createArticle(db, editor, {
+    const story = (await createArticle({ db, actor: editor }, {
       fields: { title: SQL_TITLE, summary: SQL_SUMMARY, byline: SQL_BYLINE, sectionId, tags: [SQL_TAG, '$$', '\\\\', "' OR ''='"], slug: SQL_TITLE },
       body: paragraphsToDocument([`${SQL_SUMMARY} ${SQL_BYLINE}`]),
-    });
+    })).value;
     // The slug keeps letters only; tags without any letter have no address and are left out.
     expect(story.slug).toBe('drop-table-articles');
     const stored = await storedFields(story.id);
@@ -252,7 +252,7 @@ describe(`hostile slugs on ${driverName}`, () => {
     for (const slug of ['!!!///', '\u202E\u2066\u200B', '\u0000\u0001', '-- ;']) {
       expect(await refusal(save(story.id, { slug }))).toEqual({ error: 'SLUG_EMPTY', fieldErrors: { slug: 'SLUG_EMPTY' } });
     }
-    expect(await refusal(createArticle(db, editor, { fields: { title: '؟!…', sectionId }, body }))).toEqual({
+    expect(await refusal(createArticle({ db, actor: editor }, { fields: { title: '؟!…', sectionId }, body }))).toEqual({
       error: 'SLUG_EMPTY',
       fieldErrors: { slug: 'SLUG_EMPTY' },
     });
@@ -263,14 +263,14 @@ describe(`hostile slugs on ${driverName}`, () => {
 describe(`comments and review notes with controls on ${driverName}`, () => {
   it('stores a comment with NUL, controls and bidi overrides cleaned, keeping its lines', async () => {
     const story = await newStory();
-    await addComment(db, reviewer, story.id, { body: '\u202Eراجع\u202C الفقرة\u0000 الثانية\r\nوأضف المصدر\u0007\uD800' });
+    await addComment({ db, actor: reviewer }, { articleId: story.id, body: '\u202Eراجع\u202C الفقرة\u0000 الثانية\r\nوأضف المصدر\u0007\uD800' });
     const [comment] = await db.select({ body: reviewComments.body }).from(reviewComments).where(eq(reviewComments.articleId, story.id));
     expect(comment!.body).toBe('راجع الفقرة  الثانية\nوأضف المصدر');
   });
 
   it('refuses a comment with nothing but controls, and writes nothing', async () => {
     const story = await newStory();
-    expect(await refusal(addComment(db, reviewer, story.id, { body: '\u0000\u202E \u0001' }))).toEqual({ error: 'INVALID_INPUT', fieldErrors: { body: 'INVALID_INPUT' } });
+    expect(await refusal(addComment({ db, actor: reviewer }, { articleId: story.id, body: '\u0000\u202E \u0001' }))).toEqual({ error: 'INVALID_INPUT', fieldErrors: { body: 'INVALID_INPUT' } });
     expect((await db.select({ n: count() }).from(reviewComments).where(eq(reviewComments.articleId, story.id)))[0]!.n).toBe(0);
   });
 
@@ -278,11 +278,11 @@ describe(`comments and review notes with controls on ${driverName}`, () => {
     const story = await newStory();
     await move(editor, story.id, 'submit');
     const before = await storyState(db, story.id);
-    const refused = transitionArticle(db, reviewer, story.id, 'request_changes', { expectedVersion: await versionOf(story.id), note: '\u0000\u202E\u0007' });
+    const refused = transitionArticle({ db, actor: reviewer }, { articleId: story.id, action: 'request_changes', expectedVersion: await versionOf(story.id), note: '\u0000\u202E\u0007' });
     expect(await refusal(refused)).toMatchObject({ error: 'NOTE_REQUIRED' });
     expect(await storyState(db, story.id)).toEqual(before);
 
-    await transitionArticle(db, reviewer, story.id, 'request_changes', { expectedVersion: await versionOf(story.id), note: 'أضف\u0000 اسم المدينة\r\nفي العنوان 🌙' });
+    await transitionArticle({ db, actor: reviewer }, { articleId: story.id, action: 'request_changes', expectedVersion: await versionOf(story.id), note: 'أضف\u0000 اسم المدينة\r\nفي العنوان 🌙' });
     const [event] = await db.select({ kind: activityLog.kind, details: activityLog.details }).from(activityLog).where(eq(activityLog.articleId, story.id)).orderBy(activityLog.id).limit(1).offset(2);
     expect(event).toMatchObject({ kind: 'story.changes_requested', details: { note: 'أضف  اسم المدينة\nفي العنوان 🌙' } });
   });
@@ -294,11 +294,11 @@ describe(`names in the admin's screens with controls on ${driverName}`, () => {
   it('stores section, person and site names without NUL, other controls or bidi overrides', async () => {
     const admin = await signedIn('admin@midad.test', 'midad-admin-demo');
 
-    await createSection(db, admin, { name: hostile, slug: 'qism-tahakkum' });
+    await createSection({ db, actor: admin }, { name: hostile, slug: 'qism-tahakkum' });
     const [section] = await db.select().from(sections).where(eq(sections.slug, 'qism-tahakkum'));
-    const person = await createUser(db, admin, { email: 'controls@midad.test', name: hostile, role: 'reviewer', password: 'a-long-enough-password' });
+    const { value: person } = await createUser({ db, actor: admin }, { email: 'controls@midad.test', name: hostile, role: 'reviewer', password: 'a-long-enough-password' });
     const [user] = await db.select().from(users).where(eq(users.id, person.id));
-    await updateSiteSettings(db, admin, { siteName: hostile, siteDescription: hostile, timeZone: 'UTC', digits: 'latn' });
+    await updateSiteSettings({ db, actor: admin }, { siteName: hostile, siteDescription: hostile, timeZone: 'UTC', digits: 'latn' });
     const [settings] = await db.select().from(siteSettings);
 
     for (const stored of [section!.name, user!.name, settings!.siteName, settings!.siteDescription]) {

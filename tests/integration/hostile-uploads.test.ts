@@ -21,7 +21,7 @@ import { cameraJpeg, createUser, filesIn, gradient } from './media-fixtures';
  */
 
 const session = vi.hoisted(() => ({ actor: null as { id: number; role: 'admin' | 'editor' | 'reviewer' } | null }));
-vi.mock('@/lib/server/session', () => ({ getCurrentUser: async () => session.actor }));
+vi.mock('@/lib/server/next/session', () => ({ getCurrentUser: async () => session.actor }));
 
 const SITE = 'http://midad.test';
 const KEY_FILES = /^[0-9a-f]{32}(?:-(?:480|960))?\.webp$/;
@@ -170,7 +170,7 @@ describe(`file names and claimed types in upload requests on ${driverName}`, () 
     for (const [i, filename] of names.entries()) {
       const { status, json } = await post(uploadRequest({ data: jpeg, filename, type: types[i % types.length]! }));
       expect(status, filename).toBe(201);
-      const uploaded = json.media as { id: number; src: string; mime: string };
+      const uploaded = json.value as { id: number; src: string; mime: string };
       expect(uploaded.mime).toBe('image/webp');
       expect(uploaded.src).toMatch(/^\/media\/[0-9a-f]{32}$/);
       const key = uploaded.src.slice('/media/'.length);
@@ -245,7 +245,7 @@ describe(`a valid GIF that is also a script on ${driverName}`, () => {
 
     const { status, json } = await post(uploadRequest({ data: polyglot, filename: 'payload.js', type: 'application/javascript' }));
     expect(status).toBe(201);
-    const key = (json.media as { src: string }).src.slice('/media/'.length);
+    const key = (json.value as { src: string }).src.slice('/media/'.length);
     const stored = filesIn(root);
     expect(stored.length).toBeGreaterThan(0);
     for (const file of stored) {

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { users } from '@/db/schema';
 import type { Database } from '@/db/client';
 import type { Role } from '@/lib/permissions';
+import type { Actor } from '@/lib/server/next/session';
 
 /** A photo-like image: a gradient, so the encoders have real detail to work on. */
 export function gradient(width: number, height: number): Sharp {
@@ -58,12 +60,13 @@ export function jpegDeclaring(jpeg: Buffer, width: number, height: number): Buff
   throw new Error('no frame header');
 }
 
-export async function createUser(db: Database, role: Role): Promise<{ id: number; role: Role }> {
+/** A person with `role`, as the desk pipeline sees the signed-in caller. */
+export async function createUser(db: Database, role: Role): Promise<Actor> {
   const [row] = await db
     .insert(users)
     .values({ email: `${role}-${Math.random().toString(36).slice(2)}@midad.test`, name: role, role, passwordHash: 'x' })
-    .returning({ id: users.id, role: users.role });
-  return row!;
+    .returning({ id: users.id, role: users.role, email: users.email, name: users.name });
+  return { ...row!, sessionId: randomUUID() };
 }
 
 /** Every file under a directory, relative to it (none when it does not exist). */

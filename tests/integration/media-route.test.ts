@@ -8,7 +8,7 @@ import { closeConnection, type Connection } from '@/db/client';
 import { media } from '@/db/schema';
 import type { MediaDto } from '@/lib/media/dto';
 import { LocalDirectoryStorage } from '@/lib/media/storage';
-import { uploadMedia } from '@/lib/server/upload-media';
+import { uploadMedia } from '@/lib/server/media/upload-media';
 import { driverName, freshDatabase, tempDir } from './helpers';
 import { createUser, gradient } from './media-fixtures';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   process.env.MEDIA_DIR = mediaDir;
   const editor = await createUser(connection.db, 'editor');
   const png = await gradient(1200, 600).png().toBuffer();
-  uploaded = await uploadMedia(connection.db, editor, { data: png, alt: 'صورة' }, new LocalDirectoryStorage(mediaDir));
+  uploaded = (await uploadMedia({ db: connection.db, actor: editor }, { data: png, alt: 'صورة' }, new LocalDirectoryStorage(mediaDir))).value;
   key = uploaded.src.slice('/media/'.length);
 });
 afterAll(async () => {
@@ -79,7 +79,7 @@ describe(`GET /media/[key] on ${driverName}`, () => {
 
   it('answers 404 for a variant the image is too small to have', async () => {
     const editor = await createUser(connection.db, 'editor');
-    const small = await uploadMedia(connection.db, editor, { data: await gradient(600, 300).png().toBuffer(), alt: 'صغيرة' }, new LocalDirectoryStorage(mediaDir));
+    const small = (await uploadMedia({ db: connection.db, actor: editor }, { data: await gradient(600, 300).png().toBuffer(), alt: 'صغيرة' }, new LocalDirectoryStorage(mediaDir))).value;
     const smallKey = small.src.slice('/media/'.length);
     expect((await get(`${smallKey}-480`)).status).toBe(200);
     expect((await get(`${smallKey}-960`)).status).toBe(404);

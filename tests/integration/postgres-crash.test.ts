@@ -8,7 +8,7 @@ import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
-import type { Actor } from '@/lib/server/session';
+import type { Actor } from '@/lib/server/next/session';
 import { createPostgres, freePort, postgresUnavailable, type PostgresServer } from '../../e2e/processes';
 import type { CrashSaveInput, CrashSaveOutcome } from './crash-save-worker';
 import { signedInActor } from './helpers';
@@ -69,7 +69,7 @@ function expectWhole(s: Story) {
 const fields = () => ({ title: 'خبر ينجو من انهيار الخادم', summary: 'ملخص', sectionId, tags: ['انهيار'] });
 
 const save = (connection: Connection, id: number, version: number, text: string) =>
-  saveArticle(connection.db, editor, id, { expectedVersion: version, fields: fields(), body: paragraphsToDocument([text]) });
+  saveArticle({ db: connection.db, actor: editor }, { articleId: id, expectedVersion: version, fields: fields(), body: paragraphsToDocument([text]) });
 
 /** One save made by the app in its own process; `ended` says whether it has answered yet. */
 function saveInAppProcess(input: CrashSaveInput) {
@@ -142,7 +142,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL killed in the middle of a save
     it(
       `${point.name}: after recovery the save is ${point.committed ? 'all there' : 'not there at all'}, and the next save works`,
       async () => {
-        const created = await createArticle(app.db, editor, { fields: fields(), body: paragraphsToDocument(['النص الأول.']) });
+        const created = (await createArticle({ db: app.db, actor: editor }, { fields: fields(), body: paragraphsToDocument(['النص الأول.']) })).value;
         await save(app, created.id, created.version, 'نص حُفظ قبل الانهيار.');
         const before = await story(app, created.id);
         expectWhole(before);

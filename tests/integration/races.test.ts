@@ -7,9 +7,9 @@ import { slugify } from '@/lib/arabic/slug';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
-import { createUser } from '@/lib/server/users/create-user';
-import { changeUserRole, setUserActive } from '@/lib/server/users/update-user-access';
-import type { Actor } from '@/lib/server/session';
+import { createUser } from '@/lib/server/people/create-user';
+import { changeUserRole, setUserActive } from '@/lib/server/people/update-user-access';
+import type { Actor } from '@/lib/server/next/session';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 import { deskFailure } from './refusals';
 
@@ -34,7 +34,7 @@ describe(`stories created at the same moment on ${driverName}`, () => {
       const base = slugify(title);
       const created = await Promise.all(
         Array.from({ length: 5 }, (_, i) =>
-          createArticle(db, i % 2 ? admin : editor, { fields: { title, summary: '', sectionId, tags: ['سباق'] }, body: paragraphsToDocument([`نص ${i}`]) }),
+          createArticle({ db, actor: i % 2 ? admin : editor }, { fields: { title, summary: '', sectionId, tags: ['سباق'] }, body: paragraphsToDocument([`نص ${i}`]) }).then((d) => d.value),
         ),
       );
       expect(created.map((c) => c.slug).sort()).toEqual([base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].sort());
@@ -50,7 +50,7 @@ describe(`stories created at the same moment on ${driverName}`, () => {
   });
 
   it('still refuses a slug that leaves nothing usable', async () => {
-    const failure = await createArticle(db, editor, { fields: { title: 'x', slug: '؟!…', summary: '', sectionId, tags: [] }, body: paragraphsToDocument(['نص']) }).then(
+    const failure = await createArticle({ db, actor: editor }, { fields: { title: 'x', slug: '؟!…', summary: '', sectionId, tags: [] }, body: paragraphsToDocument(['نص']) }).then(
       () => null,
       (error: unknown) => deskFailure(error),
     );
@@ -63,16 +63,14 @@ describe(`two stories renamed to one slug at the same moment on ${driverName}`, 
     for (let round = 0; round < 3; round++) {
       const wanted = `رابط-متنازع-${round}`;
       const stories = await Promise.all(
-        [0, 1].map((i) => createArticle(db, editor, { fields: { title: `قصة ${round}-${i}`, summary: '', sectionId, tags: [] }, body: paragraphsToDocument(['نص']) })),
+        [0, 1].map((i) => createArticle({ db, actor: editor }, { fields: { title: `قصة ${round}-${i}`, summary: '', sectionId, tags: [] }, body: paragraphsToDocument(['نص']) }).then((d) => d.value)),
       );
       const rows = await db.select({ id: articles.id, version: articles.version, slug: articles.slug }).from(articles).where(inArray(articles.id, stories.map((s) => s.id)));
       const outcomes = await Promise.all(
         rows.map((row, i) =>
-          saveArticle(db, i ? admin : editor, row.id, {
-            expectedVersion: row.version,
+          saveArticle({ db, actor: i ? admin : editor }, { articleId: row.id, expectedVersion: row.version,
             fields: { title: `قصة ${round}-${i}`, summary: '', sectionId, tags: [], slug: wanted },
-            body: paragraphsToDocument(['نص معدّل']),
-          }).then(
+            body: paragraphsToDocument(['نص معدّل']), }).then(
             () => 'saved',
             (error: unknown) => deskFailure(error),
           ),
@@ -97,7 +95,7 @@ describe(`the last active admin on ${driverName}`, () => {
     (await db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))))[0]!.n;
 
   it('survives two admins demoting or deactivating each other at the same moment', async () => {
-    await createUser(db, admin, { email: 'second-admin@midad.test', name: 'مديرة ثانية', role: 'admin', password: 'second-admin-password' });
+    await createUser({ db, actor: admin }, { email: 'second-admin@midad.test', name: 'مديرة ثانية', role: 'admin', password: 'second-admin-password' });
     const second = await signedInActor(db, 'second-admin@midad.test', 'second-admin-password');
     expect(await activeAdmins()).toBe(2);
 
@@ -110,7 +108,7 @@ describe(`the last active admin on ${driverName}`, () => {
     for (let round = 0; round < 8; round++) {
       const [first, then] = moves[round % moves.length]!;
       const against = (actor: Actor, target: Actor, move: 'demote' | 'deactivate') =>
-        move === 'demote' ? changeUserRole(db, actor, target.id, 'editor') : setUserActive(db, actor, target.id, false);
+        move === 'demote' ? changeUserRole({ db, actor: actor }, { userId: target.id, role: 'editor' }) : setUserActive({ db, actor: actor }, { userId: target.id, active: false });
       const results = await Promise.allSettled([against(admin, second, first), against(second, admin, then)]);
 
       expect(results.filter((r) => r.status === 'fulfilled'), `round ${round}`).toHaveLength(1);
@@ -120,8 +118,8 @@ describe(`the last active admin on ${driverName}`, () => {
       // Whoever remains puts the other back, ready for the next round.
       const [survivor] = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
       const [keeper, other] = survivor!.id === admin.id ? [admin, second] : [second, admin];
-      await changeUserRole(db, keeper, other.id, 'admin');
-      await setUserActive(db, keeper, other.id, true);
+      await changeUserRole({ db, actor: keeper }, { userId: other.id, role: 'admin' });
+      await setUserActive({ db, actor: keeper }, { userId: other.id, active: true });
       expect(await activeAdmins()).toBe(2);
     }
   });

@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { activityLog, articleRevisions, articles, articleTags, slugHistory, tags } from '@/db/schema';
 import { errorMessage } from '@/i18n';
 import { ERROR_CODES, type ErrorCode } from '@/lib/errors';
-import { failureFrom } from '@/lib/server/action-result';
+import { failureFrom } from '@/lib/server/failures';
 
 /**
  * What the desk would show for a failure — the code and the per-field codes of a server action's

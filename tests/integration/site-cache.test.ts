@@ -33,9 +33,9 @@ import { closeConnection, type Connection } from '@/db/client';
 import { articles, articleTags, tags as tagsTable } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import fixture from '@/db/seed-data/quds-day-article.json';
-import type { SiteStory } from '@/db/queries/site-stories';
+import { readPublicFootprint, type SiteStory } from '@/db/queries/site-stories';
 import * as data from '@/app/(site)/_lib/data';
-import { capturePublicFootprint, refreshPublicPages } from '@/lib/server/public-cache';
+import { refreshPublicPages } from '@/lib/server/next/public-cache';
 import { slugify } from '@/lib/arabic/slug';
 import { driverName, freshDatabase } from './helpers';
 
@@ -125,7 +125,7 @@ describe(`public cache refresh on ${driverName}`, () => {
   });
 
   it('refreshes the pages a story leaves when its tags change while it is live', async () => {
-    const before = await capturePublicFootprint(fixtureId);
+    const before = await readPublicFootprint(fixtureId);
     const oldTagId = before!.tagIds[0]!;
     const oldTagPage = await read(() => data.getTagListing(oldTagId, 1));
     expect(mentions(oldTagPage.result)).toBe(true);

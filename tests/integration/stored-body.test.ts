@@ -11,7 +11,7 @@ import { createArticle } from '@/lib/server/articles/create-article';
 import { restoreRevision } from '@/lib/server/articles/restore-revision';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
-import type { Actor } from '@/lib/server/session';
+import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 import { refusedWith } from './refusals';
@@ -32,7 +32,7 @@ afterAll(() => closeConnection());
 afterEach(() => vi.restoreAllMocks());
 
 const version = async (id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
-const move = async (actor: Actor, id: number, action: WorkflowAction) => transitionArticle(db, actor, id, action, { expectedVersion: await version(id) });
+const move = async (actor: Actor, id: number, action: WorkflowAction) => transitionArticle({ db, actor }, { articleId: id, action, expectedVersion: await version(id) });
 
 /**
  * A body written under older rules: a node type the content schema no longer has. It is stored the
@@ -61,7 +61,7 @@ async function storeRetiredBody(articleId: number): Promise<number> {
 
 describe(`a stored body the schema no longer accepts, on ${driverName}`, () => {
   it('is shown to readers as its plain text, reported once for its revision', async () => {
-    const created = await createArticle(db, editor, { fields: { title: 'خبر بنص قديم', summary: 'ملخص', sectionId, tags: [] }, body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: { title: 'خبر بنص قديم', summary: 'ملخص', sectionId, tags: [] }, body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
     await move(editor, created.id, 'publish');
@@ -85,7 +85,7 @@ describe(`a stored body the schema no longer accepts, on ${driverName}`, () => {
   });
 
   it('opens in the desk as paragraphs of its text, and saving that stores a body the schema accepts', async () => {
-    const created = await createArticle(db, editor, { fields: { title: 'مسودة بنص قديم', summary: '', sectionId, tags: ['قديم'] }, body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: { title: 'مسودة بنص قديم', summary: '', sectionId, tags: ['قديم'] }, body: paragraphsToDocument(['نص']) })).value;
     const revisionId = await storeRetiredBody(created.id);
     await db.update(articles).set({ currentRevisionId: revisionId }).where(eq(articles.id, created.id));
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -98,13 +98,11 @@ describe(`a stored body the schema no longer accepts, on ${driverName}`, () => {
     expect(documentToText(readable.document)).toBe(RETIRED_TEXT);
 
     // Restoring the broken revision as it is stored is refused with a clear code…
-    expect(await refusedWith(restoreRevision(db, editor, created.id, article.revision.number, await version(created.id)))).toBe('CONTENT_INVALID');
+    expect(await refusedWith(restoreRevision({ db, actor: editor }, { articleId: created.id, revisionNumber: article.revision.number, expectedVersion: await version(created.id) }))).toBe('CONTENT_INVALID');
     // …while saving what the editor shows repairs the story, losing none of its text.
-    const saved = await saveArticle(db, editor, created.id, {
-      expectedVersion: await version(created.id),
+    const saved = (await saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: await version(created.id),
       fields: { title: 'مسودة بنص قديم', summary: '', sectionId, tags: ['قديم'] },
-      body: readable.document,
-    });
+      body: readable.document, })).value;
     expect(saved.revisionNumber).toBe(article.revision.number + 1);
     const repaired = (await findRevision(created.id, saved.revisionNumber!, db))!;
     expect(validateDocument(repaired.body)).toEqual(repaired.body);

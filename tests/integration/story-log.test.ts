@@ -10,7 +10,7 @@ import { createArticle } from '@/lib/server/articles/create-article';
 import { restoreRevision } from '@/lib/server/articles/restore-revision';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
-import type { Actor } from '@/lib/server/session';
+import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 
@@ -49,24 +49,22 @@ const revisionNumberOf = async (revisionId: number | null) =>
 
 async function newStory(title: string): Promise<Story> {
   const story = { title, paragraphs: ['الفقرة الأولى'], sectionId: sectionIds[0]!, tags: ['اختبار'] };
-  const created = await createArticle(db, editor, { fields: { ...story, summary: '' }, body: paragraphsToDocument(story.paragraphs) });
+  const created = (await createArticle({ db, actor: editor }, { fields: { ...story, summary: '' }, body: paragraphsToDocument(story.paragraphs) })).value;
   return { ...story, id: created.id };
 }
 
 /** Saves the story as `story` says, changed by `change`; answers the story as it now stands. */
 async function save(story: Story, change: Partial<Story>, options: { autosave?: boolean } = {}): Promise<Story> {
   const next = { ...story, ...change };
-  await saveArticle(db, editor, story.id, {
-    expectedVersion: await version(story.id),
+  await saveArticle({ db, actor: editor }, { articleId: story.id, expectedVersion: await version(story.id),
     fields: { title: next.title, summary: '', sectionId: next.sectionId, tags: next.tags, slug: next.slug },
     body: paragraphsToDocument(next.paragraphs),
-    autosave: options.autosave,
-  });
+    autosave: options.autosave, });
   return next;
 }
 
 const move = async (actor: Actor, id: number, action: WorkflowAction, note?: string) =>
-  transitionArticle(db, actor, id, action, { expectedVersion: await version(id), note });
+  transitionArticle({ db, actor }, { articleId: id, action, expectedVersion: await version(id), note });
 
 /** The story's timeline as the desk shows it: newest first. */
 const timeline = (id: number) => listEvents(id, db);
@@ -157,7 +155,7 @@ describe(`restores and takedowns in the story's log on ${driverName}`, () => {
   it('records a restore as a restore of that revision, written as a new one', async () => {
     let story = await newStory('خبر تُستعاد نسخته');
     story = await save(story, { title: 'عنوان ثانٍ', paragraphs: ['نص ثانٍ'] });
-    await restoreRevision(db, editor, story.id, 1, await version(story.id));
+    await restoreRevision({ db, actor: editor }, { articleId: story.id, revisionNumber: 1, expectedVersion: await version(story.id) });
 
     const [restored] = await timeline(story.id);
     expect(restored).toMatchObject({
@@ -194,7 +192,7 @@ describe(`restores and takedowns in the story's log on ${driverName}`, () => {
     await move(editor, story.id, 'submit');
     await move(reviewer, story.id, 'approve');
     const due = new Date(Date.now() + 3_600_000);
-    await transitionArticle(db, editor, story.id, 'schedule', { expectedVersion: await version(story.id), scheduledFor: due });
+    await transitionArticle({ db, actor: editor }, { articleId: story.id, action: 'schedule', expectedVersion: await version(story.id), scheduledFor: due });
     // Its time comes; the next write settles it.
     await db.update(articles).set({ scheduledFor: new Date(Date.now() - 1000) }).where(eq(articles.id, story.id));
     await save(story, { slug: 'خبر-مجدول-نشر' });

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection, type Database } from '@/db/client';
 import { searchPublishedArticles } from '@/db/queries/search';
-import { findSiteArticle, listSiteStories, listStoriesSince, readSitemapData } from '@/db/queries/site-stories';
+import { findSiteArticle, listSiteStories, listStoriesSince, readPublicFootprint, readSitemapData } from '@/db/queries/site-stories';
 import { activityLog, articleRevisions, articles, sections } from '@/db/schema';
 import { articlePresence, notificationReads } from '@/db/schema/activity';
 import { seedDatabase } from '@/db/seed';
@@ -11,9 +11,10 @@ import { isAppError } from '@/lib/errors';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
+import type { Effect } from '@/lib/server/effects';
 import { heartbeat, leave, PRESENCE_WINDOW_SECONDS } from '@/lib/server/articles/presence';
 import { countUnreadNotifications, listNotifications, markNotificationsSeen } from '@/db/queries/notifications';
-import type { Actor } from '@/lib/server/session';
+import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { driverName, freshDatabase, signedInActor } from './helpers';
 import { deskFailure, refusedWith } from './refusals';
@@ -32,9 +33,9 @@ const fields = (title: string, extra: Record<string, unknown> = {}) => ({ title,
 const version = async (id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
 const status = async (id: number) => (await db.select({ s: articles.status }).from(articles).where(eq(articles.id, id)))[0]!.s;
 const move = async (actor: Actor, id: number, action: WorkflowAction, extra: { note?: string; scheduledFor?: Date } = {}) =>
-  transitionArticle(db, actor, id, action, { expectedVersion: await version(id), ...extra });
+  transitionArticle({ db, actor }, { articleId: id, action, expectedVersion: await version(id), ...extra });
 const save = async (actor: Actor, id: number, title: string, paragraphs = ['نص']) =>
-  saveArticle(db, actor, id, { expectedVersion: await version(id), fields: fields(title), body: paragraphsToDocument(paragraphs) });
+  saveArticle({ db, actor }, { articleId: id, expectedVersion: await version(id), fields: fields(title), body: paragraphsToDocument(paragraphs) });
 const publicTitle = async (slug: string) => {
   const result = await findSiteArticle(slug, new Date());
   return result.kind === 'article' ? result.article.title : result.kind;
@@ -63,9 +64,9 @@ afterAll(() => closeConnection());
 
 describe(`the editorial journey on ${driverName}`, () => {
   it('goes draft → review → changes → review → approved → published, with readers seeing it only at the end', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر الرحلة الكاملة'), body: paragraphsToDocument(['الفقرة الأولى']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر الرحلة الكاملة'), body: paragraphsToDocument(['الفقرة الأولى']) })).value;
     expect(await publicTitle(created.slug)).toBe('missing');
-    expect(await refusedWith(createArticle(db, reviewer, { fields: fields('x'), body: paragraphsToDocument(['x']) }))).toBe('FORBIDDEN');
+    expect(await refusedWith(createArticle({ db, actor: reviewer }, { fields: fields('x'), body: paragraphsToDocument(['x']) }))).toBe('FORBIDDEN');
 
     await move(editor, created.id, 'submit');
     expect(await publicTitle(created.slug)).toBe('missing');
@@ -81,7 +82,7 @@ describe(`the editorial journey on ${driverName}`, () => {
     expect(await refusedWith(move(reviewer, created.id, 'publish'))).toBe('FORBIDDEN');
     expect(await version(created.id)).toBe(before); // the refusal changed nothing
     const published = await move(editor, created.id, 'publish');
-    expect(published.readersAffected).toBe(true);
+    expect(published.effects).toContainEqual({ kind: 'public', change: { kind: 'article', articleId: created.id } });
     expect(await publicTitle(created.slug)).toBe('خبر الرحلة الكاملة');
 
     const events = await storyLog(created.id);
@@ -99,7 +100,7 @@ describe(`the editorial journey on ${driverName}`, () => {
   });
 
   it('never lets anyone approve a revision they wrote', async () => {
-    const created = await createArticle(db, admin, { fields: fields('خبر كتبه المدير'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: admin }, { fields: fields('خبر كتبه المدير'), body: paragraphsToDocument(['نص']) })).value;
     await move(admin, created.id, 'submit');
     expect(await refusedWith(move(admin, created.id, 'approve'))).toBe('OWN_REVISION');
     // A reviewer's copy-desk fix makes the reviewer the revision's author: then they cannot approve it.
@@ -110,11 +111,11 @@ describe(`the editorial journey on ${driverName}`, () => {
 
 describe(`approval means exactly this text on ${driverName}`, () => {
   it('sends an approved or scheduled story back to draft when its content changes', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر معتمد ثم معدل'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر معتمد ثم معدل'), body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
     const saved = await save(editor, created.id, 'خبر معتمد ثم معدل', ['نص مختلف']);
-    expect(saved.status).toBe('draft');
+    expect(saved.value.status).toBe('draft');
 
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
@@ -125,7 +126,7 @@ describe(`approval means exactly this text on ${driverName}`, () => {
   });
 
   it('keeps readers on the published revision while a live story is re-edited and reviewed', async () => {
-    const created = await createArticle(db, editor, { fields: fields('العنوان المنشور'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('العنوان المنشور'), body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
     await move(editor, created.id, 'publish');
@@ -144,13 +145,34 @@ describe(`approval means exactly this text on ${driverName}`, () => {
     expect(await publicTitle(created.slug)).toBe('missing');
   });
 
+  it('returns the reader pages a change touches, with where a live story was before it moved', async () => {
+    const publicEffects = (outcome: { effects: readonly Effect[] }) => outcome.effects.filter((effect) => effect.kind === 'public');
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر ينتقل بين الوسوم'), body: paragraphsToDocument(['نص']) })).value;
+    // Nothing of a draft, a submission or an approval reaches readers.
+    expect(publicEffects(await save(editor, created.id, 'خبر ينتقل بين الوسوم', ['نص ثان']))).toEqual([]);
+    expect(publicEffects(await move(editor, created.id, 'submit'))).toEqual([]);
+    expect(publicEffects(await move(reviewer, created.id, 'approve'))).toEqual([]);
+    expect(publicEffects(await move(editor, created.id, 'publish'))).toEqual([{ kind: 'public', change: { kind: 'article', articleId: created.id } }]);
+
+    // A live story's new slug and tags: readers see them at once, and the old pages are named too.
+    const was = (await readPublicFootprint(created.id, db))!;
+    const moved = await saveArticle(
+      { db, actor: editor },
+      { articleId: created.id, expectedVersion: await version(created.id), fields: fields('خبر ينتقل بين الوسوم', { tags: ['وسم آخر'], slug: 'رابط-جديد' }), body: paragraphsToDocument(['نص ثان']) },
+    );
+    expect(publicEffects(moved)).toEqual([{ kind: 'public', change: { kind: 'article', articleId: created.id, before: was } }]);
+    expect(was.slugs).toContain(created.slug);
+    expect((await readPublicFootprint(created.id, db))!.tagIds).not.toEqual(was.tagIds);
+    expect(moved.effects).toContainEqual({ kind: 'desk', path: `/desk/articles/${created.id}` });
+  });
+
   it('refuses a stale save and keeps the newer text', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['الأصل']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['الأصل']) })).value;
     const opened = await version(created.id);
-    await saveArticle(db, editor, created.id, { expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المحرر']) });
+    await saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المحرر']) });
     const revisions = await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id));
     expect(
-      await refusedWith(saveArticle(db, admin, created.id, { expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المدير']) })),
+      await refusedWith(saveArticle({ db, actor: admin }, { articleId: created.id, expectedVersion: opened, fields: fields('خبر يحرره اثنان'), body: paragraphsToDocument(['نسخة المدير']) })),
     ).toBe('ARTICLE_STALE');
     expect(await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id))).toBe(revisions);
     const [current] = await db
@@ -162,30 +184,30 @@ describe(`approval means exactly this text on ${driverName}`, () => {
   });
 
   it('refuses images that are not in the media library, changing nothing', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر بصورة مزيفة'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر بصورة مزيفة'), body: paragraphsToDocument(['نص']) })).value;
     const forgedImage = {
       type: 'image',
       attrs: { mediaId: 424242, src: `/media/${'a'.repeat(32)}.webp`, alt: 'صورة', caption: '', credit: '', width: 800, height: 600 },
     };
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'نص' }] }, forgedImage] };
-    expect(await refusedWith(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة'), body }))).toBe('CONTENT_BAD_IMAGE');
+    expect(await refusedWith(saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة'), body }))).toBe('CONTENT_BAD_IMAGE');
     expect(
-      await refusedWith(saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة', { featuredMediaId: 424242 }), body: paragraphsToDocument(['نص']) })),
+      await refusedWith(saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: await version(created.id), fields: fields('خبر بصورة مزيفة', { featuredMediaId: 424242 }), body: paragraphsToDocument(['نص']) })),
     ).toBe('CONTENT_BAD_IMAGE');
     expect(await db.$count(articleRevisions, eq(articleRevisions.articleId, created.id))).toBe(1);
   });
 
   it('numbers revisions in order and adds none when nothing changed', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر المراجعات'), body: paragraphsToDocument(['١']) });
-    expect((await save(editor, created.id, 'خبر المراجعات', ['٢'])).revisionNumber).toBe(2);
-    expect((await save(editor, created.id, 'خبر المراجعات', ['٣'])).revisionNumber).toBe(3);
-    expect((await save(editor, created.id, 'خبر المراجعات', ['٣'])).revisionNumber).toBeNull();
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر المراجعات'), body: paragraphsToDocument(['١']) })).value;
+    expect((await save(editor, created.id, 'خبر المراجعات', ['٢'])).value.revisionNumber).toBe(2);
+    expect((await save(editor, created.id, 'خبر المراجعات', ['٣'])).value.revisionNumber).toBe(3);
+    expect((await save(editor, created.id, 'خبر المراجعات', ['٣'])).value.revisionNumber).toBeNull();
   });
 });
 
 describe(`schedules on ${driverName}`, () => {
   it('become public at their time with no job, and the next write records the publication', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر مجدول للحظة'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر مجدول للحظة'), body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
     expect(await refusedWith(move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() - 1000) }))).toBe('SCHEDULE_IN_PAST');
@@ -204,7 +226,7 @@ describe(`schedules on ${driverName}`, () => {
   });
 
   it('can be cancelled back to approved, leaving nothing public', async () => {
-    const created = await createArticle(db, editor, { fields: fields('جدولة ملغاة'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('جدولة ملغاة'), body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
     await move(editor, created.id, 'schedule', { scheduledFor: new Date(Date.now() + 3_600_000) });
@@ -217,21 +239,21 @@ describe(`schedules on ${driverName}`, () => {
 
 describe(`double submission on ${driverName}`, () => {
   it('takes effect once when the same approval and publication arrive together', async () => {
-    const created = await createArticle(db, editor, { fields: fields('نقرتان متزامنتان'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('نقرتان متزامنتان'), body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     const seen = await version(created.id);
     const approvals = await Promise.allSettled([
-      transitionArticle(db, reviewer, created.id, 'approve', { expectedVersion: seen }),
-      transitionArticle(db, reviewer, created.id, 'approve', { expectedVersion: seen }),
-      transitionArticle(db, admin, created.id, 'approve', { expectedVersion: seen }),
+      transitionArticle({ db, actor: reviewer }, { articleId: created.id, action: 'approve', expectedVersion: seen }),
+      transitionArticle({ db, actor: reviewer }, { articleId: created.id, action: 'approve', expectedVersion: seen }),
+      transitionArticle({ db, actor: admin }, { articleId: created.id, action: 'approve', expectedVersion: seen }),
     ]);
     expect(approvals.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of approvals) if (r.status === 'rejected') expect(isAppError(r.reason, 'ARTICLE_STALE')).toBe(true);
 
     const ready = await version(created.id);
     const publications = await Promise.allSettled([
-      transitionArticle(db, editor, created.id, 'publish', { expectedVersion: ready }),
-      transitionArticle(db, editor, created.id, 'publish', { expectedVersion: ready }),
+      transitionArticle({ db, actor: editor }, { articleId: created.id, action: 'publish', expectedVersion: ready }),
+      transitionArticle({ db, actor: editor }, { articleId: created.id, action: 'publish', expectedVersion: ready }),
     ]);
     expect(publications.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const kinds = (await storyLog(created.id)).map((e) => e.kind);
@@ -247,8 +269,8 @@ describe(`double submission on ${driverName}`, () => {
       const eventsBefore = await db.$count(activityLog, eq(activityLog.articleId, story.id));
       // Both pressed on the same page: the one that commits second finds the version moved on.
       const calls = [
-        transitionArticle(db, editor, story.id, 'publish', { expectedVersion: seen }),
-        transitionArticle(db, admin, story.id, 'unpublish', { expectedVersion: seen }),
+        transitionArticle({ db, actor: editor }, { articleId: story.id, action: 'publish', expectedVersion: seen }),
+        transitionArticle({ db, actor: admin }, { articleId: story.id, action: 'unpublish', expectedVersion: seen }),
       ];
       const results = await Promise.allSettled(round % 2 ? calls.reverse() : calls);
       const fulfilled = results.filter((r) => r.status === 'fulfilled');
@@ -301,18 +323,16 @@ const everywhere = { article: true, home: true, sitemap: true, search: true };
 
 /** A published story whose edit has been taken to `pending` (draft, in review, returned or approved). */
 async function liveStoryWithPendingEdit(pending: 'draft' | 'in_review' | 'changes_requested' | 'approved', title: string, word: string) {
-  const created = await createArticle(db, editor, { fields: fields(title), body: paragraphsToDocument([`نص منشور ${word}`]) });
+  const created = (await createArticle({ db, actor: editor }, { fields: fields(title), body: paragraphsToDocument([`نص منشور ${word}`]) })).value;
   await move(editor, created.id, 'submit');
   await move(reviewer, created.id, 'approve');
   await move(editor, created.id, 'publish');
   const [published] = await db.select({ revisionId: articles.publishedRevisionId }).from(articles).where(eq(articles.id, created.id));
   // An autosave of an edit, as the editor makes it while typing: the story goes to draft.
-  await saveArticle(db, editor, created.id, {
-    expectedVersion: await version(created.id),
+  await saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: await version(created.id),
     fields: fields(`${title} (تعديل)`),
     body: paragraphsToDocument([`نص منشور ${word}`, 'فقرة جديدة لم تُنشر بعد']),
-    autosave: true,
-  });
+    autosave: true, });
   if (pending !== 'draft') await move(editor, created.id, 'submit');
   if (pending === 'changes_requested') await move(reviewer, created.id, 'request_changes', { note: 'راجع الفقرة الجديدة' });
   if (pending === 'approved') await move(reviewer, created.id, 'approve');
@@ -337,7 +357,8 @@ describe(`taking a live story down on ${driverName}`, () => {
       expect(await version(story.id)).toBe(before!.version);
 
       const outcome = await move(actor, story.id, 'unpublish');
-      expect(outcome).toMatchObject({ status: 'draft', readersAffected: true });
+      expect(outcome.value.status).toBe('draft');
+      expect(outcome.effects).toContainEqual({ kind: 'public', change: { kind: 'article', articleId: story.id } });
       const [after] = await db.select().from(articles).where(eq(articles.id, story.id));
       expect(after).toMatchObject({ status: 'draft', publishedRevisionId: null, currentRevisionId: before!.currentRevisionId, scheduledFor: null });
       expect(await readerPlaces(story.id, story.slug, word)).toEqual(nowhere);
@@ -363,11 +384,11 @@ describe(`taking a live story down on ${driverName}`, () => {
   }
 
   it('takes a story with no pending edit down to «unpublished», as before', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر بلا تعديل معلق'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر بلا تعديل معلق'), body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     await move(reviewer, created.id, 'approve');
     await move(editor, created.id, 'publish');
-    expect((await move(editor, created.id, 'unpublish')).status).toBe('unpublished');
+    expect((await move(editor, created.id, 'unpublish')).value.status).toBe('unpublished');
     const event = (await storyLog(created.id)).at(-1);
     expect(event).toMatchObject({ kind: 'story.unpublished', details: { from: 'published', to: 'unpublished' } });
     expect(await publicTitle(created.slug)).toBe('missing');
@@ -376,10 +397,10 @@ describe(`taking a live story down on ${driverName}`, () => {
 
 describe(`autosave, presence and notifications on ${driverName}`, () => {
   it('keeps autosaves out of the timeline, and «حفظ» afterwards records an explicit revision', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر يحفظ تلقائياً'), body: paragraphsToDocument(['أ']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر يحفظ تلقائياً'), body: paragraphsToDocument(['أ']) })).value;
     const auto = await saveArticleAuto(created.id, ['أ ب']);
     expect(auto.revisionNumber).toBe(2);
-    const explicit = await saveArticle(db, editor, created.id, { expectedVersion: await version(created.id), fields: fields('خبر يحفظ تلقائياً'), body: paragraphsToDocument(['أ ب']) });
+    const explicit = (await saveArticle({ db, actor: editor }, { articleId: created.id, expectedVersion: await version(created.id), fields: fields('خبر يحفظ تلقائياً'), body: paragraphsToDocument(['أ ب']) })).value;
     expect(explicit.revisionNumber).toBe(3);
     const kinds = (await db.select({ kind: articleRevisions.kind }).from(articleRevisions).where(eq(articleRevisions.articleId, created.id)).orderBy(articleRevisions.number)).map((r) => r.kind);
     expect(kinds).toEqual(['save', 'autosave', 'save']);
@@ -388,22 +409,22 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
   });
 
   it('tells each person who else has the story open and whether a newer version was saved', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر مفتوح لدى اثنين'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر مفتوح لدى اثنين'), body: paragraphsToDocument(['نص']) })).value;
     const opened = await version(created.id);
-    expect((await heartbeat(db, editor, created.id, opened)).others).toEqual([]);
-    const seenByAdmin = await heartbeat(db, admin, created.id, opened);
+    expect(((await heartbeat({ db, actor: editor }, { articleId: created.id, version: opened })).value).others).toEqual([]);
+    const seenByAdmin = (await heartbeat({ db, actor: admin }, { articleId: created.id, version: opened })).value;
     expect(seenByAdmin.others.map((o) => o.name)).toEqual(['يوسف حداد']);
     await save(editor, created.id, 'خبر مفتوح لدى اثنين', ['نص جديد']);
-    expect((await heartbeat(db, admin, created.id, opened)).version).toBeGreaterThan(opened);
-    await leave(db, editor, created.id);
-    expect((await heartbeat(db, admin, created.id, opened)).others).toEqual([]);
+    expect(((await heartbeat({ db, actor: admin }, { articleId: created.id, version: opened })).value).version).toBeGreaterThan(opened);
+    await leave({ db, actor: editor }, { articleId: created.id });
+    expect(((await heartbeat({ db, actor: admin }, { articleId: created.id, version: opened })).value).others).toEqual([]);
   });
 
   it('forgets a person whose heartbeat is older than the window, until their next one', async () => {
-    const created = await createArticle(db, editor, { fields: fields('خبر يغادره قارئه'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر يغادره قارئه'), body: paragraphsToDocument(['نص']) })).value;
     const opened = await version(created.id);
-    await heartbeat(db, editor, created.id, opened);
-    expect((await heartbeat(db, admin, created.id, opened)).others.map((o) => o.name)).toEqual(['يوسف حداد']);
+    await heartbeat({ db, actor: editor }, { articleId: created.id, version: opened });
+    expect(((await heartbeat({ db, actor: admin }, { articleId: created.id, version: opened })).value).others.map((o) => o.name)).toEqual(['يوسف حداد']);
     const seenAgo = (seconds: number) =>
       db
         .update(articlePresence)
@@ -412,13 +433,13 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
 
     // Just inside the window the editor still counts as present; just past it, no longer.
     await seenAgo(PRESENCE_WINDOW_SECONDS - 5);
-    expect((await heartbeat(db, admin, created.id, opened)).others.map((o) => o.name)).toEqual(['يوسف حداد']);
+    expect(((await heartbeat({ db, actor: admin }, { articleId: created.id, version: opened })).value).others.map((o) => o.name)).toEqual(['يوسف حداد']);
     await seenAgo(PRESENCE_WINDOW_SECONDS + 1);
-    expect((await heartbeat(db, admin, created.id, opened)).others).toEqual([]);
+    expect(((await heartbeat({ db, actor: admin }, { articleId: created.id, version: opened })).value).others).toEqual([]);
 
     // The editor's next heartbeat brings them back.
-    await heartbeat(db, editor, created.id, opened);
-    expect((await heartbeat(db, admin, created.id, opened)).others.map((o) => o.name)).toEqual(['يوسف حداد']);
+    await heartbeat({ db, actor: editor }, { articleId: created.id, version: opened });
+    expect(((await heartbeat({ db, actor: admin }, { articleId: created.id, version: opened })).value).others.map((o) => o.name)).toEqual(['يوسف حداد']);
   });
 
   it('notifies reviewers of submissions and authors of decisions, until they are marked read', async () => {
@@ -427,7 +448,7 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
     // Unread means newer than the seen mark: the database's clock must have moved past it
     // before the next event is written, or both could carry the same instant.
     await expect.poll(async () => (await db.select({ past: sql<boolean>`now() > max(${notificationReads.seenAt})` }).from(notificationReads))[0]!.past).toBe(true);
-    const created = await createArticle(db, editor, { fields: fields('خبر للإشعارات'), body: paragraphsToDocument(['نص']) });
+    const created = (await createArticle({ db, actor: editor }, { fields: fields('خبر للإشعارات'), body: paragraphsToDocument(['نص']) })).value;
     await move(editor, created.id, 'submit');
     expect(await countUnreadNotifications(reviewer, db)).toBe(1);
     expect(await countUnreadNotifications(editor, db)).toBe(0); // one's own actions never notify
@@ -440,10 +461,9 @@ describe(`autosave, presence and notifications on ${driverName}`, () => {
 });
 
 async function saveArticleAuto(id: number, paragraphs: string[]) {
-  return saveArticle(db, editor, id, {
-    expectedVersion: await version(id),
-    fields: fields('خبر يحفظ تلقائياً'),
-    body: paragraphsToDocument(paragraphs),
-    autosave: true,
-  });
+  const saved = await saveArticle(
+    { db, actor: editor },
+    { articleId: id, expectedVersion: await version(id), fields: fields('خبر يحفظ تلقائياً'), body: paragraphsToDocument(paragraphs), autosave: true },
+  );
+  return saved.value;
 }

@@ -1,21 +1,23 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { signOut } from '@/auth';
-import { getDb } from '@/db/client';
-import { revokeSession } from '@/db/sessions';
+import { signOut as endAuthSession } from '@/auth';
 import { isLocale } from '@/i18n';
-import { LOCALE_COOKIE } from '@/lib/server/locale';
-import { fromThisSite, identifyCaller } from '@/lib/server/desk-action';
+import { signOut } from '@/lib/server/auth/sign-out';
+import { LOCALE_COOKIE } from '@/lib/server/next/locale';
+import { fromThisSite, runDeskOperation } from '@/lib/server/next/desk-operation';
 
-/** Ends the session on the server first, so a copy of the cookie is refused from now on. */
+/**
+ * Ends the session in the database, then clears the cookie and goes to the sign-in page. A post
+ * from another site changes nothing; one whose session has already ended still clears the cookie.
+ */
 export async function signOutAction(): Promise<void> {
-  const user = await identifyCaller('signOutAction');
-  if (typeof user !== 'string') await revokeSession(getDb(), user.sessionId);
-  else if (user === 'FORBIDDEN') return;
-  await signOut({ redirectTo: '/login' });
+  const result = await runDeskOperation('signOutAction', signOut);
+  if (!result.ok && result.error === 'FORBIDDEN') return;
+  await endAuthSession({ redirectTo: '/login' });
 }
 
+/** The desk's language, kept in a cookie: no account is changed, so only the same-site rule applies. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get('locale');
   if (!isLocale(locale) || !(await fromThisSite('setLocaleAction'))) return;

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { DeskHeader } from '@/components/desk/desk-header';
 import { countUnreadNotifications } from '@/db/queries/notifications';
 import { directionOf, getMessages } from '@/i18n';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireUser } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireUser } from '@/lib/server/next/session';
+import { setLocaleAction, signOutAction } from './actions';
 
 export const metadata: Metadata = { title: getMessages().desk.title, robots: { index: false, follow: false } };
 
@@ -12,7 +13,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   const [locale, unread] = await Promise.all([getDeskLocale(), countUnreadNotifications(user)]);
   return (
     <div lang={locale} dir={directionOf(locale)} className="min-h-dvh">
-      <DeskHeader user={user} locale={locale} unread={unread} />
+      <DeskHeader user={user} locale={locale} unread={unread} actions={{ setLocale: setLocaleAction, signOut: signOutAction }} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

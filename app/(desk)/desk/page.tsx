@@ -5,8 +5,8 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
 import { deskFormatter } from '@/lib/format/formatter';
 import { can } from '@/lib/permissions';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 
 type Props = { searchParams: Promise<{ section?: string }> };
 

@@ -6,8 +6,8 @@ import { LoginForm } from '@/components/desk/login-form';
 import { directionOf, getMessages } from '@/i18n';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { SIGN_IN_EMAIL_COOKIE, isSignInError } from '@/lib/auth/sign-in-messages';
-import { getDeskLocale } from '@/lib/server/locale';
-import { getCurrentUser } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { getCurrentUser } from '@/lib/server/next/session';
 
 export const metadata: Metadata = { title: getMessages().auth.title, robots: { index: false } };
 

@@ -1,13 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
-import type { Database } from '@/db/client';
 import { articleRevisions, articles } from '@/db/schema';
 import { documentToText } from '@/lib/content/render';
 import { validateDocument } from '@/lib/content/validate';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
-import type { Actor } from '../session';
+import { deskView, done, type DeskContext, type Done } from '../effects';
 import { ZArticleFields } from './article-input';
 import { assertMediaExists, assertSectionExists, setArticleTags, withClaimedSlug } from './article-store';
 
@@ -17,12 +16,12 @@ export interface CreatedArticle {
   version: number;
 }
 
-/** A new draft with its first revision, in one transaction. */
-export async function createArticle(db: Database, actor: Actor, input: { fields: unknown; body: unknown }): Promise<CreatedArticle> {
+/** A new draft with its first revision, in one transaction. Readers see nothing of a draft. */
+export async function createArticle({ db, actor }: DeskContext, input: { fields: unknown; body: unknown }): Promise<Done<CreatedArticle>> {
   if (!can(actor.role, 'article.create')) throw new AppError('FORBIDDEN');
   const fields = ZArticleFields.parse(input.fields);
   const body = validateDocument(input.body ?? { type: 'doc', content: [{ type: 'paragraph' }] });
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     await assertSectionExists(tx, fields.sectionId);
     await assertMediaExists(tx, body, fields.featuredMediaId);
     // Two stories with the same title created at the same moment both get a slug of their own.
@@ -52,4 +51,5 @@ export async function createArticle(db: Database, actor: Actor, input: { fields:
     await recordActivity(tx, { kind: 'story.created', actorId: actor.id, articleId: article.id, revisionId: revision!.id, details: { to: 'draft' } });
     return { id: article.id, slug: article.slug, version: article.version };
   });
+  return done(created, deskView('/desk'));
 }

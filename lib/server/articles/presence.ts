@@ -1,24 +1,17 @@
 import 'server-only';
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { articles, users } from '@/db/schema';
 import { articlePresence } from '@/db/schema/activity';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
-import type { Actor } from '../session';
+import type { PresenceReport } from '@/lib/desk/results';
+import { done, type DeskContext, type Done } from '../effects';
 
 /** A heartbeat older than this means the person has closed the story. */
 export const PRESENCE_WINDOW_SECONDS = 60;
 
-export interface PresenceReport {
-  /** Other people with the story open now. */
-  others: { name: string }[];
-  /** The story's version on the server: newer than the editor's means someone saved meanwhile. */
-  version: number;
-}
-
 /** Records that this person has the story open (at `version`) and says who else does. */
-export async function heartbeat(db: Database, actor: Actor, articleId: number, version: number): Promise<PresenceReport> {
+export async function heartbeat({ db, actor }: DeskContext, { articleId, version }: { articleId: number; version: number }): Promise<Done<PresenceReport>> {
   if (!can(actor.role, 'desk.access')) throw new AppError('FORBIDDEN');
   if (!Number.isSafeInteger(articleId) || !Number.isSafeInteger(version)) throw new AppError('NOT_FOUND');
   const [article] = await db.select({ version: articles.version }).from(articles).where(eq(articles.id, articleId));
@@ -39,11 +32,12 @@ export async function heartbeat(db: Database, actor: Actor, articleId: number, v
       ),
     )
     .orderBy(users.name);
-  return { others, version: article.version };
+  return done({ others, version: article.version });
 }
 
 /** Closing the editor removes the person at once rather than after the window. */
-export async function leave(db: Database, actor: Actor, articleId: number): Promise<void> {
-  if (!Number.isSafeInteger(articleId)) return;
+export async function leave({ db, actor }: DeskContext, { articleId }: { articleId: number }): Promise<Done> {
+  if (!Number.isSafeInteger(articleId)) return done(undefined);
   await db.delete(articlePresence).where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, actor.id)));
+  return done(undefined);
 }

@@ -1,24 +1,23 @@
 import 'server-only';
-import type { Database } from '@/db/client';
 import { findEditableArticle, findRevision } from '@/db/queries/desk';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '../session';
-import { saveArticle, type SaveResult } from './save-article';
+import type { SavedArticle } from '@/lib/desk/results';
+import { deskView, type DeskContext, type Done } from '../effects';
+import { saveArticle } from './save-article';
 
 /**
  * Restores an old revision by saving its text as a new revision: history is never rewritten, and
  * the restore goes through the same checks (permission, version, approval) as any save.
  */
 export async function restoreRevision(
-  db: Database,
-  actor: Actor,
-  articleId: number,
-  revisionNumber: number,
-  expectedVersion: number,
-): Promise<SaveResult> {
+  context: DeskContext,
+  { articleId, revisionNumber, expectedVersion }: { articleId: number; revisionNumber: number; expectedVersion: number },
+): Promise<Done<SavedArticle>> {
+  const { db } = context;
   const [article, old] = await Promise.all([findEditableArticle(articleId, db), findRevision(articleId, revisionNumber, db)]);
   if (!article || !old) throw new AppError('NOT_FOUND');
   const text = {
+    articleId,
     expectedVersion,
     fields: {
       title: old.title,
@@ -31,5 +30,10 @@ export async function restoreRevision(
     body: old.body,
   };
   // Recorded in the log as a restore of this revision, not as an ordinary save.
-  return saveArticle(db, actor, articleId, text, { restoredFrom: old.number });
+  const saved = await saveArticle(context, { ...text, restoredFrom: old.number });
+  // The history and review views under the story show the restored revision too.
+  return {
+    value: saved.value,
+    effects: saved.effects.map((effect) => (effect.kind === 'desk' ? deskView(effect.path, 'layout') : effect)),
+  };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
-import type { Database, Executor } from '@/db/client';
+import type { Executor } from '@/db/client';
+import { readPublicFootprint } from '@/db/queries/site-stories';
 import { articleRevisions, articles, slugHistory, type ArticleRevision } from '@/db/schema';
 import { STORY_FIELDS, type SaveDetails, type StoryField } from '@/lib/activity/entries';
 import { slugify } from '@/lib/arabic/slug';
@@ -9,9 +10,10 @@ import { documentToText } from '@/lib/content/render';
 import { validateDocument } from '@/lib/content/validate';
 import { AppError } from '@/lib/errors';
 import { canEditArticle } from '@/lib/permissions';
-import type { ArticleStatus } from '@/lib/workflow/states';
 import { isPubliclyVisible } from '@/lib/workflow/visibility';
-import type { Actor } from '../session';
+import type { SavedArticle } from '@/lib/desk/results';
+import type { ArticleStatus } from '@/lib/workflow/states';
+import { deskView, done, type DeskContext, type Done } from '../effects';
 import { ZArticleFields } from './article-input';
 import {
   assertMediaExists,
@@ -26,14 +28,6 @@ import {
   settleDueSchedule,
 } from './article-store';
 
-export interface SaveResult {
-  version: number;
-  revisionNumber: number | null;
-  status: ArticleStatus;
-  /** Whether readers may see a change (a live story's slug, section or tags); public caches then refresh. */
-  readersAffected: boolean;
-}
-
 /** States whose approval a content change voids: what was approved is exactly what gets published. */
 const APPROVAL_VOIDED: ArticleStatus[] = ['approved', 'scheduled'];
 
@@ -44,25 +38,32 @@ const APPROVAL_VOIDED: ArticleStatus[] = ['approved', 'scheduled'];
  * working revision while readers keep the published one.
  */
 export async function saveArticle(
-  db: Database,
-  actor: Actor,
-  articleId: number,
-  input: { expectedVersion: number; fields: unknown; body: unknown; autosave?: boolean },
-  /** Set by a restore: the number of the revision whose text this save brings back. */
-  options: { restoredFrom?: number } = {},
-): Promise<SaveResult> {
+  { db, actor }: DeskContext,
+  input: {
+    articleId: number;
+    expectedVersion: number;
+    fields: unknown;
+    body: unknown;
+    autosave?: boolean;
+    /** Set by a restore: the number of the revision whose text this save brings back. */
+    restoredFrom?: number;
+  },
+): Promise<Done<SavedArticle>> {
+  const { articleId } = input;
   const kind = input.autosave ? 'autosave' : 'save';
   const fields = ZArticleFields.parse(input.fields);
   const body = validateDocument(input.body);
   const bodyText = documentToText(body);
 
-  return db.transaction(async (tx) => {
+  const { saved, before } = await db.transaction(async (tx) => {
     let article = await lockArticle(tx, articleId);
     if (!canEditArticle(actor.role, article.status)) throw new AppError('FORBIDDEN');
     if (article.version !== input.expectedVersion) {
       throw new AppError('ARTICLE_STALE', undefined, { version: String(article.version) });
     }
     article = await settleDueSchedule(tx, article);
+    // Where readers found the story before this save: a new slug, section or tags moves it.
+    const before = isPubliclyVisible(article, new Date()) ? await readPublicFootprint(article.id, tx) : null;
     await assertSectionExists(tx, fields.sectionId);
     await assertMediaExists(tx, body, fields.featuredMediaId);
 
@@ -118,7 +119,7 @@ export async function saveArticle(
 
     // Another story may have taken the new slug since it was checked: the unique constraint decides,
     // and the writer is told the slug is taken (their text stays in the form) instead of a failure.
-    const [saved] = await tx
+    const [row] = await tx
       .update(articles)
       .set({
         slug,
@@ -154,19 +155,19 @@ export async function saveArticle(
       const subject = { actorId: actor.id, articleId: article.id, revisionId };
       await recordActivity(
         tx,
-        options.restoredFrom === undefined
+        input.restoredFrom === undefined
           ? { ...subject, kind: 'story.saved', details }
-          : { ...subject, kind: 'story.restored', details: { ...details, fromRevision: options.restoredFrom } },
+          : { ...subject, kind: 'story.restored', details: { ...details, fromRevision: input.restoredFrom } },
       );
     }
-    // Slug, section and tags are not part of a revision: on a live story readers see them change now.
-    return {
-      version: saved!.version,
-      revisionNumber,
-      status,
-      readersAffected: isPubliclyVisible(article, new Date()),
-    };
+    return { saved: { version: row!.version, revisionNumber, status }, before };
   });
+  return done(
+    saved,
+    // Slug, section and tags are not part of a revision: on a live story readers see them change now.
+    before && { kind: 'public', change: { kind: 'article', articleId, before } },
+    deskView(`/desk/articles/${articleId}`),
+  );
 }
 
 /** The newest revision before `before` written by «حفظ»: what the log last showed of the story's text. */

@@ -1,16 +1,15 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
-import type { Database } from '@/db/client';
 import { articles } from '@/db/schema';
 import { storyTransitionEntry } from '@/lib/activity/entries';
 import { cleanText } from '@/lib/arabic/text-fields';
 import { can } from '@/lib/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
-import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
 import type { ArticleStatus } from '@/lib/workflow/states';
+import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
 import { isPubliclyVisible } from '@/lib/workflow/visibility';
-import type { Actor } from '../session';
+import { deskView, done, type DeskContext, type Done } from '../effects';
 import { lockArticle, revisionAuthor, settleDueSchedule } from './article-store';
 
 const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
@@ -22,12 +21,8 @@ const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
   LIVE_STORY_SCHEDULE: 'LIVE_STORY_SCHEDULE',
 };
 
-export interface TransitionResult {
-  status: ArticleStatus;
-  version: number;
-  /** Whether what readers see changed (publish, unpublish, schedule, cancel); public caches then refresh. */
-  readersAffected: boolean;
-}
+/** Actions after which readers see something else: the story appears, goes, or its time moves. */
+const PUBLIC_ACTIONS: readonly WorkflowAction[] = ['publish', 'unpublish', 'schedule', 'cancel_schedule'];
 
 const MAX_NOTE_LENGTH = 4000;
 
@@ -38,17 +33,15 @@ const MAX_NOTE_LENGTH = 4000;
  * finds the version moved on and is refused with ARTICLE_STALE, changing nothing.
  */
 export async function transitionArticle(
-  db: Database,
-  actor: Actor,
-  articleId: number,
-  action: WorkflowAction,
-  options: { expectedVersion: number; note?: string | null; scheduledFor?: Date | null },
-): Promise<TransitionResult> {
+  { db, actor }: DeskContext,
+  options: { articleId: number; action: WorkflowAction; expectedVersion: number; note?: string | null; scheduledFor?: Date | null },
+): Promise<Done<{ status: ArticleStatus; version: number }>> {
+  const { articleId, action } = options;
   // A role that may never take this action is refused before anything about the story is read.
   if (!Object.hasOwn(WORKFLOW_ACTIONS, action) || !can(actor.role, WORKFLOW_ACTIONS[action].capability)) throw new AppError('FORBIDDEN');
   // Cleaned again after the cut, so a cut through an emoji leaves no half of it behind.
   const note = (typeof options.note === 'string' ? cleanText(cleanText(options.note).slice(0, MAX_NOTE_LENGTH)) : '') || null;
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     let article = await lockArticle(tx, articleId);
     if (article.version !== options.expectedVersion) {
       throw new AppError('ARTICLE_STALE', undefined, { version: String(article.version) });
@@ -108,10 +101,12 @@ export async function transitionArticle(
         scheduledFor: options.scheduledFor ?? null,
       }),
     );
-    return {
-      status: decision.to,
-      version: updated!.version,
-      readersAffected: ['publish', 'unpublish', 'schedule', 'cancel_schedule'].includes(action),
-    };
+    return { status: decision.to, version: updated!.version };
   });
+  return done(
+    result,
+    PUBLIC_ACTIONS.includes(action) && { kind: 'public', change: { kind: 'article', articleId } },
+    deskView(`/desk/articles/${articleId}`),
+    deskView('/desk'),
+  );
 }

@@ -7,7 +7,7 @@ import { sections } from '@/db/schema';
 import { slugify } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
-import type { Actor } from '../session';
+import { deskView, done, wholeSite, type Actor, type DeskContext, type Done } from '../effects';
 import { cleanLine } from '@/lib/arabic/text-fields';
 
 const ZSectionInput = z.object({
@@ -34,7 +34,10 @@ async function resolveSlug(db: Executor, name: string, typed: string | undefined
   return slug;
 }
 
-export async function createSection(db: Executor, actor: Actor, input: unknown): Promise<void> {
+/** Section names and order appear on every public page (navigation, listings) and across the desk. */
+const sectionsChanged = () => done(undefined, wholeSite, deskView('/desk', 'layout'));
+
+export async function createSection({ db, actor }: DeskContext, input: unknown): Promise<Done> {
   requireAdmin(actor);
   const data = ZSectionInput.parse(input);
   await db.transaction(async (tx) => {
@@ -46,13 +49,14 @@ export async function createSection(db: Executor, actor: Actor, input: unknown):
       .returning({ id: sections.id });
     await recordActivity(tx, { kind: 'section.created', actorId: actor.id, details: { sectionId: created!.id, name: data.name, slug } });
   });
+  return sectionsChanged();
 }
 
 /**
  * Renames a section. Its slug changes only when the admin types a new one, so existing section
  * URLs keep working after a rename.
  */
-export async function updateSection(db: Executor, actor: Actor, sectionId: number, input: unknown): Promise<void> {
+export async function updateSection({ db, actor }: DeskContext, { sectionId, ...input }: { sectionId: number; name: unknown; slug?: unknown }): Promise<Done> {
   requireAdmin(actor);
   const data = ZSectionInput.parse(input);
   await db.transaction(async (tx) => {
@@ -67,10 +71,11 @@ export async function updateSection(db: Executor, actor: Actor, sectionId: numbe
       details: { sectionId, name: data.name, slug, previousName: current.name, previousSlug: current.slug },
     });
   });
+  return sectionsChanged();
 }
 
 /** Swaps a section with its neighbour; positions are renumbered so the order stays dense. */
-export async function moveSection(db: Executor, actor: Actor, sectionId: number, direction: 'up' | 'down'): Promise<void> {
+export async function moveSection({ db, actor }: DeskContext, { sectionId, direction }: { sectionId: number; direction: 'up' | 'down' }): Promise<Done> {
   requireAdmin(actor);
   await db.transaction(async (tx) => {
     const ordered = await tx.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.id));
@@ -85,4 +90,5 @@ export async function moveSection(db: Executor, actor: Actor, sectionId: number,
     const moved = ordered[target]!;
     await recordActivity(tx, { kind: 'section.moved', actorId: actor.id, details: { sectionId, name: moved.name, direction } });
   });
+  return sectionsChanged();
 }

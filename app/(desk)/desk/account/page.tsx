@@ -1,7 +1,7 @@
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
 import { getMessages } from '@/i18n';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { changeOwnPasswordAction } from './actions';
 
 const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2 text-start';

@@ -7,8 +7,8 @@ import { format, getMessages } from '@/i18n';
 import { ACTIVITY_KINDS, STORY_FIELDS, type StoryField } from '@/lib/activity/entries';
 import { ACTIVITY_PAGE_SIZE, activityHref, parseActivityQuery } from '@/lib/activity/filter';
 import { deskFormatter, wallTimeOf } from '@/lib/format/formatter';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 
 const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
 

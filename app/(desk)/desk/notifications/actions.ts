@@ -1,12 +1,11 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { markNotificationsSeen } from '@/db/queries/notifications';
-import type { ActionResult } from '@/lib/server/action-result';
-import { runDeskAction } from '@/lib/server/desk-action';
+import type { ActionResult } from '@/lib/desk/results';
+import { deskView, done } from '@/lib/server/effects';
+import { runDeskOperation } from '@/lib/server/next/desk-operation';
 
 export async function markNotificationsSeenAction(): Promise<ActionResult> {
-  const result = await runDeskAction('markNotificationsSeenAction', (db, actor) => markNotificationsSeen(actor.id, db));
-  if (result.ok) revalidatePath('/desk', 'layout');
-  return result;
+  // The unread count shows in the header of every desk page.
+  return runDeskOperation('markNotificationsSeenAction', async ({ db, actor }) => done(await markNotificationsSeen(actor.id, db), deskView('/desk', 'layout')));
 }

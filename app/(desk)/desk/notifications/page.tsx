@@ -6,8 +6,8 @@ import { listNotifications } from '@/db/queries/notifications';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
 import { deskFormatter } from '@/lib/format/formatter';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { markNotificationsSeenAction } from './actions';
 
 export default async function NotificationsPage() {

@@ -3,8 +3,8 @@ import { listQueue } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
 import { deskFormatter } from '@/lib/format/formatter';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 
 export default async function ReviewQueuePage() {
   const user = await requireCapability('article.review');

@@ -5,8 +5,8 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '@/lib/search/query';
 import { deskFormatter } from '@/lib/format/formatter';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { ARTICLE_STATUSES } from '@/lib/workflow/states';
 import { deskSearchHref, readDeskSearchParams, type RawDeskSearchParams } from './params';
 

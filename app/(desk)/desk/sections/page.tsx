@@ -3,8 +3,8 @@ import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-f
 import { getDb } from '@/db/client';
 import { sections } from '@/db/schema';
 import { getMessages } from '@/i18n';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { createSectionAction, moveSectionAction, updateSectionAction } from './actions';
 
 const input = 'rounded-md border border-rule bg-white px-3 py-1.5';

@@ -1,8 +1,8 @@
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { updateSettingsAction } from './actions';
 
 const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';

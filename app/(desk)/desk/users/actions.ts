@@ -1,42 +1,31 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import type { ActionResult } from '@/lib/server/action-result';
-import { formId, runDeskAction } from '@/lib/server/desk-action';
-import { createUser } from '@/lib/server/users/create-user';
-import { resetUserPassword } from '@/lib/server/users/set-password';
-import { changeUserRole, setUserActive } from '@/lib/server/users/update-user-access';
+import type { ActionResult } from '@/lib/desk/results';
+import { formId, runDeskOperation } from '@/lib/server/next/desk-operation';
+import { createUser } from '@/lib/server/people/create-user';
+import { resetUserPassword } from '@/lib/server/people/set-password';
+import { changeUserRole, setUserActive } from '@/lib/server/people/update-user-access';
 
-const done = (result: ActionResult) => {
-  if (result.ok) revalidatePath('/desk/users');
-  return result;
-};
-
-export async function createUserAction(_: unknown, form: FormData): Promise<ActionResult> {
-  return done(
-    await runDeskAction('createUserAction', (db, actor) =>
-      createUser(db, actor, {
-        email: form.get('email') ?? '',
-        name: form.get('name') ?? '',
-        role: form.get('role') ?? '',
-        password: form.get('password') ?? '',
-      }).then(() => undefined),
-    ),
-  );
+export async function createUserAction(_: unknown, form: FormData): Promise<ActionResult<{ id: number }>> {
+  const input = { email: form.get('email') ?? '', name: form.get('name') ?? '', role: form.get('role') ?? '', password: form.get('password') ?? '' };
+  return runDeskOperation('createUserAction', async (context) => {
+    const { value, effects } = await createUser(context, input);
+    return { value: { id: value.id }, effects };
+  });
 }
 
 export async function changeRoleAction(_: unknown, form: FormData): Promise<ActionResult> {
-  return done(await runDeskAction('changeRoleAction', (db, actor) => changeUserRole(db, actor, formId(form.get('userId')), form.get('role'))));
+  return runDeskOperation('changeRoleAction', (context) => changeUserRole(context, { userId: formId(form.get('userId')), role: form.get('role') }));
 }
 
 export async function setActiveAction(_: unknown, form: FormData): Promise<ActionResult> {
-  return done(
-    await runDeskAction('setActiveAction', (db, actor) => setUserActive(db, actor, formId(form.get('userId')), form.get('active') === 'true')),
+  return runDeskOperation('setActiveAction', (context) =>
+    setUserActive(context, { userId: formId(form.get('userId')), active: form.get('active') === 'true' }),
   );
 }
 
 export async function resetPasswordAction(_: unknown, form: FormData): Promise<ActionResult> {
-  return done(
-    await runDeskAction('resetPasswordAction', (db, actor) => resetUserPassword(db, actor, formId(form.get('userId')), form.get('password'))),
+  return runDeskOperation('resetPasswordAction', (context) =>
+    resetUserPassword(context, { userId: formId(form.get('userId')), password: form.get('password') }),
   );
 }

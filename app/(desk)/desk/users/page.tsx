@@ -3,8 +3,8 @@ import { getDb } from '@/db/client';
 import { listUsers } from '@/db/users';
 import { getMessages } from '@/i18n';
 import { ROLES } from '@/lib/permissions';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from './actions';
 
 const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';

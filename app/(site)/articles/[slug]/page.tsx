@@ -162,7 +162,7 @@ export default async function ArticlePage({ params }: Props) {
 
       {article.image && <FeaturedImage image={article.image} tr={tr} />}
 
-      <div className="prose-article mt-8" dir="rtl" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      <section aria-label={tr.storyText} className="prose-article mt-8" dir="rtl" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
 
       <footer className="mt-12 space-y-8">
         {article.tags.length > 0 && (

@@ -11,11 +11,11 @@ import { isSameOriginRequest } from '@/lib/auth/same-origin';
 import { escapeHtml } from '@/lib/html/escape';
 import { siteOrigin } from '@/lib/seo/site-url';
 import { SIGN_IN_EMAIL_COOKIE, SIGN_IN_PATH, signInMessage, type SignInError } from '@/lib/auth/sign-in-messages';
-import { logRefusal } from '@/lib/server/access-log';
-import { authenticate } from '@/lib/server/authenticate';
-import { requestClientAddress } from '@/lib/server/client-address';
-import { getDeskLocale } from '@/lib/server/locale';
-import { issueSignInGrant } from '@/lib/server/sign-in-grant';
+import { logRefusal } from '@/lib/server/next/access-log';
+import { authenticate } from '@/lib/server/auth/authenticate';
+import { requestClientAddress } from '@/lib/server/next/client-address';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { issueSignInGrant } from '@/lib/server/auth/sign-in-grant';
 
 export const dynamic = 'force-dynamic';
 

@@ -14,9 +14,11 @@ import { documentToText } from '@/lib/content/text';
 import { deskFormatter } from '@/lib/format/formatter';
 import { can, canEditArticle } from '@/lib/permissions';
 import { articlePath } from '@/lib/seo/paths';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { availableActions, PENDING_EDIT_STATES } from '@/lib/workflow/transitions';
+import { addCommentAction, resolveCommentAction, transitionAction } from '../actions';
+import { articleFormActions } from '../form-actions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -59,7 +61,10 @@ export default async function ArticlePage({ params }: Props) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-6">
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <span className="rounded bg-rule px-2 py-0.5">{t.status[article.status]}</span>
+          <span className="rounded bg-rule px-2 py-0.5">
+            <span className="sr-only">{t.workflow.status}: </span>
+            {t.status[article.status]}
+          </span>
           {article.live && <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t.workflow.live}</span>}
           {article.status === 'scheduled' && article.scheduledFor && (
             <span>
@@ -122,6 +127,7 @@ export default async function ArticlePage({ params }: Props) {
           userId={user.id}
           editable={editable}
           dateSettings={settings}
+          actions={articleFormActions}
         />
       </div>
 
@@ -133,6 +139,7 @@ export default async function ArticlePage({ params }: Props) {
           locale={locale}
           timeZone={settings.timeZone}
           takedownKeepsEdit={takedownKeepsEdit}
+          transition={transitionAction}
         />
         {reviewing && (
           <section aria-labelledby="since">
@@ -153,7 +160,7 @@ export default async function ArticlePage({ params }: Props) {
           <h2 id="comments" className="mb-3 font-bold">
             {t.workflow.comments}
           </h2>
-          <CommentThread articleId={article.id} comments={comments} locale={locale} dates={dates} />
+          <CommentThread articleId={article.id} comments={comments} locale={locale} dates={dates} actions={{ add: addCommentAction, resolve: resolveCommentAction }} />
         </section>
         <section aria-labelledby="timeline">
           <h2 id="timeline" className="mb-3 font-bold">

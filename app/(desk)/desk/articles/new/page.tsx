@@ -2,8 +2,9 @@ import { ArticleForm } from '@/components/desk/article-form';
 import { listSectionsForDesk } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
+import { articleFormActions } from '../form-actions';
 
 export default async function NewArticlePage() {
   const user = await requireCapability('article.create');
@@ -24,6 +25,7 @@ export default async function NewArticlePage() {
         userId={user.id}
         editable
         dateSettings={settings}
+        actions={articleFormActions}
       />
     </div>
   );

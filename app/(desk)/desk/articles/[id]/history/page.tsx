@@ -8,8 +8,8 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
 import { deskFormatter } from '@/lib/format/formatter';
 import { canEditArticle } from '@/lib/permissions';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 import { restoreRevisionAction } from '../../actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string; all?: string }> };

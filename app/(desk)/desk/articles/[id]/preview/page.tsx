@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { findEditableArticle, findMediaPreview, findRevision } from '@/db/queries/desk';
 import { format, getMessages } from '@/i18n';
 import { renderStoredBody } from '@/lib/content/render';
-import { getDeskLocale } from '@/lib/server/locale';
-import { requireCapability } from '@/lib/server/session';
+import { getDeskLocale } from '@/lib/server/next/locale';
+import { requireCapability } from '@/lib/server/next/session';
 
 // Previews are for staff only: behind the desk's sign-in, rendered per request, never indexed.
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -50,7 +50,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
           // eslint-disable-next-line @next/next/no-img-element -- library images are already re-encoded to web sizes
           <img src={featured.src} alt={featured.alt} className="mt-6 w-full rounded" />
         )}
-        <div className="prose-article mt-8" dangerouslySetInnerHTML={{ __html: body.html }} />
+        <section aria-label={getMessages(locale).articleForm.body} className="prose-article mt-8" dangerouslySetInnerHTML={{ __html: body.html }} />
       </article>
     </div>
   );

@@ -2,12 +2,11 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordActivity } from '@/db/activity';
-import type { Executor } from '@/db/client';
 import { getSiteSettings } from '@/db/queries/settings';
 import { siteSettings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
-import type { Actor } from './session';
+import { deskView, done, wholeSite, type DeskContext, type Done } from '../effects';
 import { cleanLine } from '@/lib/arabic/text-fields';
 
 const KNOWN_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
@@ -25,7 +24,8 @@ const ZSettings = z.object({
   digits: z.enum(['latn', 'arab'], { message: 'INVALID_INPUT' }),
 });
 
-export async function updateSiteSettings(db: Executor, actor: Actor, input: unknown): Promise<void> {
+/** Name, description, digits and time zone show on every public page and across the desk. */
+export async function updateSiteSettings({ db, actor }: DeskContext, input: unknown): Promise<Done> {
   if (!can(actor.role, 'settings.manage')) throw new AppError('FORBIDDEN');
   const data = ZSettings.parse(input);
   if (!KNOWN_ZONES.has(data.timeZone)) throw new AppError('TIME_ZONE_INVALID', undefined, { field: 'timeZone' });
@@ -40,4 +40,5 @@ export async function updateSiteSettings(db: Executor, actor: Actor, input: unkn
       .map((setting) => ({ setting, from: before[setting], to: data[setting] }));
     if (changes.length) await recordActivity(tx, { kind: 'settings.updated', actorId: actor.id, details: { changes } });
   });
+  return done(undefined, wholeSite, deskView('/desk', 'layout'));
 }

@@ -7,7 +7,7 @@ import { countOtherActiveAdmins, findUserById, revokeAllSessions } from '@/db/us
 import { ZRole } from '@/lib/auth/user-input';
 import { AppError } from '@/lib/errors';
 import { can, type Role } from '@/lib/permissions';
-import type { Actor } from '../session';
+import { deskView, done, type Actor, type DeskContext, type Done } from '../effects';
 
 /**
  * Serialises every change to people's access until the transaction ends. Two admins demoting or
@@ -35,7 +35,7 @@ async function assertNotLastAdmin(db: Executor, user: { id: number; role: Role; 
 }
 
 /** The new role applies on the person's next request: sessions read the role from the database. */
-export async function changeUserRole(db: Executor, actor: Actor, userId: number, role: unknown): Promise<void> {
+export async function changeUserRole({ db, actor }: DeskContext, { userId, role }: { userId: number; role: unknown }): Promise<Done> {
   // Permission before validation: a caller without it learns nothing about what would be accepted.
   if (!can(actor.role, 'users.manage')) throw new AppError('FORBIDDEN');
   const nextRole = ZRole.parse(role);
@@ -46,10 +46,11 @@ export async function changeUserRole(db: Executor, actor: Actor, userId: number,
     await tx.update(users).set({ role: nextRole }).where(eq(users.id, userId));
     await recordActivity(tx, { kind: 'person.role_changed', actorId: actor.id, subjectUserId: userId, details: { from: user.role, to: nextRole } });
   });
+  return done(undefined, deskView('/desk/users'));
 }
 
 /** Deactivation ends every session of the person at once; reactivation lets them sign in again. */
-export async function setUserActive(db: Executor, actor: Actor, userId: number, active: boolean): Promise<void> {
+export async function setUserActive({ db, actor }: DeskContext, { userId, active }: { userId: number; active: boolean }): Promise<Done> {
   await db.transaction(async (tx) => {
     const user = await loadForChange(tx, actor, userId);
     if (user.active === active) return;
@@ -60,4 +61,5 @@ export async function setUserActive(db: Executor, actor: Actor, userId: number, 
     await tx.update(users).set({ active }).where(eq(users.id, userId));
     await recordActivity(tx, { kind: active ? 'person.reactivated' : 'person.deactivated', actorId: actor.id, subjectUserId: userId, details: {} });
   });
+  return done(undefined, deskView('/desk/users'));
 }

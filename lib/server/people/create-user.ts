@@ -1,16 +1,15 @@
 import 'server-only';
 import { recordActivity } from '@/db/activity';
-import type { Executor } from '@/db/client';
 import { emailTaken, upsertUser, type UserView } from '@/db/users';
 import { ZNewUser } from '@/lib/auth/user-input';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
-import type { Actor } from '../session';
+import { deskView, done, type DeskContext, type Done } from '../effects';
 
-export async function createUser(db: Executor, actor: Actor, input: unknown): Promise<UserView> {
+export async function createUser({ db, actor }: DeskContext, input: unknown): Promise<Done<UserView>> {
   if (!can(actor.role, 'users.manage')) throw new AppError('FORBIDDEN');
   const data = ZNewUser.parse(input);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     if (await emailTaken(tx, data.email)) throw new AppError('EMAIL_TAKEN', undefined, { field: 'email' });
     const { user } = await upsertUser(tx, data);
     await recordActivity(tx, {
@@ -21,4 +20,5 @@ export async function createUser(db: Executor, actor: Actor, input: unknown): Pr
     });
     return user;
   });
+  return done(created, deskView('/desk/users'));
 }

@@ -4,11 +4,12 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
-import { findSessionUser, type SessionUser } from '@/db/sessions';
+import { findSessionUser } from '@/db/sessions';
+import type { Actor } from '../effects';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { can, type Capability } from '@/lib/permissions';
 
-export type Actor = SessionUser;
+export type { Actor };
 
 /**
  * The signed-in person for this request, checked against the database every time: a revoked
