@@ -20,5 +20,5 @@ for (const Server of [http.Server, https.Server]) {
   };
 }
 
-// Tells the app that the header is the server's own (lib/server/client-address.ts).
+// Tells the app that the header is the server's own (lib/server/next/client-address.ts).
 globalThis[Symbol.for('midad.client-address-stamp')] = true;
