@@ -37,7 +37,7 @@ import { readPublicFootprint, type SiteStory } from '@/db/queries/site-stories';
 import * as data from '@/app/(site)/_lib/data';
 import { refreshPublicPages } from '@/lib/server/next/public-cache';
 import { slugify } from '@/lib/arabic/slug';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase } from '../helpers';
 
 let connection: Connection;
 let fixtureId: number;

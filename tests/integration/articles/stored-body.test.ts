@@ -13,8 +13,8 @@ import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { driverName, freshDatabase, signedInActor } from './helpers';
-import { refusedWith } from './refusals';
+import { driverName, freshDatabase, signedInActor } from '../helpers';
+import { refusedWith } from '../refusals';
 
 let db: Database;
 let editor: Actor;

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection } from '@/db/client';
 import { normalizeArabic } from '@/lib/arabic/normalize';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase } from '../helpers';
 
 /*
  * The normalisation exists twice, as normalizeArabic() for queries and as the SQL function

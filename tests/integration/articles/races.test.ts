@@ -10,8 +10,8 @@ import { saveArticle } from '@/lib/server/articles/save-article';
 import { createUser } from '@/lib/server/people/create-user';
 import { changeUserRole, setUserActive } from '@/lib/server/people/update-user-access';
 import type { Actor } from '@/lib/server/next/session';
-import { driverName, freshDatabase, signedInActor } from './helpers';
-import { deskFailure } from './refusals';
+import { driverName, freshDatabase, signedInActor } from '../helpers';
+import { deskFailure } from '../refusals';
 
 let db: Database;
 let admin: Actor;

@@ -9,9 +9,9 @@ import { paragraphsToDocument } from '@/lib/content/render';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import type { Actor } from '@/lib/server/next/session';
-import { createPostgres, freePort, postgresUnavailable, type PostgresServer } from '../../e2e/processes';
+import { createPostgres, freePort, postgresUnavailable, type PostgresServer } from '../../../e2e/processes';
 import type { CrashSaveInput, CrashSaveOutcome } from './crash-save-worker';
-import { signedInActor } from './helpers';
+import { signedInActor } from '../helpers';
 
 /*
  * The PostgreSQL server dies (SIGKILL to the postmaster, no shutdown) while a save's transaction
@@ -73,7 +73,7 @@ const save = (connection: Connection, id: number, version: number, text: string)
 
 /** One save made by the app in its own process; `ended` says whether it has answered yet. */
 function saveInAppProcess(input: CrashSaveInput) {
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/integration/crash-save-worker.ts', JSON.stringify(input)], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/integration/platform/crash-save-worker.ts', JSON.stringify(input)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

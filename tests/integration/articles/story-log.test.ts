@@ -12,7 +12,7 @@ import { saveArticle } from '@/lib/server/articles/save-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { driverName, freshDatabase, signedInActor } from './helpers';
+import { driverName, freshDatabase, signedInActor } from '../helpers';
 
 /*
  * A story's history is its entries in the newsroom activity log: every change made to it is one

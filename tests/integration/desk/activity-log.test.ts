@@ -9,7 +9,7 @@ import { updateSiteSettings } from '@/lib/server/settings/update-site-settings';
 import { createUser } from '@/lib/server/people/create-user';
 import { changeOwnPassword, resetUserPassword } from '@/lib/server/people/set-password';
 import { changeUserRole, setUserActive } from '@/lib/server/people/update-user-access';
-import { driverName, freshDatabase, signedInActor } from './helpers';
+import { driverName, freshDatabase, signedInActor } from '../helpers';
 
 let connection: Connection;
 let db: Database;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection } from '@/db/client';
 import { articleRevisions, articles, sections, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase } from '../helpers';
 
 let connection: Connection;
 

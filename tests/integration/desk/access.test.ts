@@ -8,8 +8,8 @@ import type { ActionResult } from '@/lib/desk/results';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { Actor } from '@/lib/server/next/session';
-import { databaseFingerprint } from './fingerprint';
-import { driverName, freshDatabase, signedInActor } from './helpers';
+import { databaseFingerprint } from '../fingerprint';
+import { driverName, freshDatabase, signedInActor } from '../helpers';
 
 /**
  * Every server action, called directly as a hostile client would — with no session, with a role

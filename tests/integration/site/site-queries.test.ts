@@ -20,7 +20,7 @@ import {
 import { slugify } from '@/lib/arabic/slug';
 import { documentToText, paragraphsToDocument } from '@/lib/content/render';
 import type { ArticleStatus } from '@/lib/workflow/states';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase } from '../helpers';
 
 const HOUR = 3600_000;
 

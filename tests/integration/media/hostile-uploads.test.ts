@@ -10,8 +10,8 @@ import { closeConnection, type Database } from '@/db/client';
 import { media } from '@/db/schema';
 import { errorMessage } from '@/i18n';
 import type { ErrorCode } from '@/lib/errors';
-import { driverName, freshDatabase, tempDir } from './helpers';
-import { cameraJpeg, createUser, filesIn, gradient } from './media-fixtures';
+import { driverName, freshDatabase, tempDir } from '../helpers';
+import { cameraJpeg, createUser, filesIn, gradient } from '../media-fixtures';
 
 /*
  * Hostile uploads sent the way a browser sends them: a multipart request to POST /api/media whose

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { closeConnection, openDatabase, installConnection } from '@/db/client';
-import { freshDatabase } from './helpers';
+import { freshDatabase } from '../helpers';
 
 describe('/api/health', () => {
   beforeAll(() => freshDatabase());

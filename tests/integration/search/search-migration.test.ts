@@ -6,7 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection, type Database } from '@/db/client';
 import { searchPublishedArticles } from '@/db/queries/search';
-import { driverName, emptyDatabase, tempDir } from './helpers';
+import { driverName, emptyDatabase, tempDir } from '../helpers';
 
 /*
  * A newsroom that already has stories when it upgrades: the search migrations must index them,

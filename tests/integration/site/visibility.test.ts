@@ -7,7 +7,7 @@ import { articleRevisions, articles, sections, users } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/workflow/states';
 import { isPubliclyVisible } from '@/lib/workflow/visibility';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase } from '../helpers';
 
 /*
  * The visibility rule has three forms: isPubliclyVisible in TypeScript, publiclyVisible() in the

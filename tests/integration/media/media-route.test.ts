@@ -9,8 +9,8 @@ import { media } from '@/db/schema';
 import type { MediaDto } from '@/lib/media/dto';
 import { LocalDirectoryStorage } from '@/lib/media/storage';
 import { uploadMedia } from '@/lib/server/media/upload-media';
-import { driverName, freshDatabase, tempDir } from './helpers';
-import { createUser, gradient } from './media-fixtures';
+import { driverName, freshDatabase, tempDir } from '../helpers';
+import { createUser, gradient } from '../media-fixtures';
 
 let connection: Connection;
 let mediaDir: string;

@@ -23,11 +23,11 @@ import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { Actor } from '@/lib/server/next/session';
 import { uploadMedia } from '@/lib/server/media/upload-media';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { payloadHrefs, XSS_GLOBAL, XSS_PAYLOADS } from '../support/xss-payloads';
-import { openBrowserHarness, type BrowserHarness, type HtmlRules } from './browser/harness';
-import { driverName, freshDatabase, tempDir, signedInActor } from './helpers';
-import { deskFailure, refusal, storyState } from './refusals';
-import { gradient } from './media-fixtures';
+import { payloadHrefs, XSS_GLOBAL, XSS_PAYLOADS } from '../../support/xss-payloads';
+import { openBrowserHarness, type BrowserHarness, type HtmlRules } from '../browser/harness';
+import { driverName, freshDatabase, tempDir, signedInActor } from '../helpers';
+import { deskFailure, refusal, storyState } from '../refusals';
+import { gradient } from '../media-fixtures';
 
 /*
  * Stored XSS: every payload of the corpus goes through the real create and save use cases in every

@@ -8,8 +8,8 @@ import type { ErrorCode } from '@/lib/errors';
 import { LocalDirectoryStorage } from '@/lib/media/storage';
 import { MAX_UPLOAD_REQUEST_BYTES, receiveMediaUpload } from '@/lib/server/next/media-upload';
 import type { Actor } from '@/lib/server/next/session';
-import { driverName, freshDatabase, tempDir } from './helpers';
-import { createUser, filesIn, gradient } from './media-fixtures';
+import { driverName, freshDatabase, tempDir } from '../helpers';
+import { createUser, filesIn, gradient } from '../media-fixtures';
 
 // Each request names its caller below; the session module (and the sign-in library behind it) stays out.
 vi.mock('@/lib/server/next/session', () => ({ getCurrentUser: async () => null }));

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, type Connection } from '@/db/client';
 import { searchPublishedArticles } from '@/db/queries/search';
 import { seedDatabase } from '@/db/seed';
-import { MUST_FIND_FIXTURE, PROCLITIC_CASES, QUALITY_SET, STORIES, type StoryKey } from '../search-quality/queries';
-import { addQualityStories } from '../search-quality/stories';
-import { driverName, freshDatabase } from './helpers';
+import { MUST_FIND_FIXTURE, PROCLITIC_CASES, QUALITY_SET, STORIES, type StoryKey } from '../../search-quality/queries';
+import { addQualityStories } from '../../search-quality/stories';
+import { driverName, freshDatabase } from '../helpers';
 
 /*
  * Recall and precision of readers' search over the seeded stories (tests/search-quality),

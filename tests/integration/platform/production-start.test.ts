@@ -11,7 +11,7 @@ import { seedDatabase } from '@/db/seed';
 import { DEMO_ACCOUNTS } from '@/db/seed-data/sample-stories';
 import { upsertUser } from '@/db/users';
 import { describeDemoPasswords, requireValidConfig } from '@/scripts/environment';
-import { driverName, emptyDatabase, tempDir } from './helpers';
+import { driverName, emptyDatabase, tempDir } from '../helpers';
 
 const quiet = () => {};
 

@@ -7,8 +7,8 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { seedDatabase } from '@/db/seed';
 import { parseSearchQuery } from '@/lib/search/query';
 import { MAX_SEARCH_PAGE } from '@/lib/search/request';
-import { hostileSearchParams } from '../support/hostile-queries';
-import { driverName, freshDatabase } from './helpers';
+import { hostileSearchParams } from '../../support/hostile-queries';
+import { driverName, freshDatabase } from '../helpers';
 
 /*
  * Search is the one public page that sends what a stranger typed to the database. Whatever arrives

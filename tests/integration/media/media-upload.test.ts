@@ -11,9 +11,9 @@ import { MAX_UPLOAD_BYTES } from '@/lib/media/process';
 import { LocalDirectoryStorage } from '@/lib/media/storage';
 import { uploadMedia, type UploadMediaInput } from '@/lib/server/media/upload-media';
 import type { Actor } from '@/lib/server/next/session';
-import { driverName, freshDatabase, tempDir } from './helpers';
-import { refusedWith } from './refusals';
-import { cameraJpeg, createUser, filesIn, gradient, jpegDeclaring, pngDeclaring } from './media-fixtures';
+import { driverName, freshDatabase, tempDir } from '../helpers';
+import { refusedWith } from '../refusals';
+import { cameraJpeg, createUser, filesIn, gradient, jpegDeclaring, pngDeclaring } from '../media-fixtures';
 
 let connection: Connection;
 let mediaDir: string;

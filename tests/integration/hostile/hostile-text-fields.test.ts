@@ -17,8 +17,8 @@ import { updateSiteSettings } from '@/lib/server/settings/update-site-settings';
 import { createUser } from '@/lib/server/people/create-user';
 import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { driverName, freshDatabase, signedInActor } from './helpers';
-import { refusal, storyState } from './refusals';
+import { driverName, freshDatabase, signedInActor } from '../helpers';
+import { refusal, storyState } from '../refusals';
 
 /*
  * Titles, summaries, bylines, tags and slugs with bidi overrides, invisible characters, controls,

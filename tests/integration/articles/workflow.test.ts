@@ -16,8 +16,8 @@ import { heartbeat, leave, PRESENCE_WINDOW_SECONDS } from '@/lib/server/articles
 import { countUnreadNotifications, listNotifications, markNotificationsSeen } from '@/db/queries/notifications';
 import type { Actor } from '@/lib/server/next/session';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { driverName, freshDatabase, signedInActor } from './helpers';
-import { deskFailure, refusedWith } from './refusals';
+import { driverName, freshDatabase, signedInActor } from '../helpers';
+import { deskFailure, refusedWith } from '../refusals';
 
 let connection: Connection;
 let db: Database;

@@ -6,7 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, queryRows, type Database } from '@/db/client';
 import { listEvents } from '@/db/queries/desk';
-import { driverName, emptyDatabase, tempDir } from './helpers';
+import { driverName, emptyDatabase, tempDir } from '../helpers';
 
 /*
  * A newsroom upgrading to one activity log: the story events it already has move into the log,

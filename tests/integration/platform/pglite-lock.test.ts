@@ -7,7 +7,7 @@ import { openDatabase, type Connection } from '@/db/client';
 import { lockPathFor } from '@/db/pglite-lock';
 import { sections } from '@/db/schema';
 import { isAppError } from '@/lib/errors';
-import { tempDir } from './helpers';
+import { tempDir } from '../helpers';
 
 // These run on the embedded database whatever DATABASE_URL says: the lock is PGlite's concern.
 const env = { ...process.env, DATABASE_URL: '' };

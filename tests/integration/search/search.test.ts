@@ -8,7 +8,7 @@ import fixture from '@/db/seed-data/quds-day-article.json';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/workflow/states';
 import { isPubliclyVisible } from '@/lib/workflow/visibility';
-import { driverName, freshDatabase } from './helpers';
+import { driverName, freshDatabase } from '../helpers';
 
 let connection: Connection;
 let editorId: number;
