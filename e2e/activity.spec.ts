@@ -1,9 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { signInAs, unique } from './support';
+import { expect, test } from './fixtures';
+import { unique } from './support';
 
 test.describe('the newsroom activity log', () => {
-  test('an admin finds a section they just created by filtering the log', async ({ page }) => {
-    await signInAs(page, 'admin');
+  test('an admin finds a section they just created by filtering the log', async ({ adminPage: page }) => {
     const name = unique('قسم');
     await page.goto('/desk/sections');
     const form = page.getByRole('region', { name: 'إضافة قسم' });
@@ -28,8 +27,8 @@ test.describe('the newsroom activity log', () => {
     await expect(page.getByRole('status')).toContainText('رقم القصة');
   });
 
-  test('an editor may not read it', async ({ page }) => {
-    await signInAs(page, 'editor');
+  test('an editor may not read it', async ({ editorPage: page }) => {
+    await page.goto('/desk');
     await expect(page.getByRole('link', { name: 'سجل النشاط' })).toHaveCount(0);
     const response = await page.goto('/desk/activity');
     expect(response?.status()).toBe(403);

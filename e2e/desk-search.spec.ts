@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { signInAs } from './support';
+import { expect, test } from './fixtures';
 
-test('staff search covers every state and shows it; readers never see drafts', async ({ page, request }) => {
-  await signInAs(page, 'editor');
+test('staff search covers every state and shows it; readers never see drafts', async ({ editorPage: page, request }) => {
+  await page.goto('/desk');
   await page.getByRole('navigation', { name: 'تنقل غرفة الأخبار' }).getByRole('link', { name: 'البحث' }).click();
   await page.getByLabel('عبارة البحث').fill('الانتخابات البلديه');
   await page.getByRole('button', { name: 'ابحث' }).click();

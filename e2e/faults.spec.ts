@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import postgres from 'postgres';
+import { expect, test } from './fixtures';
 import { createPostgres, freePort, postgresUnavailable, startApp, type AppServer, type PostgresServer } from './processes';
-import { DEMO, editorBox, localCopies, pauseTimers, signIn, typeAtEnd, unique } from './support';
+import { DEMO, editorBox, expectSaved, localCopies, pauseTimers, signIn, typeAtEnd, unique } from './support';
 
 /**
  * What an editor and a reader see when the infrastructure fails: the database server restarting
@@ -24,7 +25,6 @@ const FAULT_TEST_MS = 600_000;
 
 const status = (page: Page) => page.getByRole('status').first();
 const saveButton = (page: Page) => page.getByRole('button', { name: 'حفظ', exact: true });
-const expectSaved = (page: Page, timeout?: number) => expect(page.getByRole('status').filter({ hasText: /^محفوظ$/ })).toBeVisible({ timeout });
 
 /** An editor's tab on `app`, its clock under the test's control (running until paused). */
 async function signedInEditor(browser: Browser, app: AppServer): Promise<Page> {

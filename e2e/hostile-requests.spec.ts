@@ -1,12 +1,11 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { configFrom } from '../lib/config/server';
 import { siteOrigin } from '../lib/seo/site-url';
-import { DEMO, signInAs } from './support';
+import { expect, test, type Role } from './fixtures';
+import { actionId, DEMO, pressWorkflow, signInAs } from './support';
 
 /**
  * Requests a browser would never send: server actions and route handlers called over HTTP by
@@ -14,16 +13,6 @@ import { DEMO, signInAs } from './support';
  * public cache hands to readers. The safe outcome is checked on the wire and in what admins and
  * readers see afterwards.
  */
-
-const distDir = process.env.NEXT_DIST_DIR || '.next';
-const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-  node: Record<string, { exportedName?: string }>;
-};
-const actionId = (name: string) => {
-  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name)?.[0];
-  if (!id) throw new Error(`no server action named ${name} in this build`);
-  return id;
-};
 
 /**
  * Calls a server action the way Next's client does: its id in `Next-Action`, the arguments in
@@ -63,11 +52,10 @@ function replyForm(fields: Record<string, string>): FormData {
 let baseURLValue = '';
 const baseOrigin = () => new URL(baseURLValue).origin;
 
-async function signedInRequest(browser: Browser, role: keyof typeof DEMO) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, role);
-  return { context, request: context.request, page };
+/** A desk tab of `role` (from the stored session), with the request context that carries its cookie. */
+async function signedInRequest(openDesk: (role: Role) => Promise<Page>, role: Role) {
+  const page = await openDesk(role);
+  return { context: page.context(), request: page.context().request, page };
 }
 
 /** A server action's coded refusal, found in its RSC answer. */
@@ -80,10 +68,13 @@ function expectRefused(answer: { status: number; body: string }, code: 'UNAUTHEN
 /**
  * A request context holding a session cookie that was valid once: the person signed out, so the
  * cookie still passes the desk's redirect but names a session the server has ended. This is the
- * anonymous caller who reaches the actions themselves.
+ * anonymous caller who reaches the actions themselves. It signs in through the form, in a context
+ * of its own, so the sign-out ends no session another test uses.
  */
 async function revokedSession(browser: Browser) {
-  const { context, page } = await signedInRequest(browser, 'editor');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, 'editor');
   const state = await context.storageState();
   await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -117,11 +108,11 @@ test.beforeEach(({ baseURL }) => {
   baseURLValue = baseURL!;
 });
 
-test('server actions called over HTTP without the right role are refused and change nothing', async ({ browser, playwright, baseURL }) => {
+test('server actions called over HTTP without the right role are refused and change nothing', async ({ browser, openDesk, playwright, baseURL }) => {
   test.setTimeout(90_000);
-  const admin = await signedInRequest(browser, 'admin');
-  const reviewer = await signedInRequest(browser, 'reviewer');
-  const editor = await signedInRequest(browser, 'editor');
+  const admin = await signedInRequest(openDesk, 'admin');
+  const reviewer = await signedInRequest(openDesk, 'reviewer');
+  const editor = await signedInRequest(openDesk, 'editor');
   const stale = await revokedSession(browser);
   const anonymous = stale.request;
   const cookieless = await playwright.request.newContext({ baseURL });
@@ -175,11 +166,11 @@ test('server actions called over HTTP without the right role are refused and cha
   const deskStory = await (await admin.request.get(`/desk/articles/${inReview}`)).text();
   expect(deskStory).toContain('قيد المراجعة');
   expect(deskStory).not.toContain('تعليق دخيل');
-  await Promise.all([admin.context.close(), reviewer.context.close(), editor.context.close(), stale.context.close(), cookieless.dispose()]);
+  await Promise.all([stale.context.close(), cookieless.dispose()]);
 });
 
-test('a server action posted from another site, or without an Origin, is refused even with an admin session', async ({ browser }) => {
-  const admin = await signedInRequest(browser, 'admin');
+test('a server action posted from another site, or without an Origin, is refused even with an admin session', async ({ openDesk }) => {
+  const admin = await signedInRequest(openDesk, 'admin');
   const form = { name: 'قسم من موقع آخر', slug: 'qism-khariji' };
   const foreign = await callAction(admin.request, 'createSectionAction', { form }, { origin: 'https://evil.example' });
   expect(foreign.body).not.toContain('"ok":true');
@@ -190,12 +181,11 @@ test('a server action posted from another site, or without an Origin, is refused
   expect(sections).not.toContain('قسم من موقع آخر');
   const allowed = await callAction(admin.request, 'createSectionAction', { form: { name: 'قسم من هذا الموقع', slug: `qism-${Date.now()}` } });
   expect(allowed.body).toContain('"ok":true');
-  await admin.context.close();
 });
 
-test('route handlers refuse what the caller may not do', async ({ browser, playwright, baseURL }) => {
+test('route handlers refuse what the caller may not do', async ({ openDesk, playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
-  const reviewer = await signedInRequest(browser, 'reviewer');
+  const reviewer = await signedInRequest(openDesk, 'reviewer');
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   const upload = (request: APIRequestContext, origin: string | null) =>
     request.post('/api/media', {
@@ -220,7 +210,7 @@ test('route handlers refuse what the caller may not do', async ({ browser, playw
   for (const url of ['/feed.xml', '/sitemap.xml', '/robots.txt', '/api/health']) {
     expect((await anonymous.post(url, { failOnStatusCode: false })).status(), url).toBeGreaterThanOrEqual(400);
   }
-  await Promise.all([reviewer.context.close(), anonymous.dispose()]);
+  await anonymous.dispose();
 });
 
 /** A raw GET with exactly these headers (fetch would not let us set Host). */
@@ -275,8 +265,8 @@ test('crafted Host, forwarding and RSC headers never change what anonymous reade
   }
 });
 
-test('what a signed-in person gets is never stored for readers', async ({ browser, request }) => {
-  const editor = await signedInRequest(browser, 'editor');
+test('what a signed-in person gets is never stored for readers', async ({ openDesk, request }) => {
+  const editor = await signedInRequest(openDesk, 'editor');
   const home = await (await request.get('/')).text();
   const articlePath = /href="(\/articles\/[^"]+)"/.exec(home)![1]!;
   // Desk pages are private to their viewer.
@@ -293,7 +283,6 @@ test('what a signed-in person gets is never stored for readers', async ({ browse
     expect(anonymous, page).not.toContain('تسجيل الخروج');
     expect(anonymous, page).not.toContain('editor@midad.test');
   }
-  await editor.context.close();
 });
 
 /** The request headers of a signed-in person's session, for requests written by hand. */
@@ -344,10 +333,10 @@ function streamUpload(headers: Record<string, string>, options: { offer: number;
   });
 }
 
-test('an upload is refused before its body is read, and cut off at the limit as it streams in', async ({ browser }) => {
+test('an upload is refused before its body is read, and cut off at the limit as it streams in', async ({ openDesk }) => {
   test.setTimeout(120_000);
-  const reviewer = await signedInRequest(browser, 'reviewer');
-  const editor = await signedInRequest(browser, 'editor');
+  const reviewer = await signedInRequest(openDesk, 'reviewer');
+  const editor = await signedInRequest(openDesk, 'editor');
 
   // A reviewer sends one chunk and holds the rest back: the refusal cannot be waiting for it.
   const refused = await streamUpload(await sessionHeaders(reviewer), { offer: 64 * 1024 * 1024, holdAfter: CHUNK.length });
@@ -407,8 +396,7 @@ test('an upload is refused before its body is read, and cut off at the limit as 
     multipart: { file: { name: 'photo.png', mimeType: 'image/png', buffer: photo }, alt: 'صورة عادية' },
   });
   expect(ok.status()).toBe(201);
-  expect((await ok.json()).media).toMatchObject({ mime: 'image/webp', width: 640, alt: 'صورة عادية' });
-  await Promise.all([reviewer.context.close(), editor.context.close()]);
+  expect((await ok.json()).value).toMatchObject({ mime: 'image/webp', width: 640, alt: 'صورة عادية' });
 });
 
 /** The site's not-found page, told apart from a page that merely carries the catalogue in its data. */
@@ -453,12 +441,6 @@ test('a path whose percent-escapes do not decode gets the not-found page, never 
   expect(desk.headers().location).toContain('/login?callbackUrl=');
 });
 
-async function pressWorkflow(page: Page, name: string) {
-  const form = page.locator('form', { has: page.getByRole('button', { name, exact: true }) });
-  await form.getByRole('button', { name, exact: true }).click();
-  await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
-}
-
 const SITE_ORIGIN = siteOrigin(configFrom(process.env));
 
 const FOREIGN = {
@@ -499,23 +481,12 @@ async function expectNoForeignHostAfter(request: APIRequestContext, pages: strin
   }
 }
 
-test('pages re-rendered for a request with a foreign Host keep the site URL from the configuration', async ({ browser, request }) => {
+test('pages re-rendered for a request with a foreign Host keep the site URL from the configuration', async ({ createDraft, editorPage: editor, reviewerPage: reviewer, request }) => {
   test.setTimeout(180_000);
   const title = `خبر عن المضيف ${Date.now().toString(36)}`;
-  const editor = await (await browser.newContext()).newPage();
-  await signInAs(editor, 'editor');
-  await editor.goto('/desk/articles/new');
-  await editor.getByLabel('العنوان', { exact: true }).fill(title);
-  await editor.getByLabel('القسم').selectOption({ label: 'فلسطين' });
-  await editor.getByRole('textbox', { name: 'نص المقال' }).click();
-  await editor.keyboard.insertText('نص قصير عن الروابط.');
-  await editor.getByRole('button', { name: 'إنشاء المسودة' }).click();
-  await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
-  const deskPath = new URL(editor.url()).pathname;
-  const articlePath = `/articles/${encodeURIComponent(await editor.getByLabel('رابط المقال').inputValue())}`;
+  const { deskPath, publicPath: articlePath } = await createDraft({ title, paragraphs: ['نص قصير عن الروابط.'] });
+  await editor.goto(deskPath);
   await pressWorkflow(editor, 'إرسال للمراجعة');
-  const reviewer = await (await browser.newContext()).newPage();
-  await signInAs(reviewer, 'reviewer');
   await reviewer.goto(deskPath);
   await pressWorkflow(reviewer, 'اعتماد');
   await editor.reload();
@@ -543,6 +514,5 @@ test('pages re-rendered for a request with a foreign Host keep the site URL from
     // page and the feeds.
     await editor.goto(deskPath);
     if (await editor.getByRole('button', { name: 'إلغاء النشر', exact: true }).count()) await pressWorkflow(editor, 'إلغاء النشر');
-    await Promise.all([editor.context().close(), reviewer.context().close()]);
   }
 });

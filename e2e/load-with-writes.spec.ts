@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
 import autocannon from 'autocannon';
 import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
 import { slugify } from '../lib/arabic/slug';
 import { articlePath } from '../lib/seo/paths';
-import { changeAndWatch, deskAs, pressWorkflow, resubmitAndApprove, WORKFLOW, writeStory, type PublicChange } from '../scripts/bench/desk-flow';
+import { changeAndWatch, pressWorkflow, resubmitAndApprove, WORKFLOW, type PublicChange } from '../scripts/bench/desk-flow';
+import { expect, test } from './fixtures';
 import { unique } from './support';
 
 /** Anonymous readers' connections, each sending its next request as soon as the last is answered. */
@@ -11,21 +11,20 @@ const READERS = 16;
 /** DESIGN §8: publishing and unpublishing refresh the affected public pages within one second. */
 const REFRESH_BOUND_MS = 1000;
 
-test('readers under load get every page while stories are published and unpublished, and each change is public within a second', async ({ browser, baseURL }) => {
+test('readers under load get every page while stories are published and unpublished, and each change is public within a second', async ({ baseURL, createDraft, editorPage: editor, adminPage: admin }) => {
   // Six workflow changes under sixteen readers: minutes on a busy 2-core machine. Every step waits
   // for a state (a button gone, a reader's answer); this is only the bound for a hang.
   test.setTimeout(300_000);
   // Two stories of this test's own: the editor writes and submits them, the admin approves them.
-  const editor = await deskAs(browser, 'editor');
   const stories = [];
   for (const n of [1, 2]) {
-    const title = unique(`خبر يُنشر تحت الحمل ${n}`);
-    const story = await writeStory(editor, { title, section: 'سياسة', paragraphs: ['نص قصير يُنشر ثم يُلغى نشره بينما يقرأ القراء خبراً آخر.'] });
+    const draft = await createDraft({ title: unique(`خبر يُنشر تحت الحمل ${n}`), section: 'سياسة', paragraphs: ['نص قصير يُنشر ثم يُلغى نشره بينما يقرأ القراء خبراً آخر.'] });
+    await editor.goto(draft.deskPath);
     await pressWorkflow(editor, WORKFLOW.submit);
-    stories.push({ title, ...story, url: new URL(story.publicPath, baseURL).toString() });
+    stories.push({ title: draft.title, deskUrl: draft.deskPath, url: new URL(draft.publicPath, baseURL).toString() });
   }
+  // The editor's tab is done: it stays out of the readers' way.
   await editor.context().close();
-  const admin = await deskAs(browser, 'admin');
   for (const story of stories) {
     await admin.goto(story.deskUrl);
     await pressWorkflow(admin, WORKFLOW.approve);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
+import { expect, test } from './fixtures';
 
 test.describe('reading the fixture story', () => {
   test('the home page lists it and its page shows all 13 paragraphs, right to left', async ({ page }) => {
@@ -11,9 +11,9 @@ test.describe('reading the fixture story', () => {
 
     await link.click();
     await expect(page.getByRole('heading', { level: 1, name: fixture.title })).toBeVisible();
-    const body = page.locator('.prose-article');
+    const body = page.getByRole('region', { name: 'نص الخبر' });
     await expect(body).toHaveAttribute('dir', 'rtl');
-    const paragraphs = body.locator('p');
+    const paragraphs = body.getByRole('paragraph');
     await expect(paragraphs).toHaveCount(13);
     await expect(paragraphs.first()).toHaveText(fixture.paragraphs[0]!);
     await expect(paragraphs.last()).toHaveText(fixture.paragraphs[12]!);
@@ -28,7 +28,7 @@ test.describe('reading the fixture story', () => {
     const href = await page.getByRole('link', { name: fixture.title, exact: true }).getAttribute('href');
     const encoded = '/articles/' + encodeURIComponent(decodeURIComponent(href!.replace('/articles/', '')));
     await page.goto(encoded);
-    await expect(page.locator('.prose-article p')).toHaveCount(13);
+    await expect(page.getByRole('region', { name: 'نص الخبر' }).getByRole('paragraph')).toHaveCount(13);
     await context.close();
   });
 

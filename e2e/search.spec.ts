@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
 import { hostileSearchParams, type RawParams } from '../tests/support/hostile-queries';
-import { signInAs } from './support';
+import { expect, test } from './fixtures';
 
 async function search(page: Page, query: string) {
   const main = page.getByRole('main');
@@ -107,9 +107,8 @@ test.describe('hostile queries', () => {
     }
   });
 
-  test('nor the desk search, for a signed-in editor', async ({ page }) => {
+  test('nor the desk search, for a signed-in editor', async ({ editorPage: page }) => {
     test.setTimeout(240_000);
-    await signInAs(page, 'editor');
     for (const [i, params] of samples.slice(0, 40).entries()) {
       await expectNoServerError(page.request, `/desk/search?${hostileQueryString(params, i)}`);
     }

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { articleRevisions, articles, articleTags, sections, tags, users } from '../db/schema';
@@ -9,6 +8,7 @@ import { seedDatabase } from '../db/seed';
 import { slugify } from '../lib/arabic/slug';
 import { documentToText, paragraphsToDocument } from '../lib/content/render';
 import { articlePath, sectionPath, tagPath } from '../lib/seo/paths';
+import { expect, test } from './fixtures';
 
 /*
  * A scheduled story must appear on its own when its time comes — no job, no refresh call — on

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO = {
@@ -26,6 +28,13 @@ export function unique(prefix: string): string {
 
 export const editorBox = (page: Page) => page.getByRole('textbox', { name: 'نص المقال' });
 
+/** The Tiptap editor behind the story body, reached through the textbox that role and name expose. */
+type BodyEditor = {
+  view: { hasFocus(): boolean };
+  state: { selection: { empty: boolean; to: number }; doc: { content: { size: number }; textBetween(from: number, to: number, block: string, leaf: string): string } };
+  getJSON(): unknown;
+};
+
 /**
  * Puts the caret at the end of the story body the way a writer does (Control+End) and waits until
  * the editor itself has the caret there: ProseMirror learns of a native caret move from a
@@ -36,15 +45,19 @@ export async function caretAtEnd(page: Page) {
   await page.keyboard.press('Control+End');
   await expect
     .poll(() =>
-      page.evaluate(() => {
-        type Pm = { editor?: { view: { hasFocus(): boolean }; state: { selection: { empty: boolean; to: number }; doc: { content: { size: number }; textBetween(from: number, to: number, block: string, leaf: string): string } } } };
-        const editor = (document.querySelector('.ProseMirror') as unknown as Pm | null)?.editor;
+      editorBox(page).evaluate((surface) => {
+        const editor = (surface as HTMLElement & { editor?: BodyEditor }).editor;
         if (!editor) return false;
         const { selection, doc } = editor.state;
         return editor.view.hasFocus() && selection.empty && doc.textBetween(selection.to, doc.content.size, '\n', ' ') === '';
       }),
     )
     .toBe(true);
+}
+
+/** The story body as the editor holds it (its JSON document), to compare before and after a reload. */
+export function bodyJson(page: Page): Promise<string> {
+  return editorBox(page).evaluate((surface) => JSON.stringify((surface as HTMLElement & { editor: BodyEditor }).editor.getJSON()));
 }
 
 /** Types `text` at the end of the story body. */
@@ -74,4 +87,34 @@ export async function pauseTimers(page: Page) {
       if (!/to the past/i.test(String(error))) throw error;
     }
   }
+}
+
+/** The save state beside the form says the story is saved. */
+export async function expectSaved(page: Page, timeout?: number) {
+  await expect(page.getByRole('status').filter({ hasText: /^محفوظ$/ })).toBeVisible({ timeout });
+}
+
+/** The story's workflow state as its desk page states it («الحالة: مسودة»). */
+export async function expectStatus(page: Page, status: string, timeout?: number) {
+  await expect(page.getByRole('main').getByText(`الحالة: ${status}`, { exact: true })).toBeVisible({ timeout });
+}
+
+/**
+ * Presses a workflow button (with a note for the writer, if given) and waits for the page to show
+ * the new state, which no longer offers this action.
+ */
+export async function pressWorkflow(page: Page, name: string, note?: string) {
+  const button = page.getByRole('button', { name, exact: true });
+  if (note !== undefined) await page.locator('form', { has: button }).getByLabel('ملاحظة للكاتب').fill(note);
+  await button.click();
+  await expect(button).toHaveCount(0);
+}
+
+/** The id of a server action in the build under test, as Next's client sends it in `Next-Action`. */
+export function actionId(name: string): string {
+  const manifestPath = path.join(process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { node: Record<string, { exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name)?.[0];
+  if (!id) throw new Error(`no server action named ${name} in this build`);
+  return id;
 }

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import type { APIResponse, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signInAs, unique } from './support';
 
 /**
@@ -91,8 +92,7 @@ test('the desk hydrates and works under its nonce policy: sign in, write a story
   expect(await violations()).toEqual([]);
 });
 
-test('desk pages get a different nonce on every request', async ({ page }) => {
-  await signInAs(page, 'editor');
+test('desk pages get a different nonce on every request', async ({ editorPage: page }) => {
   const nonces = new Set<string>();
   for (let i = 0; i < 2; i++) {
     const response = await page.goto('/desk');
