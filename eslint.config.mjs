@@ -55,10 +55,11 @@ const config = [
     rules: restrict([fromFolder('app'), 'Components never import app/: the page passes actions and data in.']),
   },
   {
-    // Readers never download editor code, and public components never import app/ either.
+    // Readers never download editor or desk code, and public components never import app/ either.
     files: ['app/(site)/**', 'components/site/**'],
     rules: restrict(
       [fromFolder('(components/)?editor'), 'Readers never download editor code.'],
+      [fromFolder('(components/)?(desk|ui)'), 'Readers never download the desk or its controls.'],
       [fromFolder('lib/server'), 'Public pages read through the data layer, never desk use cases.'],
       [fromFolder('app'), 'Components never import app/: the page passes actions and data in.'],
     ),

@@ -5,7 +5,7 @@ import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test
 import { encode } from 'next-auth/jwt';
 import { expect, test } from './fixtures';
 import { startApp, type AppServer } from './processes';
-import { DEMO, signIn, signInAs, unique } from './support';
+import { confirmDialog, DEMO, signIn, signInAs, unique } from './support';
 
 const SIGN_IN = '/api/auth/sign-in';
 const INVALID = 'البريد الإلكتروني أو كلمة المرور غير صحيحة.';
@@ -157,6 +157,12 @@ test.describe('roles are enforced on the server', () => {
     await expect(reporter).toHaveURL(/\/desk$/);
 
     await row.getByRole('button', { name: 'إيقاف' }).click();
+    // Nothing happens until the admin confirms; «تراجع» leaves the account as it was.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'تراجع' }).click();
+    await expect(row.getByRole('button', { name: 'إيقاف' })).toBeFocused();
+    await expect(row).not.toContainText('موقوف');
+    await row.getByRole('button', { name: 'إيقاف' }).click();
+    await confirmDialog(page, 'إيقاف');
     await expect(row).toContainText('موقوف');
 
     await reporter.getByRole('link', { name: 'حسابي' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { pressWorkflow, unique } from './support';
+import { confirmDialog, pressWorkflow, unique } from './support';
 
 /*
  * The desk's times are the site's: a schedule is typed in the site's time zone, whatever zone the
@@ -61,6 +61,7 @@ test('a schedule is read in the site time zone, and the desk shows its times the
     // A time the site's clocks skip is refused beside the field, and what was typed stays.
     await field.fill(SKIPPED_WALL_TIME);
     await schedule.click();
+    await confirmDialog(editor, 'جدولة');
     await expect(editor.locator('#scheduledFor-error')).toHaveText('راجع الحقول المعلَّمة.');
     await expect(field).toHaveValue(SKIPPED_WALL_TIME);
     await expect(schedule).toBeVisible();
@@ -69,6 +70,9 @@ test('a schedule is read in the site time zone, and the desk shows its times the
     const typed = `${dayAhead(SITE_ZONE)}T14:05`;
     await field.fill(typed);
     await schedule.click();
+    // The desk says when readers will see it, in the site's zone, before it is done.
+    await expect(editor.getByRole('alertdialog')).toContainText(`${typed.replace('T', ' ')} بتوقيت الموقع (${SITE_ZONE})`);
+    await confirmDialog(editor, 'جدولة');
     await expect(schedule).toHaveCount(0);
     await editor.reload();
     const due = editor.getByRole('main').locator('span').filter({ hasText: /^موعد النشر:/ }).locator('time');

@@ -1,5 +1,6 @@
 import fixture from '../db/seed-data/quds-day-article.json' with { type: 'json' };
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type Draft, type DraftInput } from './fixtures';
 import { bodyJson, editorBox, expectSaved, localCopies, pauseTimers, signInAs, typeAtEnd, unique } from './support';
 
 // Every desk tab here has a clock the test may pause (pauseTimers), so autosave fires only when told.
@@ -29,27 +30,34 @@ test('the fixture paragraphs, an English sentence and a quote survive save and r
   await expect(englishParagraph).toHaveCSS('direction', 'ltr');
 });
 
-test('two people editing one story: the second save shows the conflict and loses nothing', async ({ createDraft, editorPage: editor, adminPage: admin }) => {
-  const draft = await createDraft({ title: unique('خبر يحرره اثنان'), paragraphs: ['الفقرة الأصلية.'] });
-  // Both open it at once, as two people in a newsroom would.
+/**
+ * The editor and the admin open one story; the editor saves first, then the admin's save of
+ * `adminText` collides with it. Returns the conflict the admin is shown. Only the explicit saves
+ * count: the timers are paused, so no autosave slips in between typing and «حفظ».
+ */
+async function collide(createDraft: (input: DraftInput) => Promise<Draft>, editor: Page, admin: Page, title: string, adminText: string) {
+  const draft = await createDraft({ title: unique(title), paragraphs: ['الفقرة الأصلية.'] });
   await Promise.all(
     [editor, admin].map(async (page) => {
       await page.goto(draft.deskPath);
       await expect(editorBox(page)).toContainText('الفقرة الأصلية.');
     }),
   );
-
-  // Only the explicit saves count here: no autosave may slip in between typing and «حفظ».
   await pauseTimers(editor);
   await pauseTimers(admin);
   await typeAtEnd(editor, ' إضافة المحرر.');
   await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expectSaved(editor);
 
-  await typeAtEnd(admin, ' إضافة المدير.');
+  await typeAtEnd(admin, adminText);
   await admin.getByRole('button', { name: 'حفظ', exact: true }).click();
   const conflict = admin.getByRole('alert').filter({ hasText: 'حفظ يوسف حداد نسخة أحدث' });
   await expect(conflict).toBeVisible();
+  return { draft, conflict };
+}
+
+test('two people editing one story: the second save shows the conflict and loses nothing', async ({ createDraft, editorPage: editor, adminPage: admin }) => {
+  const { draft, conflict } = await collide(createDraft, editor, admin, 'خبر يحرره اثنان', ' إضافة المدير.');
   await expect(conflict).toContainText('إضافة المحرر.');
   // The admin's text is still in the editor, untouched.
   await expect(editorBox(admin)).toContainText('إضافة المدير.');
@@ -59,6 +67,28 @@ test('two people editing one story: the second save shows the conflict and loses
   await admin.goto(`${draft.deskPath}/history`);
   // The draft, the editor's save and the admin's save over it.
   await expect(admin.getByRole('main').getByRole('listitem')).toHaveCount(3);
+});
+
+test('taking the other version in a conflict keeps mine in the browser, offered back when the story is reopened', async ({ createDraft, editorPage: editor, adminPage: admin }) => {
+  const { conflict } = await collide(createDraft, editor, admin, 'خبر أتنازل فيه عن نسختي', ' نص المدير الذي يجب ألا يضيع.');
+  await conflict.getByRole('button', { name: 'اعتمد نسختهم (تُحفظ نسختي محلياً)' }).click();
+  await expect(editorBox(admin)).toContainText('إضافة المحرر.');
+  await expect(editorBox(admin)).not.toContainText('نص المدير الذي يجب ألا يضيع.');
+
+  // Working on from their version: the copy timer fires, and «حفظ» succeeds and clears the
+  // work-in-progress copy. Neither may take my set-aside text with it.
+  await typeAtEnd(admin, ' سطر بعد اعتماد نسختهم.');
+  await admin.clock.runFor(1000);
+  await admin.getByRole('button', { name: 'حفظ', exact: true }).click();
+  await expectSaved(admin);
+  expect((await localCopies(admin)).join('\n')).toContain('نص المدير الذي يجب ألا يضيع.');
+
+  // Reopened, the story offers my text back; restoring puts it in the form.
+  await admin.reload();
+  const offer = admin.getByRole('alert').filter({ hasText: 'في هذا المتصفح نسخة غير محفوظة' });
+  await expect(offer).toContainText('نص المدير الذي يجب ألا يضيع.');
+  await offer.getByRole('button', { name: 'استعد النسخة المحلية' }).click();
+  await expect(editorBox(admin)).toContainText('نص المدير الذي يجب ألا يضيع.');
 });
 
 test('text typed while offline is kept in the browser and offered back when the story is reopened', async ({ browser, createDraft }) => {

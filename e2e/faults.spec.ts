@@ -42,7 +42,7 @@ async function newStory(page: Page, title: string, text: string) {
   await page.getByLabel('القسم').selectOption({ label: 'فلسطين' });
   await editorBox(page).click();
   await page.keyboard.insertText(text);
-  await page.getByRole('button', { name: 'إنشاء المسودة' }).click();
+  await page.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
   await expect(editorBox(page)).toContainText(text);
   await expectSaved(page);

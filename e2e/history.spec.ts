@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { editorBox, expectSaved, pauseTimers, unique } from './support';
+import { confirmDialog, editorBox, expectSaved, pauseTimers, unique } from './support';
 
 // Only the explicit saves make revisions here: the autosave's timer waits for the test.
 test.use({ deskClock: true });
@@ -30,6 +30,9 @@ test('an old revision restored from the history page is back in the editor, and 
   await expect(revision(2).getByRole('button', { name: 'استعادة هذه النسخة' })).toHaveCount(0);
   const restore = revision(1).locator('form', { has: page.getByRole('button', { name: 'استعادة هذه النسخة' }) });
   await restore.getByRole('button', { name: 'استعادة هذه النسخة' }).click();
+  // It asks first, saying nothing is removed from the history.
+  await expect(page.getByRole('alertdialog', { name: 'استعادة النسخة 1؟' })).toContainText('لا يُحذف شيء من السجل');
+  await confirmDialog(page, 'استعادة هذه النسخة');
   await expect(restore.getByRole('status')).toHaveText('تمّ.');
 
   // The restore is a new revision carrying the old text; nothing is removed from the history.

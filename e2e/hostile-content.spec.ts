@@ -87,7 +87,7 @@ test('a story made of XSS payloads runs nothing on any public or desk page that 
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, blob);
   await expect(surface).toContainText(marker);
-  await editor.getByRole('button', { name: 'إنشاء المسودة' }).click();
+  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
   const articlePath = new URL(editor.url()).pathname;
   const slug = await editor.getByLabel('رابط المقال').inputValue();
@@ -142,7 +142,7 @@ test('a title far over the limit is cut by the field, and one forced past it is 
   const long = `${'خبر طويل '.repeat(600)}نهاية`;
   await titleField.fill(long);
   await editor.getByLabel('القسم').selectOption({ label: 'فلسطين' });
-  await editor.getByRole('button', { name: 'إنشاء المسودة' }).click();
+  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expect(editor.getByText(errorMessage('FIELD_TOO_LONG'))).toBeVisible();
   await expect(editor.getByRole('status').filter({ hasText: errorMessage('INVALID_INPUT') })).toBeVisible();
   await expect(titleField).toHaveValue(long);
@@ -152,7 +152,7 @@ test('a title far over the limit is cut by the field, and one forced past it is 
   // without sending it, rather than mistaking the refusal for a lost connection.
   const huge = 'ن'.repeat(1024 * 1024);
   await titleField.fill(huge);
-  await editor.getByRole('button', { name: 'إنشاء المسودة' }).click();
+  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expect(editor.getByRole('status').filter({ hasText: errorMessage('CONTENT_TOO_LARGE') })).toBeVisible();
   expect((await titleField.inputValue()).length).toBe(huge.length);
   await expect(editor).toHaveURL(/\/desk\/articles\/new$/);

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import fs from 'node:fs';
@@ -9,6 +8,7 @@ import { articlePath, sectionPath, tagPath } from '../lib/seo/paths';
 import { configFrom } from '../lib/config/server';
 import { siteOrigin } from '../lib/seo/site-url';
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './support';
 
 /*
  * The public site against the seeded sample content. Expectations are derived from the seed
@@ -43,15 +43,6 @@ async function getXml(request: APIRequestContext, path: string) {
   const text = await response.text();
   expect(XMLValidator.validate(text), `${path} is well-formed XML`).toBe(true);
   return { response, data: xml.parse(text) };
-}
-
-async function expectNoSeriousAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    `axe on ${label}`,
-  ).toEqual([]);
 }
 
 test.describe('public pages', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO = {
@@ -99,14 +100,25 @@ export async function expectStatus(page: Page, status: string, timeout?: number)
   await expect(page.getByRole('main').getByText(`الحالة: ${status}`, { exact: true })).toBeVisible({ timeout });
 }
 
+/** The workflow steps readers feel at once: the desk asks before each, in a dialog. */
+export const ASKS_FIRST = ['نشر', 'جدولة', 'إلغاء النشر'];
+
+/** Answers the open confirmation dialog with its button `name` (the same name as the step). */
+export async function confirmDialog(page: Page, name: string) {
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('button', { name, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /**
- * Presses a workflow button (with a note for the writer, if given) and waits for the page to show
- * the new state, which no longer offers this action.
+ * Presses a workflow button (with a note for the writer, if given), confirms it when the desk asks
+ * first, and waits for the page to show the new state, which no longer offers this action.
  */
 export async function pressWorkflow(page: Page, name: string, note?: string) {
   const button = page.getByRole('button', { name, exact: true });
   if (note !== undefined) await page.locator('form', { has: button }).getByLabel('ملاحظة للكاتب').fill(note);
   await button.click();
+  if (ASKS_FIRST.includes(name)) await confirmDialog(page, name);
   await expect(button).toHaveCount(0);
 }
 
@@ -117,4 +129,14 @@ export function actionId(name: string): string {
   const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name)?.[0];
   if (!id) throw new Error(`no server action named ${name} in this build`);
   return id;
+}
+
+/** axe (WCAG 2.1 A/AA and best practice) finds nothing serious or critical on the page as it is now. */
+export async function expectNoSeriousAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `axe on ${label}`,
+  ).toEqual([]);
 }

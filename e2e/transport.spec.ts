@@ -77,7 +77,7 @@ test('the desk hydrates and works under its nonce policy: sign in, write a story
   // The body editor exists only once the page's scripts have run.
   await page.getByRole('textbox', { name: 'نص المقال' }).click();
   await page.keyboard.insertText('فقرة كُتبت في محرر يعمل تحت سياسة صارمة.');
-  await page.getByRole('button', { name: 'إنشاء المسودة' }).click();
+  await page.getByRole('button', { name: 'حفظ', exact: true }).click();
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
   await expect(page.getByRole('textbox', { name: 'نص المقال' })).toContainText('سياسة صارمة');
 

@@ -6,7 +6,7 @@ import type { ActionResult } from '@/lib/desk/results';
 
 type Result = ActionResult<unknown> | null;
 
-const FormState = createContext<{ result: Result; locale: Locale }>({ result: null, locale: 'ar' });
+const FormState = createContext<{ result: Result; locale: Locale; pending: boolean }>({ result: null, locale: 'ar', pending: false });
 
 function translate(locale: Locale, key: string): string {
   const messages = getMessages(locale);
@@ -41,7 +41,7 @@ export function ActionForm({
   }, [result, resetOnSuccess]);
 
   return (
-    <FormState value={{ result, locale }}>
+    <FormState value={{ result, locale, pending }}>
       <form
         ref={formRef}
         // Before the script has loaded, the form posts to the server action itself (React renders
@@ -80,13 +80,30 @@ export function FieldError({ name }: { name: string }) {
   );
 }
 
-export function SubmitButton({ children, className }: { children: React.ReactNode; className?: string }) {
+/** Whether the surrounding ActionForm is waiting for the server. */
+export function useFormPending(): boolean {
+  return useContext(FormState).pending;
+}
+
+/**
+ * The form's submit button. While the server works on it the button says so (a mark beside its
+ * name, which stays the same) and ignores further presses; it keeps its focus.
+ */
+export function SubmitButton({ children, className, ...rest }: { children: React.ReactNode; className?: string } & Omit<React.ComponentProps<'button'>, 'type'>) {
+  const pending = useFormPending();
   return (
     <button
+      {...rest}
       type="submit"
-      className={className ?? 'rounded-md bg-ink px-4 py-2 text-paper hover:opacity-90 disabled:opacity-50'}
+      aria-disabled={pending || undefined}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+        else rest.onClick?.(event);
+      }}
+      className={`${className ?? 'rounded-md bg-ink px-4 py-2 text-paper hover:opacity-90'} aria-disabled:opacity-60`}
     >
       {children}
+      {pending && <span aria-hidden="true"> …</span>}
     </button>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { WordDiff } from '@/components/diff/word-diff';
+import { Field } from '@/components/ui/field';
 import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/article-editor';
 import { format, getMessages, type Locale } from '@/i18n';
 import { documentToText } from '@/lib/content/text';
@@ -34,6 +35,9 @@ type SaveState =
   | { kind: 'failed'; reason: string };
 
 const LOCAL_COPY_DELAY_MS = 400;
+
+/** Where the writer's own text waits after they took someone else's version in a conflict. */
+const keptKey = (storageKey: string) => `${storageKey}:kept`;
 const EMPTY_BODY: ContentDocument = { type: 'doc', content: [{ type: 'paragraph' }] };
 const RETRY_DELAY_MS = 5000;
 /** The largest save request sent: the body's own limit plus room for the fields, under Next's 1 MiB. */
@@ -124,7 +128,8 @@ export function ArticleForm({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   // The newer version a save collided with, and the writer's own text at that moment.
   const [conflict, setConflict] = useState<(ConflictVersion & { mine: string }) | null>(null);
-  const [offer, setOffer] = useState<LocalCopy | null>(null);
+  // A copy to offer back, and the browser-storage key it was read from.
+  const [offer, setOffer] = useState<(LocalCopy & { key: string }) | null>(null);
   const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
   const [featured, setFeatured] = useState<{ id: number; src: string; alt: string } | null>(
     initialFeaturedMediaId && initialFeaturedImage ? { id: initialFeaturedMediaId, ...initialFeaturedImage } : null,
@@ -144,15 +149,18 @@ export function ArticleForm({
     [initialBody],
   );
 
-  // Offer back a copy this browser kept but the server never confirmed.
+  // Offer back a copy this browser kept but the server never confirmed: the work in progress
+  // first, else the writer's own text they set aside for someone else's in a conflict.
   useEffect(() => {
-    const copy = readLocalCopy(storageKey);
-    if (!copy) return;
     const server = textOf(initialFields, initialBody ?? EMPTY_BODY);
-    if (textOf(copy.fields, copy.body) !== server || JSON.stringify(copy.fields) !== JSON.stringify(initialFields)) {
-      setOffer(copy); // eslint-disable-line react-hooks/set-state-in-effect -- reading browser storage once after mount
-    } else {
-      clearLocalCopy(storageKey);
+    for (const key of [storageKey, keptKey(storageKey)]) {
+      const copy = readLocalCopy(key);
+      if (!copy) continue;
+      if (textOf(copy.fields, copy.body) !== server || JSON.stringify(copy.fields) !== JSON.stringify(initialFields)) {
+        setOffer({ ...copy, key }); // eslint-disable-line react-hooks/set-state-in-effect -- reading browser storage once after mount
+        return;
+      }
+      clearLocalCopy(key);
     }
   }, [storageKey, initialFields, initialBody]);
 
@@ -299,13 +307,18 @@ export function ArticleForm({
     if (!offer) return;
     updateFields({ ...initialFields, ...(offer.fields as Partial<ArticleFormFields>) });
     editor.current?.setContent(offer.body as ContentDocument);
+    // Back in the form, the text is the work in progress again, kept under the usual key.
+    if (offer.key !== storageKey) clearLocalCopy(offer.key);
     setOffer(null);
     changed();
   };
 
   const takeTheirs = () => {
     if (!conflict) return;
-    // Mine stays in this browser under the same key, so it is offered back if wanted.
+    // Mine is set aside in this browser under a key of its own, which later typing and saves
+    // never overwrite, and is offered back when the story is opened again.
+    clearTimeout(localTimer.current);
+    writeLocalCopy(keptKey(storageKey), { fields: { ...fieldsRef.current }, body: currentBody(), baseVersion: versionRef.current, savedAt: new Date().toISOString() });
     updateFields({ ...fieldsRef.current, title: conflict.title, summary: conflict.summary });
     editor.current?.setContent(conflict.body as ContentDocument);
     updateVersion(conflict.version);
@@ -356,18 +369,16 @@ export function ArticleForm({
 
   const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2 disabled:bg-paper';
   const fieldError = (name: string) =>
-    fieldErrors[name] ? (
-      <span className="block text-sm text-accent">
-        {(t.errors.codes as Record<string, string>)[fieldErrors[name]!] ?? (t.users.errors as Record<string, string>)[fieldErrors[name]!] ?? t.errors.codes.INVALID_INPUT}
-      </span>
-    ) : null;
+    fieldErrors[name]
+      ? ((t.errors.codes as Record<string, string>)[fieldErrors[name]!] ?? (t.users.errors as Record<string, string>)[fieldErrors[name]!] ?? t.errors.codes.INVALID_INPUT)
+      : null;
 
   return (
     <div className="space-y-5">
       <div className="sticky top-0 z-10 flex flex-wrap items-center gap-4 border-b border-rule bg-paper/95 py-3">
         {editable && (
           <button type="button" onClick={() => void save(version)} disabled={state.kind === 'saving'} className="rounded-md bg-ink px-5 py-2 font-semibold text-paper disabled:opacity-60">
-            {articleId === null ? f.create : f.save}
+            {f.save}
           </button>
         )}
         <p id={statusId} role="status" aria-live="polite" className={`text-sm ${state.kind === 'failed' || state.kind === 'offline' || state.kind === 'unreachable' || state.kind === 'signedOut' ? 'text-accent' : 'text-muted'}`}>
@@ -392,7 +403,7 @@ export function ArticleForm({
             <button
               type="button"
               onClick={() => {
-                clearLocalCopy(storageKey);
+                clearLocalCopy(offer.key);
                 setOffer(null);
               }}
               className="rounded-md border border-rule px-3 py-1.5"
@@ -445,8 +456,7 @@ export function ArticleForm({
         </p>
       )}
 
-      <label className="block">
-        <span className="text-sm font-semibold">{f.title}</span>
+      <Field label={f.title} problem={fieldError('title')}>
         <input
           value={fields.title}
           onChange={(e) => setField('title', e.target.value)}
@@ -456,16 +466,12 @@ export function ArticleForm({
           maxLength={300}
           className={`${input} font-serif text-2xl font-bold`}
         />
-        {fieldError('title')}
-      </label>
-      <label className="block">
-        <span className="text-sm font-semibold">{f.summary}</span>
+      </Field>
+      <Field label={f.summary} problem={fieldError('summary')}>
         <textarea value={fields.summary} onChange={(e) => setField('summary', e.target.value)} disabled={!editable} dir="auto" rows={2} maxLength={1000} className={input} />
-        {fieldError('summary')}
-      </label>
+      </Field>
       <div className="grid gap-4 md:grid-cols-2">
-        <label className="block">
-          <span className="text-sm font-semibold">{f.section}</span>
+        <Field label={f.section} problem={fieldError('sectionId')}>
           <select
             value={fields.sectionId}
             onChange={(e) => setField('sectionId', e.target.value ? Number(e.target.value) : '')}
@@ -479,45 +485,37 @@ export function ArticleForm({
               </option>
             ))}
           </select>
-          {fieldError('sectionId')}
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{f.tags}</span>
-          <input value={fields.tags} onChange={(e) => setField('tags', e.target.value)} disabled={!editable} dir="auto" aria-describedby={`${statusId}-tags`} className={input} />
-          <span id={`${statusId}-tags`} className="text-xs text-muted">
-            {f.tagsHint}
-          </span>
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{f.slug}</span>
-          <input
-            value={fields.slug}
-            onChange={(e) => setField('slug', e.target.value)}
-            onBlur={(e) => void checkSlug(e.target.value || fields.title)}
-            disabled={!editable}
-            dir="auto"
-            aria-describedby={`${statusId}-slug`}
-            className={input}
-          />
-          <span id={`${statusId}-slug`} aria-live="polite" className="text-xs text-muted">
-            {slugCheck ? (
+        </Field>
+        <Field label={f.tags} hint={f.tagsHint} problem={fieldError('tags')}>
+          <input value={fields.tags} onChange={(e) => setField('tags', e.target.value)} disabled={!editable} dir="auto" className={input} />
+        </Field>
+        <Field
+          label={f.slug}
+          hintLive
+          hint={
+            slugCheck ? (
               <>
                 {format(f.slugPreview, { slug: slugCheck.slug || '—' })}
                 {!slugCheck.available && <span className="ms-1 text-accent">{slugCheck.slug ? t.errors.codes.SLUG_TAKEN : t.errors.codes.SLUG_EMPTY}</span>}
               </>
             ) : (
               f.slugHint
-            )}
-          </span>
-          {fieldError('slug')}
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{f.byline}</span>
-          <input value={fields.byline} onChange={(e) => setField('byline', e.target.value)} disabled={!editable} dir="auto" aria-describedby={`${statusId}-byline`} className={input} />
-          <span id={`${statusId}-byline`} className="text-xs text-muted">
-            {f.bylineHint}
-          </span>
-        </label>
+            )
+          }
+          problem={fieldError('slug')}
+        >
+          <input
+            value={fields.slug}
+            onChange={(e) => setField('slug', e.target.value)}
+            onBlur={(e) => void checkSlug(e.target.value || fields.title)}
+            disabled={!editable}
+            dir="auto"
+            className={input}
+          />
+        </Field>
+        <Field label={f.byline} hint={f.bylineHint} problem={fieldError('byline')}>
+          <input value={fields.byline} onChange={(e) => setField('byline', e.target.value)} disabled={!editable} dir="auto" className={input} />
+        </Field>
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
@@ -558,7 +556,7 @@ export function ArticleForm({
           describedBy={statusId}
           onChange={changed}
         />
-        {fieldError('body')}
+        {fieldError('body') && <p className="text-sm text-accent">{fieldError('body')}</p>}
       </div>
 
     </div>

@@ -2,7 +2,8 @@ import type { CommentView } from '@/db/queries/desk';
 import { format, getMessages, type Locale } from '@/i18n';
 import type { FormAction } from '@/lib/desk/results';
 import type { Formatter } from '@/lib/format/formatter';
-import { ActionForm, FieldError, SubmitButton } from './action-form';
+import { Field } from '@/components/ui/field';
+import { ActionForm, SubmitButton } from './action-form';
 import { DeskTime } from './desk-time';
 
 const small = 'rounded-md border border-rule px-2 py-1 text-xs hover:bg-rule';
@@ -56,11 +57,9 @@ export function CommentThread({
       </ul>
       <ActionForm action={actions.add} locale={locale} resetOnSuccess className="space-y-2">
         <input type="hidden" name="articleId" value={articleId} />
-        <label className="block">
-          <span className="text-sm font-semibold">{t.addComment}</span>
-          <textarea name="body" rows={3} required aria-label={t.commentBody} className="block w-full rounded-md border border-rule bg-white p-2" />
-          <FieldError name="body" />
-        </label>
+        <Field label={t.commentBody} error="body">
+          <textarea name="body" rows={3} required className="block w-full rounded-md border border-rule bg-white p-2" />
+        </Field>
         <SubmitButton>{t.addComment}</SubmitButton>
       </ActionForm>
     </div>

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { getMessages, type Locale } from '@/i18n';
+import { Field } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/desk/results';
 import type { MediaDto } from '@/lib/media/dto';
 
@@ -42,28 +43,18 @@ export function MediaPicker({ locale, onUploaded, onClose }: { locale: Locale; o
         <h2 id="media-picker-title" className="text-lg font-bold">
           {m.upload}
         </h2>
-        <label className="block">
-          <span className="text-sm font-semibold">{m.file}</span>
-          <input type="file" name="file" accept="image/*" required aria-describedby="media-file-hint" className="block w-full text-sm" />
-          <span id="media-file-hint" className="text-xs text-muted">
-            {m.fileHint}
-          </span>
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{m.alt}</span>
-          <input name="alt" required dir="auto" aria-describedby="media-alt-hint" className={input} />
-          <span id="media-alt-hint" className="text-xs text-muted">
-            {m.altHint}
-          </span>
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{m.caption}</span>
+        <Field label={m.file} hint={m.fileHint}>
+          <input type="file" name="file" accept="image/*" required className="block w-full text-sm" />
+        </Field>
+        <Field label={m.alt} hint={m.altHint}>
+          <input name="alt" required dir="auto" className={input} />
+        </Field>
+        <Field label={m.caption}>
           <input name="caption" dir="auto" className={input} />
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{m.credit}</span>
+        </Field>
+        <Field label={m.credit}>
           <input name="credit" dir="auto" className={input} />
-        </label>
+        </Field>
         <p role="alert" className="min-h-5 text-sm text-accent">
           {busy ? m.uploading : error}
         </p>

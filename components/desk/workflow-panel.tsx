@@ -1,7 +1,9 @@
 import { format, getMessages, type Locale } from '@/i18n';
 import type { FormAction } from '@/lib/desk/results';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
-import { ActionForm, FieldError } from './action-form';
+import { Field } from '@/components/ui/field';
+import { ActionForm, FieldError, SubmitButton } from './action-form';
+import { ConfirmedSubmit } from './confirmed-submit';
 import { ScheduleInput } from './schedule-input';
 
 const button = 'rounded-md px-4 py-2 font-semibold';
@@ -26,6 +28,7 @@ export function WorkflowPanel({
   locale,
   timeZone,
   takedownKeepsEdit = false,
+  publicUrl,
   transition,
 }: {
   articleId: number;
@@ -36,11 +39,19 @@ export function WorkflowPanel({
   timeZone: string;
   /** The story is live while an edit of it is pending: taking it down keeps that edit as a draft. */
   takedownKeepsEdit?: boolean;
+  /** Where readers find the story once it is public, named when «نشر», «جدولة» or «إلغاء النشر» asks first. */
+  publicUrl: string;
   /** The server action every workflow button posts to. */
   transition: FormAction;
 }) {
   const t = getMessages(locale).workflow;
   if (!actions.length) return null;
+  // The steps readers feel at once ask first, saying what will happen.
+  const confirmation: Partial<Record<WorkflowAction, { title: string; body: string }>> = {
+    publish: { title: t.confirm.publishTitle, body: format(t.confirm.publishBody, { url: '{url}' }) },
+    schedule: { title: t.confirm.scheduleTitle, body: format(t.confirm.scheduleBody, { url: '{url}', zone: timeZone, time: '{scheduledFor}' }) },
+    unpublish: { title: t.confirm.unpublishTitle, body: format(t.confirm.unpublishBody, { url: '{url}' }) },
+  };
   return (
     <div className="space-y-3">
       {actions.map((action) => (
@@ -49,19 +60,14 @@ export function WorkflowPanel({
           <input type="hidden" name="expectedVersion" value={version} />
           <input type="hidden" name="action" value={action} />
           {action === 'request_changes' && (
-            <label className="block">
-              <span className="text-sm font-semibold">{t.note}</span>
-              <textarea name="note" rows={3} aria-describedby={`note-hint-${articleId}`} className="block w-full rounded-md border border-rule bg-white p-2" />
-              <span id={`note-hint-${articleId}`} className="text-xs text-muted">
-                {t.noteHint}
-              </span>
-            </label>
+            <Field label={t.note} hint={t.noteHint}>
+              <textarea name="note" rows={3} className="block w-full rounded-md border border-rule bg-white p-2" />
+            </Field>
           )}
           {action === 'approve' && (
-            <label className="block">
-              <span className="text-sm font-semibold">{t.note}</span>
+            <Field label={t.note}>
               <textarea name="note" rows={2} className="block w-full rounded-md border border-rule bg-white p-2" />
-            </label>
+            </Field>
           )}
           {action === 'schedule' && (
             <>
@@ -69,13 +75,20 @@ export function WorkflowPanel({
               <FieldError name="scheduledFor" />
             </>
           )}
-          <button
-            type="submit"
-            className={STYLE[action]}
-            aria-describedby={action === 'unpublish' && takedownKeepsEdit ? `takedown-hint-${articleId}` : undefined}
-          >
-            {t.actions[action]}
-          </button>
+          {confirmation[action] ? (
+            <ConfirmedSubmit
+              label={t.actions[action]}
+              title={confirmation[action].title}
+              body={confirmation[action].body}
+              cancelLabel={t.confirm.cancel}
+              tone={action === 'unpublish' ? 'danger' : 'default'}
+              url={publicUrl}
+              className={STYLE[action]}
+              aria-describedby={action === 'unpublish' && takedownKeepsEdit ? `takedown-hint-${articleId}` : undefined}
+            />
+          ) : (
+            <SubmitButton className={STYLE[action]}>{t.actions[action]}</SubmitButton>
+          )}
           {action === 'unpublish' && takedownKeepsEdit && (
             <p id={`takedown-hint-${articleId}`} className="text-xs text-muted">
               {t.takedownKeepsEdit}

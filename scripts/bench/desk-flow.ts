@@ -46,12 +46,14 @@ export async function writeStory(page: Page, story: { title: string; section: st
     if (i > 0) await page.keyboard.press('Enter');
     await page.keyboard.insertText(paragraph);
   }
-  await page.getByRole('button', { name: f.create }).click();
+  await page.getByRole('button', { name: f.save, exact: true }).click();
   await page.waitForURL(/\/desk\/articles\/\d+$/);
   const id = Number(/\/desk\/articles\/(\d+)$/.exec(page.url())![1]);
   const slug = await page.getByLabel(f.slug).inputValue();
   return { id, slug, deskUrl: page.url(), publicPath: articlePath(slug) };
 }
+
+const ASKS_FIRST = new Set(['نشر', 'جدولة', 'إلغاء النشر']);
 
 /**
  * Presses a workflow button on the story's desk page and waits until the page shows the new state
@@ -61,8 +63,15 @@ export async function writeStory(page: Page, story: { title: string; section: st
 export async function pressWorkflow(page: Page, name: string, timeoutMs = 15_000): Promise<{ pressedAt: number; confirmedAt: number }> {
   const button = page.getByRole('button', { name, exact: true });
   await button.waitFor({ timeout: timeoutMs });
-  const pressedAt = performance.now();
+  let pressedAt = performance.now();
   await button.click();
+  // «نشر», «جدولة» and «إلغاء النشر» ask first: the step is taken when the dialog's button is pressed.
+  if (ASKS_FIRST.has(name)) {
+    const confirm = page.getByRole('alertdialog').getByRole('button', { name, exact: true });
+    await confirm.waitFor({ timeout: timeoutMs });
+    pressedAt = performance.now();
+    await confirm.click();
+  }
   try {
     await button.waitFor({ state: 'detached', timeout: timeoutMs });
   } catch (error) {

@@ -1,4 +1,5 @@
-import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
+import { ActionForm, SubmitButton } from '@/components/desk/action-form';
+import { Field } from '@/components/ui/field';
 import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
@@ -21,16 +22,12 @@ export default async function AccountPage() {
           {t.users.changeOwnPassword}
         </h2>
         <ActionForm action={changeOwnPasswordAction} locale={locale} resetOnSuccess successMessage={t.users.passwordChanged} className="mt-4 space-y-3">
-          <label className="block">
-            <span className="text-sm font-semibold">{t.users.currentPassword}</span>
+          <Field label={t.users.currentPassword} error="currentPassword">
             <input name="currentPassword" type="password" required autoComplete="current-password" dir="ltr" className={input} />
-            <FieldError name="currentPassword" />
-          </label>
-          <label className="block">
-            <span className="text-sm font-semibold">{t.users.newPassword}</span>
+          </Field>
+          <Field label={t.users.newPassword} error="password">
             <input name="password" type="password" required autoComplete="new-password" dir="ltr" className={input} />
-            <FieldError name="password" />
-          </label>
+          </Field>
           <SubmitButton>{t.users.changeOwnPassword}</SubmitButton>
         </ActionForm>
       </section>

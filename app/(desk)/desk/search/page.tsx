@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Field } from '@/components/ui/field';
 import { DeskTime } from '@/components/desk/desk-time';
 import { searchAllArticles } from '@/db/queries/search';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -29,10 +30,9 @@ export default async function DeskSearchPage({ searchParams }: Props) {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t.search.title}</h1>
       <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <label className="flex-1">
-          <span className="block text-sm font-semibold">{t.search.queryLabel}</span>
+        <Field label={t.search.queryLabel} className="flex-1">
           <input name="q" defaultValue={q} dir="auto" maxLength={MAX_QUERY_CHARS * 2} className="block w-full rounded-md border border-rule bg-white px-3 py-2" />
-        </label>
+        </Field>
         <label>
           <span className="block text-sm font-semibold">{t.users.status}</span>
           <select name="status" defaultValue={status ?? ''} className="rounded-md border border-rule bg-white px-2 py-2">

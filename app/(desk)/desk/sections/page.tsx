@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import { Field } from '@/components/ui/field';
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
 import { getDb } from '@/db/client';
 import { sections } from '@/db/schema';
@@ -57,19 +58,12 @@ export default async function SectionsPage() {
           {t.sectionsAdmin.create}
         </h2>
         <ActionForm action={createSectionAction} locale={locale} resetOnSuccess successMessage={t.desk.saved} className="mt-4 space-y-3">
-          <label className="block">
-            <span className="text-sm font-semibold">{t.sectionsAdmin.name}</span>
+          <Field label={t.sectionsAdmin.name} error="name">
             <input name="name" required className={`${input} block w-full`} />
-            <FieldError name="name" />
-          </label>
-          <label className="block">
-            <span className="text-sm font-semibold">{t.sectionsAdmin.slug}</span>
-            <input name="slug" dir="auto" aria-describedby="slug-hint" className={`${input} block w-full`} />
-            <span id="slug-hint" className="text-sm text-muted">
-              {t.sectionsAdmin.slugHint}
-            </span>
-            <FieldError name="slug" />
-          </label>
+          </Field>
+          <Field label={t.sectionsAdmin.slug} hint={t.sectionsAdmin.slugHint} error="slug">
+            <input name="slug" dir="auto" className={`${input} block w-full`} />
+          </Field>
           <SubmitButton>{t.sectionsAdmin.create}</SubmitButton>
         </ActionForm>
       </section>

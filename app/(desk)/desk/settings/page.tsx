@@ -1,4 +1,5 @@
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
+import { Field } from '@/components/ui/field';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/next/locale';
@@ -17,30 +18,21 @@ export default async function SettingsPage() {
     <div className="max-w-lg space-y-6">
       <h1 className="text-2xl font-bold">{t.title}</h1>
       <ActionForm action={updateSettingsAction} locale={locale} successMessage={getMessages(locale).desk.saved} className="space-y-4">
-        <label className="block">
-          <span className="text-sm font-semibold">{t.siteName}</span>
+        <Field label={t.siteName} error="siteName">
           <input name="siteName" defaultValue={settings.siteName} required className={input} />
-          <FieldError name="siteName" />
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{t.siteDescription}</span>
+        </Field>
+        <Field label={t.siteDescription} error="siteDescription">
           <textarea name="siteDescription" defaultValue={settings.siteDescription} rows={2} className={input} />
-          <FieldError name="siteDescription" />
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">{t.timeZone}</span>
-          <select name="timeZone" defaultValue={settings.timeZone} aria-describedby="tz-hint" dir="ltr" className={`${input} text-start`}>
+        </Field>
+        <Field label={t.timeZone} hint={t.timeZoneHint} error="timeZone">
+          <select name="timeZone" defaultValue={settings.timeZone} dir="ltr" className={`${input} text-start`}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>
             ))}
           </select>
-          <span id="tz-hint" className="text-sm text-muted">
-            {t.timeZoneHint}
-          </span>
-          <FieldError name="timeZone" />
-        </label>
+        </Field>
         <fieldset>
           <legend className="text-sm font-semibold">{t.digits}</legend>
           {(['latn', 'arab'] as const).map((digits) => (

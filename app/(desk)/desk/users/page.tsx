@@ -1,7 +1,9 @@
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
+import { Field } from '@/components/ui/field';
+import { ConfirmedSubmit } from '@/components/desk/confirmed-submit';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/users';
-import { getMessages } from '@/i18n';
+import { format, getMessages } from '@/i18n';
 import { ROLES } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
@@ -56,7 +58,18 @@ export default async function UsersPage() {
                     <input type="hidden" name="userId" value={person.id} />
                     <input type="hidden" name="active" value={person.active ? 'false' : 'true'} />
                     <span>{person.active ? t.users.active : t.users.inactive}</span>
-                    <SubmitButton className={small}>{person.active ? t.users.deactivate : t.users.reactivate}</SubmitButton>
+                    {person.active ? (
+                      <ConfirmedSubmit
+                        label={t.users.deactivate}
+                        title={format(t.users.deactivateTitle, { name: person.name })}
+                        body={t.users.deactivateBody}
+                        cancelLabel={t.workflow.confirm.cancel}
+                        tone="danger"
+                        className={small}
+                      />
+                    ) : (
+                      <SubmitButton className={small}>{t.users.reactivate}</SubmitButton>
+                    )}
                   </ActionForm>
                 </td>
                 <td className="py-3">
@@ -85,18 +98,13 @@ export default async function UsersPage() {
           {t.users.createTitle}
         </h2>
         <ActionForm action={createUserAction} locale={locale} resetOnSuccess successMessage={t.desk.saved} className="mt-4 space-y-3">
-          <label className="block">
-            <span className="text-sm font-semibold">{t.users.name}</span>
+          <Field label={t.users.name} error="name">
             <input name="name" required className={input} />
-            <FieldError name="name" />
-          </label>
-          <label className="block">
-            <span className="text-sm font-semibold">{t.users.email}</span>
+          </Field>
+          <Field label={t.users.email} error="email">
             <input name="email" type="email" required dir="ltr" className={`${input} text-start`} />
-            <FieldError name="email" />
-          </label>
-          <label className="block">
-            <span className="text-sm font-semibold">{t.users.role}</span>
+          </Field>
+          <Field label={t.users.role} error="role">
             <select name="role" defaultValue="editor" className={input}>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
@@ -104,13 +112,10 @@ export default async function UsersPage() {
                 </option>
               ))}
             </select>
-            <FieldError name="role" />
-          </label>
-          <label className="block">
-            <span className="text-sm font-semibold">{t.users.password}</span>
+          </Field>
+          <Field label={t.users.password} error="password">
             <input name="password" type="password" required autoComplete="new-password" dir="ltr" className={`${input} text-start`} />
-            <FieldError name="password" />
-          </label>
+          </Field>
           <SubmitButton>{t.users.create}</SubmitButton>
         </ActionForm>
       </section>

@@ -139,6 +139,7 @@ export default async function ArticlePage({ params }: Props) {
           locale={locale}
           timeZone={settings.timeZone}
           takedownKeepsEdit={takedownKeepsEdit}
+          publicUrl={decodeURI(articlePath(article.slug))}
           transition={transitionAction}
         />
         {reviewing && (

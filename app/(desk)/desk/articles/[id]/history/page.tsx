@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ActionForm, SubmitButton } from '@/components/desk/action-form';
+import { ActionForm } from '@/components/desk/action-form';
+import { ConfirmedSubmit } from '@/components/desk/confirmed-submit';
 import { WordDiff } from '@/components/diff/word-diff';
 import { DeskTime } from '@/components/desk/desk-time';
 import { findEditableArticle, findRevision, listRevisions } from '@/db/queries/desk';
@@ -89,7 +90,13 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <input type="hidden" name="articleId" value={article.id} />
                 <input type="hidden" name="revisionNumber" value={revision.number} />
                 <input type="hidden" name="expectedVersion" value={article.version} />
-                <SubmitButton className="rounded-md border border-rule px-3 py-1 text-sm hover:bg-rule">{t.restore}</SubmitButton>
+                <ConfirmedSubmit
+                  label={t.restore}
+                  title={format(t.confirm.restoreTitle, { number: revision.number })}
+                  body={t.confirm.restoreBody}
+                  cancelLabel={t.confirm.cancel}
+                  className="rounded-md border border-rule px-3 py-1 text-sm hover:bg-rule"
+                />
               </ActionForm>
             )}
           </li>
