@@ -3,8 +3,9 @@ import { format, getMessages, LOCALES, type Locale } from '@/i18n';
 import { can, type Capability, type Role } from '@/lib/permissions';
 import { SignOutButton } from './sign-out-button';
 
-const NAV: { href: string; key: 'home' | 'review' | 'search' | 'users' | 'sections' | 'settings' | 'activity' | 'account'; capability: Capability }[] = [
+const NAV: { href: string; key: 'home' | 'stories' | 'review' | 'search' | 'users' | 'sections' | 'settings' | 'activity' | 'account'; capability: Capability }[] = [
   { href: '/desk', key: 'home', capability: 'desk.access' },
+  { href: '/desk/stories', key: 'stories', capability: 'desk.access' },
   { href: '/desk/search', key: 'search', capability: 'desk.access' },
   { href: '/desk/review', key: 'review', capability: 'article.review' },
   { href: '/desk/users', key: 'users', capability: 'users.manage' },

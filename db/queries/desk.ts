@@ -1,6 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, max, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { StoryKind } from '../../lib/activity/entries';
+import { slugify } from '../../lib/arabic/slug';
+import { STORIES_PAGE_SIZE, type StoryFilter } from '../../lib/desk/story-filter';
 import { readableBody } from '../../lib/content/render';
 import type { ContentDocument } from '../../lib/content/types';
 import type { ArticleStatus } from '../../lib/workflow/states';
@@ -89,6 +91,51 @@ export async function countQueues(userId: number, sectionId: number | undefined,
     }),
   );
   return Object.fromEntries(entries) as Record<QueueName, number>;
+}
+
+/** A page of the story inventory: its rows and how many stories the filter finds in all. */
+export interface StoryPage {
+  rows: DeskArticleRow[];
+  total: number;
+}
+
+/**
+ * Every story the filter finds, a page at a time: by state, section, author, tag, the days it was
+ * last updated, and words of its current title (each word must appear, compared with the same
+ * Arabic folding search uses, so «مؤتمر» finds «المؤتمر» and «اسرائيل» finds «إسرائيل»).
+ */
+export async function listStories(filter: StoryFilter, db: Executor = getDb()): Promise<StoryPage> {
+  const tagSlug = filter.tag ? slugify(filter.tag) : undefined;
+  const words = filter.text?.split(/\s+/).filter(Boolean) ?? [];
+  const where = and(
+    filter.status ? eq(articles.status, filter.status) : undefined,
+    filter.sectionId ? eq(articles.sectionId, filter.sectionId) : undefined,
+    filter.authorId ? eq(articles.createdBy, filter.authorId) : undefined,
+    tagSlug !== undefined
+      ? sql`exists (select 1 from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
+                    where ${articleTags.articleId} = ${articles.id} and ${tags.slug} = ${tagSlug})`
+      : undefined,
+    filter.from ? gte(articles.updatedAt, filter.from) : undefined,
+    filter.to ? lt(articles.updatedAt, filter.to) : undefined,
+    ...words.map((word) => sql`strpos(midad_normalize_arabic(${articleRevisions.title}), midad_normalize_arabic(${word})) > 0`),
+  );
+  const order = {
+    updated: [desc(articles.updatedAt), desc(articles.id)],
+    oldest: [asc(articles.updatedAt), asc(articles.id)],
+    title: [asc(articleRevisions.title), asc(articles.id)],
+  }[filter.sort];
+  const [rows, [counted]] = await Promise.all([
+    deskRows(db, where)
+      .orderBy(...order)
+      .limit(STORIES_PAGE_SIZE)
+      .offset((filter.page - 1) * STORIES_PAGE_SIZE),
+    db
+      .select({ n: count() })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(where),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** Scheduled stories whose time has passed: public already, but not yet recorded as published. */

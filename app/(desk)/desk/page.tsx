@@ -3,12 +3,23 @@ import { ArticleList } from '@/components/desk/article-list';
 import { countQueues, listOverdueSchedules, listQueue, listSectionsForDesk, QUEUES, type QueueName } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
+import { storiesHref } from '@/lib/desk/story-filter';
 import { deskFormatter } from '@/lib/format/formatter';
 import { can } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 
 type Props = { searchParams: Promise<{ section?: string }> };
+
+/** Each queue as a filter of the whole inventory (/desk/stories), for its «عرض الكل» link. */
+const QUEUE_FILTER: Record<QueueName, (userId: number) => Record<string, string>> = {
+  drafts: (userId) => ({ status: 'draft', author: String(userId) }),
+  returned: (userId) => ({ status: 'changes_requested', author: String(userId) }),
+  review: () => ({ status: 'in_review' }),
+  approved: () => ({ status: 'approved' }),
+  scheduled: () => ({ status: 'scheduled' }),
+  published: () => ({ status: 'published' }),
+};
 
 export default async function DeskHomePage({ searchParams }: Props) {
   const user = await requireCapability('desk.access');
@@ -68,6 +79,11 @@ export default async function DeskHomePage({ searchParams }: Props) {
               <span className="rounded-full bg-rule px-2 text-sm tabular-nums">{counts[queue]}</span>
             </h2>
             <ArticleList rows={lists[i]!} locale={locale} dates={dates} showScheduled={queue === 'scheduled'} />
+            {counts[queue] > 0 && (
+              <Link href={storiesHref({ ...QUEUE_FILTER[queue](user.id), section: sectionId ? String(sectionId) : undefined }, 1)} aria-describedby={`queue-${queue}`} className="mt-2 inline-block text-sm underline">
+                {t.stories.showAll}
+              </Link>
+            )}
           </section>
         ))}
       </div>

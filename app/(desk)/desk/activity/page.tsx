@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { FilterButtons, FilterOptions, IgnoredFilters, PageLinks } from '@/components/desk/listing';
+import { Field } from '@/components/ui/field';
 import { listActivity } from '@/db/activity';
 import { getDb } from '@/db/client';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -72,54 +74,28 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{tr.title}</h1>
       <form method="get" action="/desk/activity" aria-label={tr.filters} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
-        <label className="block space-y-1">
-          <span className="text-sm font-semibold">{tr.person}</span>
+        <Field label={tr.person} className="block space-y-1">
           <select name="person" defaultValue={query.actorId ?? ''} className={input}>
-            <option value="">{tr.anyone}</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
+            <FilterOptions any={tr.anyone} choices={people.map((person) => ({ value: person.id, label: person.name }))} />
           </select>
-        </label>
-        <label className="block space-y-1">
-          <span className="text-sm font-semibold">{tr.kind}</span>
+        </Field>
+        <Field label={tr.kind} className="block space-y-1">
           <select name="kind" defaultValue={query.kind ?? ''} className={input}>
-            <option value="">{tr.anyKind}</option>
-            {ACTIVITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kindName(kind)}
-              </option>
-            ))}
+            <FilterOptions any={tr.anyKind} choices={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: kindName(kind) }))} />
           </select>
-        </label>
-        <label className="block space-y-1">
-          <span className="text-sm font-semibold">{tr.story}</span>
+        </Field>
+        <Field label={tr.story} className="block space-y-1">
           <input name="story" inputMode="numeric" defaultValue={query.articleId ?? ''} dir="ltr" className={`${input} text-start`} />
-        </label>
-        <label className="block space-y-1">
-          <span className="text-sm font-semibold">{tr.from}</span>
+        </Field>
+        <Field label={tr.from} className="block space-y-1">
           <input type="date" name="from" defaultValue={day(query.from)} className={input} />
-        </label>
-        <label className="block space-y-1">
-          <span className="text-sm font-semibold">{tr.to}</span>
+        </Field>
+        <Field label={tr.to} className="block space-y-1">
           <input type="date" name="to" defaultValue={toDay} className={input} />
-        </label>
-        <div className="flex items-center gap-3">
-          <button type="submit" className="rounded-md bg-accent px-4 py-2 font-semibold text-white">
-            {tr.apply}
-          </button>
-          <Link href="/desk/activity" className="text-sm underline">
-            {tr.clear}
-          </Link>
-        </div>
+        </Field>
+        <FilterButtons apply={tr.apply} clear={tr.clear} clearHref="/desk/activity" />
       </form>
-      {query.ignored.length > 0 && (
-        <p role="status" className="rounded-md border border-rule bg-white/70 p-3 text-sm">
-          {format(tr.badFilter, { fields: query.ignored.map((name) => filterLabels[name] ?? name).join(locale === 'ar' ? '، ' : ', ') })}
-        </p>
-      )}
+      <IgnoredFilters ignored={query.ignored} labels={filterLabels} sentence={tr.badFilter} locale={locale} />
       {entries.length === 0 ? (
         <p className="text-muted">{tr.empty}</p>
       ) : (
@@ -167,12 +143,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-      {(query.page > 1 || hasOlder) && (
-        <nav aria-label={tr.pages} className="flex justify-between gap-4 border-t border-rule pt-4">
-          <div>{query.page > 1 && <Link href={activityHref(params, query.page - 1)} rel="prev" className="underline">{tr.previousPage}</Link>}</div>
-          <div>{hasOlder && <Link href={activityHref(params, query.page + 1)} rel="next" className="underline">{tr.nextPage}</Link>}</div>
-        </nav>
-      )}
+      <PageLinks
+        label={tr.pages}
+        previous={query.page > 1 ? { href: activityHref(params, query.page - 1), text: tr.previousPage } : undefined}
+        next={hasOlder ? { href: activityHref(params, query.page + 1), text: tr.nextPage } : undefined}
+      />
     </div>
   );
 }

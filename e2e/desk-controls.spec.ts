@@ -1,0 +1,106 @@
+import { expect, test } from './fixtures';
+import { confirmDialog, expectNoSeriousAxeViolations, expectStatus, pressWorkflow, unique } from './support';
+
+/*
+ * The desk as assistive tools and keyboards meet it: each field's name is its visible label and
+ * nothing more (the hint is its description), a new story saves with «حفظ» like any other, and
+ * the steps readers feel at once ask first in a dialog that Escape closes, returning focus.
+ */
+
+test('every story field is named by its label alone, with its hint as the description', async ({ editorPage: page }) => {
+  await page.goto('/desk/articles/new');
+  for (const name of ['العنوان', 'الملخص', 'القسم', 'الوسوم', 'رابط المقال', 'التوقيع']) {
+    await expect(page.getByLabel(name, { exact: true }), name).toHaveCount(1);
+  }
+  // «العنوان» names one field only, though the slug's hint speaks of the title.
+  await expect(page.getByLabel('العنوان')).toHaveCount(1);
+  await expect(page.getByLabel('رابط المقال', { exact: true })).toHaveAccessibleDescription('يُنشأ من العنوان. يبقى الرابط القديم يعمل بعد تغييره.');
+  await expect(page.getByLabel('الوسوم', { exact: true })).toHaveAccessibleDescription(/^افصل بين الوسوم بفاصلة/);
+  // A new story saves with «حفظ», as the contract names it on every story form.
+  await expect(page.getByRole('button', { name: 'حفظ', exact: true })).toBeVisible();
+});
+
+test('«نشر» asks first: Escape changes nothing and gives focus back, the dialog’s «نشر» publishes', async ({ createDraft, editorPage: editor, reviewerPage: reviewer, request }) => {
+  test.setTimeout(120_000);
+  const draft = await createDraft({ title: unique('خبر يُسأل قبل نشره') });
+  await editor.goto(draft.deskPath);
+  await pressWorkflow(editor, 'إرسال للمراجعة');
+  await reviewer.goto(draft.deskPath);
+  await pressWorkflow(reviewer, 'اعتماد');
+  await editor.reload();
+  await expectStatus(editor, 'معتمد');
+
+  // Keyboard only: focus the button, press Enter; the dialog says where readers will see it.
+  const publish = editor.getByRole('button', { name: 'نشر', exact: true });
+  await publish.focus();
+  await editor.keyboard.press('Enter');
+  const dialog = editor.getByRole('alertdialog', { name: 'نشر الخبر الآن؟' });
+  await expect(dialog).toContainText(`/articles/${draft.slug}`);
+  await expect(dialog.getByRole('button', { name: 'تراجع' })).toBeFocused();
+  await editor.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(publish).toBeFocused();
+  await expectStatus(editor, 'معتمد');
+  expect((await request.get(draft.publicPath)).status()).toBe(404);
+
+  // Confirmed with the keyboard too: Tab to the dialog's «نشر», Enter.
+  await editor.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'تراجع' })).toBeFocused();
+  await editor.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'نشر', exact: true })).toBeFocused();
+  await editor.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expectStatus(editor, 'منشور');
+  await expect.poll(async () => (await request.get(draft.publicPath)).status()).toBe(200);
+
+  // «إلغاء النشر» asks too, naming the address that will stop answering; the reader pages the
+  // other specs count on are left as they were.
+  await editor.getByRole('button', { name: 'إلغاء النشر', exact: true }).click();
+  await expect(editor.getByRole('alertdialog', { name: 'إلغاء نشر الخبر؟' })).toContainText(`/articles/${draft.slug}`);
+  await confirmDialog(editor, 'إلغاء النشر');
+  await expectStatus(editor, 'غير منشور');
+  await expect.poll(async () => (await request.get(draft.publicPath)).status()).toBe(404);
+});
+
+test('every story can be found in the inventory by its state and words of its title, a page at a time', async ({ createDraft, editorPage: page }) => {
+  const draft = await createDraft({ title: unique('خبر في الجرد عن إسرائيل') });
+  await page.goto('/desk');
+  // Each queue links to the whole inventory, filtered to that queue.
+  const drafts = page.getByRole('region', { name: /^مسوداتي/ });
+  await drafts.getByRole('link', { name: 'عرض الكل' }).click();
+  await expect(page).toHaveURL(/\/desk\/stories\?status=draft&author=\d+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'كل الأخبار' })).toBeVisible();
+  await expect(page.getByLabel('الحالة', { exact: true })).toHaveValue('draft');
+
+  // Words of the title, typed without the hamza: the story is found, alone.
+  await page.getByLabel('كلمات من العنوان').fill(`الجرد اسرائيل ${draft.title.split(' ').at(-1)}`);
+  await page.getByRole('button', { name: 'عرض', exact: true }).click();
+  const found = page.getByRole('region', { name: /^عدد الأخبار/ });
+  await expect(found.getByRole('heading')).toHaveText(/^عدد الأخبار: ١|^عدد الأخبار: 1/);
+  await found.getByRole('link', { name: draft.title }).click();
+  await expect(page).toHaveURL(new RegExp(`${draft.deskPath}$`));
+
+  // A filter the desk cannot use is named, not an error.
+  await page.goto('/desk/stories?status=archived&sort=title');
+  await expect(page.getByRole('status').filter({ hasText: 'تجاهلنا تصفية غير صالحة: الحالة.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^عدد الأخبار/ }).getByRole('listitem').first()).toBeVisible();
+});
+
+for (const locale of ['ar', 'en'] as const) {
+  test(`axe finds no serious or critical issue on the story list, the new-story form and a confirmation dialog (${locale})`, async ({ openDesk, baseURL }) => {
+    test.slow();
+    const page = await openDesk('admin');
+    await page.context().addCookies([{ name: 'midad-locale', value: locale, url: baseURL! }]);
+    for (const path of ['/desk/stories', '/desk/articles/new']) {
+      await page.goto(path);
+      await expectNoSeriousAxeViolations(page, `${path} (${locale})`);
+    }
+    // A dialog that asks first, open over the people page; Escape leaves everyone as they were.
+    await page.goto('/desk/users');
+    await page.getByRole('button', { name: locale === 'ar' ? 'إيقاف' : 'Deactivate', exact: true }).first().click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await expectNoSeriousAxeViolations(page, `the deactivate dialog (${locale})`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  });
+}
