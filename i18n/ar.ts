@@ -499,6 +499,7 @@ export const ar = {
       'auth.signed_in': 'تسجيل دخول',
       'auth.signed_out': 'تسجيل خروج',
       'auth.sign_in_failed': 'محاولة دخول فاشلة',
+      'access.refused': 'رُفض طلب لا يسمح به الدور',
       'auth.sign_in_limited': 'محاولة دخول تجاوزت الحد',
       'auth.password_check_failed': 'كلمة مرور حالية خاطئة عند تغييرها',
       'auth.password_check_limited': 'تغيير كلمة المرور تجاوز الحد',
@@ -527,6 +528,7 @@ export const ar = {
     },
     details: {
       address: 'العنوان: {value}',
+      operation: 'العملية: {value}',
       email: 'البريد المكتوب: {value}',
       scope: 'الحد: {value}',
       retryAfterSeconds: 'الانتظار: {value} ث',

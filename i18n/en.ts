@@ -499,6 +499,7 @@ export const en: Messages = {
       'auth.signed_in': 'Signed in',
       'auth.signed_out': 'Signed out',
       'auth.sign_in_failed': 'Failed sign-in',
+      'access.refused': 'Refused: not allowed for the role',
       'auth.sign_in_limited': 'Sign-in over the limit',
       'auth.password_check_failed': 'Wrong current password when changing it',
       'auth.password_check_limited': 'Password change over the limit',
@@ -527,6 +528,7 @@ export const en: Messages = {
     },
     details: {
       address: 'Address: {value}',
+      operation: 'Operation: {value}',
       email: 'Email typed: {value}',
       scope: 'Limit: {value}',
       retryAfterSeconds: 'Wait: {value} s',

@@ -46,6 +46,11 @@ export type ActivityEntry = ActivitySubjects &
       actorId: number;
       details: { mediaId: number; file: string; mime: string; width: number; height: number; bytes: number; alt: string };
     }
+  /**
+   * A signed-in person refused an operation their role does not allow: which desk operation (a
+   * server action's or a route's name), never what they sent.
+   */
+  | { kind: 'access.refused'; actorId: number; details: { operation: string } }
   | StoryEntry
   );
 
@@ -160,6 +165,7 @@ export const ACTIVITY_KINDS = [
   'section.moved',
   'settings.updated',
   'media.uploaded',
+  'access.refused',
   'story.created',
   'story.saved',
   'story.restored',

@@ -1,6 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { recordActivity } from '@/db/activity';
 import { getDb, type Executor } from '@/db/client';
 import { isDatabaseUnreachable } from '@/db/connection-errors';
 import { errorMessage } from '@/i18n';
@@ -36,7 +37,7 @@ export async function runDeskOperation<T>(
   try {
     outcome = await operation(context);
   } catch (error) {
-    const failure = refusalLogged(name, caller, failureFrom(error));
+    const failure = await refusalLogged(name, caller, failureFrom(error), context.db);
     return options.explain ? options.explain(failure, context) : failure;
   }
   await runEffects(outcome.effects, context.db);
@@ -70,13 +71,13 @@ export async function runDeskRequest<T>(
     logRefusal(name, 'UNAUTHENTICATED');
     return answer(fail('UNAUTHENTICATED'));
   }
-  if (!can(actor.role, capability)) return answer(refusalLogged(name, actor, fail('FORBIDDEN')));
   const context = { db: options.db ?? getDb(), actor };
+  if (!can(actor.role, capability)) return answer(await refusalLogged(name, actor, fail('FORBIDDEN'), context.db));
   let outcome: Done<T>;
   try {
     outcome = await operation(context);
   } catch (error) {
-    return answer(refusalLogged(name, actor, failureFrom(error)));
+    return answer(await refusalLogged(name, actor, failureFrom(error), context.db));
   }
   await runEffects(outcome.effects, context.db);
   return answer({ ok: true, value: outcome.value, at: Date.now() });
@@ -151,9 +152,18 @@ async function runEffects(effects: readonly Effect[], db: Executor): Promise<voi
   }
 }
 
-/** Logs a result that is a permission refusal, and passes every result on unchanged. */
-function refusalLogged<R extends { ok: boolean; error?: string }>(name: string, actor: Actor, result: R): R {
-  if (!result.ok && result.error === 'FORBIDDEN') logRefusal(name, 'FORBIDDEN', actor);
+/**
+ * Records a result that is a permission refusal — a line in the server log and an entry in the
+ * newsroom's activity log, which admins read — and passes every result on unchanged. The entry
+ * is written on its own: the refused operation's transaction has rolled back. Failing to write
+ * it never changes the answer.
+ */
+async function refusalLogged<R extends { ok: boolean; error?: string }>(name: string, actor: Actor, result: R, db: Executor): Promise<R> {
+  if (result.ok || result.error !== 'FORBIDDEN') return result;
+  logRefusal(name, 'FORBIDDEN', actor);
+  await recordActivity(db, { kind: 'access.refused', actorId: actor.id, details: { operation: name } }).catch((error: unknown) => {
+    console.error('[desk operation] could not record a refusal in the activity log', error);
+  });
   return result;
 }
 

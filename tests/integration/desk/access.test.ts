@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { closeConnection, type Database } from '@/db/client';
-import { articleRevisions, articles, reviewComments, sections, users } from '@/db/schema';
+import { activityLog, articleRevisions, articles, reviewComments, sections, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import type { ActionResult } from '@/lib/desk/results';
@@ -175,6 +175,9 @@ beforeEach(() => {
   return () => warn.mockRestore();
 });
 
+/** A database fingerprint without the activity log, which a refusal of a signed-in person adds to. */
+const withoutLog = (fingerprint: Record<string, string>) => Object.fromEntries(Object.entries(fingerprint).filter(([table]) => table !== 'activity_log'));
+
 describe(`server actions called directly on ${driverName}`, () => {
   it('has a case for every exported action, so a new one cannot go untested', () => {
     expect(Object.keys(actions).sort()).toEqual(Object.keys(cases()).sort());
@@ -186,8 +189,17 @@ describe(`server actions called directly on ${driverName}`, () => {
         request.actor = role === 'anonymous' ? null : people[role];
         request.headers = sameSite();
         const before = await databaseFingerprint(db);
+        const [{ last } = { last: 0 }] = await db.select({ last: sql<number>`coalesce(max(${activityLog.id}), 0)::int` }).from(activityLog);
         expectRefusedResult(await cases()[name]!.call());
-        expect(await databaseFingerprint(db)).toEqual(before);
+        const after = await databaseFingerprint(db);
+        const added = await db.select({ kind: activityLog.kind, actorId: activityLog.actorId, details: activityLog.details }).from(activityLog).where(gt(activityLog.id, last));
+        if (role === 'anonymous') {
+          expect(after).toEqual(before);
+        } else {
+          // Nothing changed but one entry in the newsroom's log naming who was refused what.
+          expect(withoutLog(after)).toEqual(withoutLog(before));
+          expect(added).toEqual([{ kind: 'access.refused', actorId: people[role].id, details: { operation: name } }]);
+        }
         expect(refusalLines()).toContainEqual(
           expect.objectContaining({ target: name, reason: role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN', userId: role === 'anonymous' ? null : people[role].id }),
         );

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, desc } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeConnection, type Database } from '@/db/client';
-import { media } from '@/db/schema';
+import { activityLog, media } from '@/db/schema';
 import { errorMessage } from '@/i18n';
 import type { ErrorCode } from '@/lib/errors';
 import { LocalDirectoryStorage } from '@/lib/media/storage';
@@ -115,6 +115,9 @@ describe(`who may upload is settled before the body is read, on ${driverName}`, 
     expectCode(json, 'FORBIDDEN');
     expect(record.pulls).toBe(0);
     await expectNothingStored();
+    // The newsroom's log names who was refused and where.
+    const [entry] = await db.select().from(activityLog).orderBy(desc(activityLog.id)).limit(1);
+    expect(entry).toMatchObject({ kind: 'access.refused', actorId: reviewer.id, details: { operation: 'POST /api/media' } });
   });
 
   it('so is a caller without a session', async () => {
