@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { confirmDialog, expectNoSeriousAxeViolations, expectStatus, pressWorkflow, unique } from './support';
+import { confirmDialog, expectNoSeriousAxeViolations, expectSaved, expectStatus, pauseTimers, pressWorkflow, typeAtEnd, unique } from './support';
 
 /*
  * The desk as assistive tools and keyboards meet it: each field's name is its visible label and
@@ -104,3 +104,46 @@ for (const locale of ['ar', 'en'] as const) {
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
   });
 }
+
+test('Ctrl+S saves from anywhere in the story, and the story list shows who has it open', async ({ createDraft, openDesk, adminPage: admin }) => {
+  const draft = await createDraft({ title: unique('خبر يُحفظ من لوحة المفاتيح') });
+  // The clock is paused once the page has loaded: no autosave can save in the shortcut's place.
+  const editor = await openDesk('editor', { clock: true });
+  await editor.goto(draft.deskPath);
+  await pauseTimers(editor);
+  await typeAtEnd(editor, ' جملة أخيرة.');
+  await expect(editor.getByRole('status').filter({ hasText: /^محفوظ$/ })).toHaveCount(0);
+  await editor.keyboard.press('Control+s');
+  await expectSaved(editor);
+
+  // The editor still has it open: the inventory says so beside the story.
+  const row = admin.getByRole('listitem').filter({ has: admin.getByRole('link', { name: draft.title }) });
+  await expect(async () => {
+    await admin.goto(`/desk/stories?q=${encodeURIComponent(draft.title)}`);
+    await expect(row).toContainText('يفتح هذا المقال الآن: يوسف حداد', { timeout: 1000 });
+  }).toPass();
+});
+
+test('several stories are moved at once from the inventory, and what could not be done is said story by story', async ({ createDraft, editorPage: page }) => {
+  const word = unique('جماعي');
+  const drafts = [await createDraft({ title: `خبر أول ${word}` }), await createDraft({ title: `خبر ثان ${word}` })];
+  await page.goto(`/desk/stories?q=${encodeURIComponent(word)}`);
+  for (const draft of drafts) await page.getByRole('checkbox', { name: `اختيار «${draft.title}»` }).check();
+  await page.getByLabel('الإجراء').selectOption({ label: 'نقل إلى قسم' });
+  await page.getByLabel('القسم الجديد').selectOption({ label: 'ثقافة' });
+  await page.getByRole('button', { name: 'تطبيق على المحدد' }).click();
+  await confirmDialog(page, 'تطبيق على المحدد');
+  const report = page.getByRole('region', { name: 'نتيجة الإجراء' });
+  await expect(report.getByRole('status')).toHaveText('طُبّق على 2، ولم يُطبَّق على 0.');
+  await page.goto(`/desk/stories?q=${encodeURIComponent(word)}&section=`);
+  await expect(page.getByRole('listitem').filter({ hasText: word }).filter({ hasText: 'ثقافة' })).toHaveCount(2);
+
+  // Drafts cannot be taken down: each says why, and nothing changed.
+  for (const draft of drafts) await page.getByRole('checkbox', { name: `اختيار «${draft.title}»` }).check();
+  await page.getByLabel('الإجراء').selectOption({ label: 'إلغاء النشر' });
+  await page.getByRole('button', { name: 'تطبيق على المحدد' }).click();
+  await confirmDialog(page, 'تطبيق على المحدد');
+  await expect(report.getByRole('status')).toHaveText('طُبّق على 0، ولم يُطبَّق على 2.');
+  await expect(report.getByRole('listitem')).toHaveCount(2);
+  for (const item of await report.getByRole('listitem').all()) await expect(item).toContainText('لا ينطبق هذا الإجراء على حالة المقال الآن.');
+});

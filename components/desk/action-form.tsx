@@ -80,6 +80,11 @@ export function FieldError({ name }: { name: string }) {
   );
 }
 
+/** The surrounding ActionForm's last result, for parts of the form that report on it. */
+export function useFormResult(): Result {
+  return useContext(FormState).result;
+}
+
 /** Whether the surrounding ActionForm is waiting for the server. */
 export function useFormPending(): boolean {
   return useContext(FormState).pending;

@@ -289,6 +289,20 @@ export function ArticleForm({
     [],
   );
 
+  // Ctrl+S (⌘S on a Mac) is «حفظ», wherever the focus is on the page, instead of the browser's
+  // "save page as". The key is read by its place as well as its letter: with an Arabic layout the
+  // same key types «س».
+  useEffect(() => {
+    if (!editable) return;
+    const shortcut = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || (event.code !== 'KeyS' && event.key.toLowerCase() !== 's')) return;
+      event.preventDefault();
+      if (state.kind !== 'saving') void saveRef.current(versionRef.current);
+    };
+    window.addEventListener('keydown', shortcut);
+    return () => window.removeEventListener('keydown', shortcut);
+  }, [editable, state.kind]);
+
   // Warn before leaving with unsaved work (the local copy keeps it either way).
   useEffect(() => {
     if (state.kind === 'saved') return;

@@ -9,6 +9,8 @@ import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, type Executor } from '../client';
 import { MEDIA_PATH_PREFIX, variantFileName } from '../../lib/media/keys';
 import { activityLog, articleRevisions, articles, articleTags, media, reviewComments, sections, slugHistory, tags, users } from '../schema';
+import { articlePresence } from '../schema/activity';
+import { PRESENCE_WINDOW_SECONDS } from '../../lib/desk/presence';
 import { publiclyVisible } from './visibility';
 
 export interface DeskArticleRow {
@@ -20,6 +22,8 @@ export interface DeskArticleRow {
   updatedAt: Date;
   scheduledFor: Date | null;
   live: boolean;
+  /** The people who have the story open in the desk now, by name. */
+  openBy: string[];
 }
 
 const creator = alias(users, 'creator');
@@ -33,6 +37,11 @@ const rowColumns = {
   updatedAt: articles.updatedAt,
   scheduledFor: articles.scheduledFor,
   live: publiclyVisible(),
+  openBy: sql<string[]>`coalesce((
+    select json_agg(${users.name} order by ${users.name})
+      from ${articlePresence} join ${users} on ${users.id} = ${articlePresence.userId}
+     where ${articlePresence.articleId} = ${articles.id}
+       and ${articlePresence.seenAt} > now() - make_interval(secs => ${PRESENCE_WINDOW_SECONDS})), '[]'::json)`,
 };
 
 function deskRows(db: Executor, where: SQL | undefined) {

@@ -6,7 +6,7 @@ import type { UserInputErrorKey } from '@/lib/auth/user-input';
  * it: a value, or a code the desk translates, with the fields it concerns. Never rows, never raw
  * exceptions. `at` makes two equal answers distinct, so a form announces the second one too.
  *
- * This module holds only types and is safe to import from client components; the server side
+ * This module holds only types and constants and is safe to import from client components; the server side
  * that produces these results is lib/server/next/desk-operation.
  */
 export type ActionResult<T = void> = Success<T> | Failure;
@@ -73,3 +73,10 @@ export interface SlugCheck {
   slug: string;
   available: boolean;
 }
+
+/** What the story inventory can do to several stories at once. */
+export const BULK_STEPS = ['submit', 'unpublish', 'move', 'tag'] as const;
+export type BulkStep = (typeof BULK_STEPS)[number];
+
+/** One story's result in a bulk step: done, or the code of why not. */
+export type BulkOutcome = { articleId: number; title: string | null } & ({ ok: true } | { ok: false; error: ErrorCode });

@@ -4,11 +4,11 @@ import { articles, users } from '@/db/schema';
 import { articlePresence } from '@/db/schema/activity';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
+import { PRESENCE_WINDOW_SECONDS } from '@/lib/desk/presence';
 import type { PresenceReport } from '@/lib/desk/results';
 import { done, type DeskContext, type Done } from '../effects';
 
-/** A heartbeat older than this means the person has closed the story. */
-export const PRESENCE_WINDOW_SECONDS = 60;
+export { PRESENCE_WINDOW_SECONDS };
 
 /** Records that this person has the story open (at `version`) and says who else does. */
 export async function heartbeat({ db, actor }: DeskContext, { articleId, version }: { articleId: number; version: number }): Promise<Done<PresenceReport>> {

@@ -38,6 +38,7 @@ const actionModules = {
   articles: () => import('@/app/(desk)/desk/articles/actions'),
   notifications: () => import('@/app/(desk)/desk/notifications/actions'),
   sections: () => import('@/app/(desk)/desk/sections/actions'),
+  stories: () => import('@/app/(desk)/desk/stories/actions'),
   settings: () => import('@/app/(desk)/desk/settings/actions'),
   users: () => import('@/app/(desk)/desk/users/actions'),
 };
@@ -77,6 +78,10 @@ function cases(): Record<string, { call: Call; refused: Role[] }> {
     heartbeatAction: { call: async () => call('heartbeatAction', ids.draft, await versionOf(ids.draft)), refused: anonymousOnly },
     leaveAction: { call: () => call('leaveAction', ids.draft), refused: anonymousOnly },
     createArticleAction: { call: () => call('createArticleAction', payload('خبر لا يُنشأ')), refused: ['anonymous', 'reviewer'] },
+    bulkStoriesAction: {
+      call: () => call('bulkStoriesAction', null, form({ story: String(ids.approved), step: 'unpublish' })),
+      refused: ['anonymous', 'reviewer'],
+    },
     saveArticleAction: {
       call: async () => call('saveArticleAction', ids.draft, await versionOf(ids.draft), payload('عنوان لا يُحفظ')),
       refused: ['anonymous', 'reviewer'],

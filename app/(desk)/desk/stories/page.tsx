@@ -1,4 +1,7 @@
+import { ActionForm, FieldError } from '@/components/desk/action-form';
 import { ArticleList } from '@/components/desk/article-list';
+import { BulkReport } from '@/components/desk/bulk-report';
+import { ConfirmedSubmit } from '@/components/desk/confirmed-submit';
 import { FilterButtons, FilterOptions, IgnoredFilters, PageLinks } from '@/components/desk/listing';
 import { Field } from '@/components/ui/field';
 import { getDb } from '@/db/client';
@@ -6,18 +9,21 @@ import { listSectionsForDesk, listStories } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listUsers } from '@/db/users';
 import { format, getMessages } from '@/i18n';
+import { BULK_STEPS } from '@/lib/desk/results';
 import { isFiltered, MAX_STORY_TEXT, parseStoryFilter, STORIES_PAGE_SIZE, STORY_SORTS, storiesHref } from '@/lib/desk/story-filter';
 import { deskFormatter, wallTimeOf } from '@/lib/format/formatter';
 import type { QueryParams } from '@/lib/http/query-params';
+import { can } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { ARTICLE_STATUSES } from '@/lib/workflow/states';
+import { bulkStoriesAction } from './actions';
 
 const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
 
 /** The newsroom's whole inventory: every story in every state, filtered, sorted and paged by URL. */
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<QueryParams> }) {
-  await requireCapability('desk.access');
+  const user = await requireCapability('desk.access');
   const [locale, settings, params] = await Promise.all([getDeskLocale(), getSiteSettings(), searchParams]);
   const t = getMessages(locale);
   const tr = t.stories;
@@ -25,6 +31,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const [{ rows, total }, sections, people] = await Promise.all([listStories(filter, db), listSectionsForDesk(db), listUsers(db)]);
   const dates = deskFormatter(locale, settings);
+  const mayChange = can(user.role, 'article.create');
   const pages = Math.max(1, Math.ceil(total / STORIES_PAGE_SIZE));
   const day = (date: Date | undefined, end = false) => (date ? wallTimeOf(new Date(date.getTime() - (end ? 1 : 0)), settings.timeZone).slice(0, 10) : '');
   const labels: Record<string, string> = { status: tr.status, section: tr.section, author: tr.author, tag: tr.tag, from: tr.from, to: tr.to, q: tr.text, sort: tr.sort, page: tr.pages };
@@ -73,7 +80,35 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           {format(tr.found, { count: dates.number(total) })}
           {total > 0 && <> · {format(tr.page, { page: dates.number(filter.page), pages: dates.number(pages) })}</>}
         </h2>
-        {rows.length === 0 ? <p className="text-muted">{tr.empty}</p> : <ArticleList rows={rows} locale={locale} dates={dates} />}
+        {rows.length === 0 ? (
+          <p className="text-muted">{tr.empty}</p>
+        ) : mayChange ? (
+          // Choosing stories and a step posts them together; each story goes through its own use case.
+          <ActionForm action={bulkStoriesAction} locale={locale} className="space-y-4">
+            <ArticleList rows={rows} locale={locale} dates={dates} select={{ name: 'story', label: tr.select }} />
+            <fieldset className="grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
+              <legend className="px-1 text-sm font-semibold">{tr.bulk}</legend>
+              <Field label={tr.step} error="step">
+                <select name="step" className={input}>
+                  <FilterOptions choices={BULK_STEPS.map((step) => ({ value: step, label: tr.steps[step] }))} />
+                </select>
+              </Field>
+              <Field label={tr.moveTo} error="sectionId">
+                <select name="sectionId" className={input}>
+                  <FilterOptions any={tr.noSection} choices={sections.map((section) => ({ value: section.id, label: section.name }))} />
+                </select>
+              </Field>
+              <Field label={tr.addTag} error="tag">
+                <input name="tag" maxLength={MAX_STORY_TEXT} dir="auto" className={input} />
+              </Field>
+              <ConfirmedSubmit label={tr.applyBulk} title={tr.confirmTitle} body={tr.confirmBody} cancelLabel={t.workflow.confirm.cancel} className="rounded-md bg-ink px-4 py-2 font-semibold text-paper" />
+            </fieldset>
+            <FieldError name="story" />
+            <BulkReport locale={locale} />
+          </ActionForm>
+        ) : (
+          <ArticleList rows={rows} locale={locale} dates={dates} />
+        )}
       </section>
       <PageLinks
         label={tr.pages}
