@@ -3,7 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
 import { articles } from '@/db/schema';
 import { storyTransitionEntry } from '@/lib/activity/entries';
+import { getSiteSettings } from '@/db/queries/settings';
 import { cleanText } from '@/lib/arabic/text-fields';
+import { scheduledInstant } from '@/lib/format/schedule';
 import { can } from '@/lib/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import type { ArticleStatus } from '@/lib/workflow/states';
@@ -34,11 +36,22 @@ const MAX_NOTE_LENGTH = 4000;
  */
 export async function transitionArticle(
   { db, actor }: DeskContext,
-  options: { articleId: number; action: WorkflowAction; expectedVersion: number; note?: string | null; scheduledFor?: Date | null },
+  options: {
+    articleId: number;
+    action: WorkflowAction;
+    expectedVersion: number;
+    note?: string | null;
+    scheduledFor?: Date | null;
+    /** A schedule as typed in the desk ("2026-12-02T14:05"), read in the site's zone; used when `scheduledFor` is not given. */
+    scheduledWallTime?: unknown;
+  },
 ): Promise<Done<{ status: ArticleStatus; version: number }>> {
   const { articleId, action } = options;
-  // A role that may never take this action is refused before anything about the story is read.
+  // A role that may never take this action is refused before anything about the story is read,
+  // and before its input is: a refused caller learns nothing from a malformed time.
   if (!Object.hasOwn(WORKFLOW_ACTIONS, action) || !can(actor.role, WORKFLOW_ACTIONS[action].capability)) throw new AppError('FORBIDDEN');
+  const scheduledFor =
+    options.scheduledFor ?? (action === 'schedule' && options.scheduledWallTime !== undefined ? scheduledInstant(options.scheduledWallTime, (await getSiteSettings(db)).timeZone) : null);
   // Cleaned again after the cut, so a cut through an emoji leaves no half of it behind.
   const note = (typeof options.note === 'string' ? cleanText(cleanText(options.note).slice(0, MAX_NOTE_LENGTH)) : '') || null;
   const result = await db.transaction(async (tx) => {
@@ -56,7 +69,7 @@ export async function transitionArticle(
       revisionAuthorId: await revisionAuthor(tx, article.currentRevisionId),
       live: isPubliclyVisible(article, now),
       note,
-      scheduledFor: options.scheduledFor ?? null,
+      scheduledFor,
       now,
     });
     if (!decision.ok) throw new AppError(REFUSAL_CODES[decision.refusal]);
@@ -68,7 +81,7 @@ export async function transitionArticle(
     } else if (action === 'schedule') {
       // The approved revision goes live at the scheduled time; readers' queries enforce the time.
       changes.publishedRevisionId = article.currentRevisionId;
-      changes.scheduledFor = options.scheduledFor!;
+      changes.scheduledFor = scheduledFor!;
     } else if (action === 'cancel_schedule') {
       changes.publishedRevisionId = null;
       changes.scheduledFor = null;
@@ -98,7 +111,7 @@ export async function transitionArticle(
         from: article.status,
         to: decision.to,
         note,
-        scheduledFor: options.scheduledFor ?? null,
+        scheduledFor,
       }),
     );
     return { status: decision.to, version: updated!.version };

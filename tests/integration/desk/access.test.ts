@@ -237,6 +237,11 @@ describe(`server actions called directly on ${driverName}`, () => {
       // An editor may never approve: a stale version is not checked first.
       ['transitionAction', form({ articleId: String(ids.inReview), action: 'approve', expectedVersion: '999' })],
     ];
+    // A reviewer may never schedule: a malformed time is not read first.
+    const schedule = form({ articleId: String(ids.approved), action: 'schedule', expectedVersion: '1', scheduledFor: 'غداً ظهراً' });
+    request.actor = people.reviewer;
+    expect(await call('transitionAction', null, schedule), 'schedule').toMatchObject({ ok: false, error: 'FORBIDDEN' });
+    request.actor = people.editor;
     for (const [name, data] of invalid) expect(await call(name, null, data), name).toMatchObject({ ok: false, error: 'FORBIDDEN' });
   });
 

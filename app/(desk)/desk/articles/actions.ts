@@ -1,10 +1,8 @@
 'use server';
 
 import { findEditableArticle } from '@/db/queries/desk';
-import { getSiteSettings } from '@/db/queries/settings';
 import type { ActionResult, ArticlePayload, Failure, PresenceReport, SavedArticle, SlugCheck } from '@/lib/desk/results';
 import { AppError } from '@/lib/errors';
-import { scheduledInstant } from '@/lib/format/schedule';
 import { checkSlug } from '@/lib/server/articles/check-slug';
 import { addComment, resolveComment } from '@/lib/server/articles/comments';
 import { createArticle } from '@/lib/server/articles/create-article';
@@ -63,7 +61,7 @@ export async function transitionAction(_: unknown, form: FormData): Promise<Acti
       action,
       expectedVersion: Number(form.get('expectedVersion')),
       note: typeof form.get('note') === 'string' ? String(form.get('note')) : null,
-      scheduledFor: action === 'schedule' ? scheduledInstant(form.get('scheduledFor'), (await getSiteSettings(context.db)).timeZone) : null,
+      scheduledWallTime: form.get('scheduledFor'),
     });
     return { value: undefined, effects };
   });
