@@ -1,7 +1,5 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
-import { findEditableArticle } from '@/db/queries/desk';
-import { articleRevisions, articles } from '@/db/schema';
+import { findEditableArticle, type EditableArticle } from '@/db/queries/desk';
 import { BULK_STEPS, type BulkOutcome, type BulkStep } from '@/lib/desk/results';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
@@ -35,21 +33,15 @@ export async function applyToStories(
   const tag = input.tag?.trim();
   if (step === 'tag' && !tag) throw new AppError('INVALID_INPUT', 'no tag', { field: 'tag' });
 
-  const titles = new Map(
-    (
-      await context.db
-        .select({ id: articles.id, title: articleRevisions.title })
-        .from(articles)
-        .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-        .where(inArray(articles.id, ids))
-    ).map((row) => [row.id, row.title]),
-  );
   const outcomes: BulkOutcome[] = [];
   const effects: Effect[] = [deskView('/desk/stories')];
   for (const articleId of ids) {
-    const title = titles.get(articleId) ?? null;
+    // Read once: the title for the report and the version and fields the step starts from.
+    const article = await findEditableArticle(articleId, context.db);
+    const title = article?.revision.title ?? null;
     try {
-      const done = await applyOne(context, articleId, step, { sectionId: input.sectionId ?? null, tag: tag ?? '' });
+      if (!article) throw new AppError('NOT_FOUND');
+      const done = await applyOne(context, article, step, { sectionId: input.sectionId ?? null, tag: tag ?? '' });
       effects.push(...done.effects);
       outcomes.push({ articleId, title, ok: true });
     } catch (error) {
@@ -59,9 +51,8 @@ export async function applyToStories(
   return { value: outcomes, effects };
 }
 
-async function applyOne(context: DeskContext, articleId: number, step: BulkStep, { sectionId, tag }: { sectionId: number | null; tag: string }): Promise<Done<unknown>> {
-  const article = await findEditableArticle(articleId, context.db);
-  if (!article) throw new AppError('NOT_FOUND');
+async function applyOne(context: DeskContext, article: EditableArticle, step: BulkStep, { sectionId, tag }: { sectionId: number | null; tag: string }): Promise<Done<unknown>> {
+  const articleId = article.id;
   if (step === 'submit' || step === 'unpublish') {
     return transitionArticle(context, { articleId, action: step, expectedVersion: article.version });
   }
