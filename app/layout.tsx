@@ -21,7 +21,9 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang={DEFAULT_LOCALE} dir={directionOf(DEFAULT_LOCALE)}>
+    // The desk and the sign-in page may set another language on <html> before hydration
+    // (components/ui/document-language.tsx); only that difference is let through.
+    <html lang={DEFAULT_LOCALE} dir={directionOf(DEFAULT_LOCALE)} suppressHydrationWarning>
       <body className="min-h-dvh antialiased">{children}</body>
     </html>
   );

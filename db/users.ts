@@ -84,3 +84,13 @@ export async function revokeAllSessions(db: Executor, userId: number): Promise<v
     .set({ revokedAt: sql`now()` })
     .where(and(eq(userSessions.userId, userId), sql`${userSessions.revokedAt} is null`));
 }
+
+/** The desk language a person chose, or null when they have not chosen one. */
+export async function findDeskLanguage(db: Executor, userId: number): Promise<string | null> {
+  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return row?.locale ?? null;
+}
+
+export async function storeDeskLanguage(db: Executor, userId: number, locale: string): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

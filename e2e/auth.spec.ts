@@ -199,7 +199,10 @@ test.describe('headers', () => {
 });
 
 test.describe('desk language', () => {
-  test('switches the desk to English, left to right, and back', async ({ editorPage: page }) => {
+  // The language and direction of the whole document, as a screen reader and the browser take it.
+  const documentLanguage = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+  test('switches the desk to English, left to right, keeps it with the account, and back', async ({ editorPage: page, browser, baseURL }) => {
     // The language the desk's content is in, as a screen reader would pick its voice.
     const languageOf = (locator: Locator) => locator.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'));
     await page.goto('/desk');
@@ -209,11 +212,61 @@ test.describe('desk language', () => {
       await expect(part).toHaveCSS('direction', 'ltr');
       expect(await languageOf(part)).toBe('en');
     }
+    await expect.poll(() => documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
+    await expect(page).toHaveTitle('Newsroom — Midad');
+
+    // Another browser, signed in as the same person: the account's language, from the first page.
+    const other = await browser.newContext({ baseURL, locale: 'ar' });
+    try {
+      const elsewhere = await other.newPage();
+      await signInAs(elsewhere, 'editor');
+      await expect(elsewhere.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expect.poll(() => documentLanguage(elsewhere)).toEqual({ lang: 'en', dir: 'ltr' });
+    } finally {
+      await other.close();
+    }
+
     await page.getByRole('button', { name: 'العربية' }).click();
     await expect(page.getByRole('button', { name: 'تسجيل الخروج' })).toBeVisible();
     for (const part of [page.getByRole('banner'), page.getByRole('main')]) {
       await expect(part).toHaveCSS('direction', 'rtl');
       expect(await languageOf(part)).toBe('ar');
+    }
+    await expect.poll(() => documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+  });
+
+  test('the sign-in page offers the language before anyone signs in, with script or without', async ({ browser, baseURL }) => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ baseURL, locale: 'ar', javaScriptEnabled });
+      try {
+        const page = await context.newPage();
+        await page.goto('/login');
+        await page.getByRole('button', { name: 'English' }).click();
+        await expect(page.getByRole('heading', { name: 'Sign in to the newsroom' })).toBeVisible();
+        await expect(page.getByLabel('Email', { exact: true })).toBeVisible();
+        await expect(page.getByRole('main')).toHaveCSS('direction', 'ltr');
+        if (javaScriptEnabled) await expect.poll(() => documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
+        await page.getByRole('button', { name: 'العربية' }).click();
+        await expect(page.getByLabel('البريد الإلكتروني')).toBeVisible();
+        await expect(page.getByRole('main')).toHaveCSS('direction', 'rtl');
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('a public page reached from the English desk is Arabic, right to left again', async ({ editorPage: page }) => {
+    await page.goto('/desk');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
+    try {
+      await page.getByRole('link', { name: 'View site' }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect.poll(() => documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    } finally {
+      await page.goto('/desk');
+      await page.getByRole('button', { name: 'العربية' }).click();
+      await expect(page.getByRole('button', { name: 'تسجيل الخروج' })).toBeVisible();
     }
   });
 });

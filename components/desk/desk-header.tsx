@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { format, getMessages, LOCALES, type Locale } from '@/i18n';
+import { format, getMessages, type Locale } from '@/i18n';
 import { can, type Capability, type Role } from '@/lib/permissions';
+import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 
 const NAV: { href: string; key: 'home' | 'stories' | 'review' | 'search' | 'users' | 'sections' | 'settings' | 'activity' | 'account'; capability: Capability }[] = [
@@ -14,8 +15,6 @@ const NAV: { href: string; key: 'home' | 'stories' | 'review' | 'search' | 'user
   { href: '/desk/activity', key: 'activity', capability: 'activity.read' },
   { href: '/desk/account', key: 'account', capability: 'desk.access' },
 ];
-
-const LOCALE_NAMES: Record<Locale, string> = { ar: 'العربية', en: 'English' };
 
 /** The desk's own forms post to server actions the layout hands in (components never import app/). */
 export interface DeskHeaderActions {
@@ -56,13 +55,7 @@ export function DeskHeader({ user, locale, unread, actions }: { user: { name: st
             {format(t.desk.signedInAs, { name: user.name })} ·{' '}
             <span className="rounded bg-rule px-2 py-0.5">{t.desk.roles[user.role]}</span>
           </span>
-          <form action={actions.setLocale} aria-label={t.desk.language} className="flex items-center gap-1">
-            {LOCALES.filter((l) => l !== locale).map((l) => (
-              <button key={l} type="submit" name="locale" value={l} lang={l} className="underline underline-offset-2">
-                {LOCALE_NAMES[l]}
-              </button>
-            ))}
-          </form>
+          <LanguageSwitch locale={locale} action={actions.setLocale} />
           <form action={actions.signOut}>
             <SignOutButton label={t.auth.signOut} />
           </form>
