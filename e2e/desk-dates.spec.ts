@@ -69,6 +69,8 @@ test('a schedule is read in the site time zone, and the desk shows its times the
     // 14:05 typed is 14:05 in London, though the browser's clock says Tokyo.
     const typed = `${dayAhead(SITE_ZONE)}T14:05`;
     await field.fill(typed);
+    // The day typed, in the Hijri calendar too, read with the field.
+    await expect(field).toHaveAccessibleDescription(/الموافق [^ ]+ .+ [^ ]+ هـ/);
     await schedule.click();
     // The desk says when readers will see it, in the site's zone, before it is done.
     await expect(editor.getByRole('alertdialog')).toContainText(`${typed.replace('T', ' ')} بتوقيت الموقع (${SITE_ZONE})`);

@@ -339,6 +339,7 @@ export const ar = {
     noteHint: 'مطلوبة عند طلب التعديلات.',
     scheduleAt: 'وقت النشر',
     scheduleZone: 'بتوقيت الموقع: {zone}',
+    scheduleHijri: 'الموافق {date}',
     done: 'تمّ.',
     working: 'جارٍ التنفيذ…',
     confirm: {

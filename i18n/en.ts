@@ -339,6 +339,7 @@ export const en: Messages = {
     noteHint: 'Required when requesting changes.',
     scheduleAt: 'Publication time',
     scheduleZone: 'In the site’s time zone: {zone}',
+    scheduleHijri: 'That is {date}',
     done: 'Done.',
     working: 'Working…',
     confirm: {

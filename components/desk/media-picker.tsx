@@ -1,8 +1,10 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { getMessages, type Locale } from '@/i18n';
+import { directionOf, getMessages, type Locale } from '@/i18n';
+import { ModalDialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
+import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 import type { ActionResult } from '@/lib/desk/results';
 import type { MediaDto } from '@/lib/media/dto';
 
@@ -36,37 +38,35 @@ export function MediaPicker({ locale, onUploaded, onClose }: { locale: Locale; o
     }
   };
 
-  const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="media-picker-title" className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
-      <form ref={formRef} onSubmit={submit} className="w-full max-w-md space-y-3 rounded-lg bg-paper p-5 shadow-xl">
-        <h2 id="media-picker-title" className="text-lg font-bold">
-          {m.upload}
-        </h2>
-        <Field label={m.file} hint={m.fileHint}>
-          <input type="file" name="file" accept="image/*" required className="block w-full text-sm" />
-        </Field>
-        <Field label={m.alt} hint={m.altHint}>
-          <input name="alt" required dir="auto" className={input} />
-        </Field>
-        <Field label={m.caption}>
-          <input name="caption" dir="auto" className={input} />
-        </Field>
-        <Field label={m.credit}>
-          <input name="credit" dir="auto" className={input} />
-        </Field>
-        <p role="alert" className="min-h-5 text-sm text-accent">
-          {busy ? m.uploading : error}
-        </p>
-        <div className="flex gap-2">
-          <button type="submit" disabled={busy} className="rounded-md bg-ink px-4 py-2 text-paper disabled:opacity-60">
-            {m.insert}
-          </button>
-          <button type="button" onClick={onClose} className="rounded-md border border-rule px-4 py-2">
-            {t.editor.linkCancel}
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={m.upload} dir={directionOf(locale)} lang={locale}>
+      {({ close }) => (
+        <form ref={formRef} onSubmit={submit} className="space-y-3">
+          <Field label={m.file} hint={m.fileHint}>
+            <input type="file" name="file" accept="image/*" required className="block w-full text-sm" />
+          </Field>
+          <Field label={m.alt} hint={m.altHint}>
+            <input name="alt" required dir="auto" className={fieldStyle} />
+          </Field>
+          <Field label={m.caption}>
+            <input name="caption" dir="auto" className={fieldStyle} />
+          </Field>
+          <Field label={m.credit}>
+            <input name="credit" dir="auto" className={fieldStyle} />
+          </Field>
+          <p role="alert" className="min-h-5 text-sm text-accent">
+            {busy ? m.uploading : error}
+          </p>
+          <div className="flex gap-2">
+            <button type="submit" disabled={busy} className={buttonStyle.primary}>
+              {m.insert}
+            </button>
+            <button type="button" onClick={close} className={buttonStyle.secondary}>
+              {t.editor.linkCancel}
+            </button>
+          </div>
+        </form>
+      )}
+    </ModalDialog>
   );
 }

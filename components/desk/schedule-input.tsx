@@ -1,26 +1,41 @@
+'use client';
+
+import { useState } from 'react';
+import { format, getMessages, type Locale } from '@/i18n';
+import type { FormatSettings } from '@/lib/format/formatter';
+import { hijriDayOf } from '@/lib/format/schedule';
+import { fieldStyle } from '@/components/ui/styles';
+
 /**
  * The publication time of a schedule, typed in the site's time zone. The field posts the wall time
  * as typed ("2026-12-02T14:05"); the server reads it in the site's zone (scheduledInstant), so the
- * editor's own browser zone never shifts it. The zone is named beside the field, and an error
- * about it is tied to the field too.
+ * editor's own browser zone never shifts it. The zone is named beside the field and, once a day is
+ * typed, the same day in the Hijri calendar; both describe the field, as does an error about it.
  */
-export function ScheduleInput({ id, label, zoneHint }: { id: string; label: string; zoneHint: string }) {
+export function ScheduleInput({ id, locale, dateSettings }: { id: string; locale: Locale; dateSettings: FormatSettings }) {
+  const t = getMessages(locale).workflow;
+  const [hijri, setHijri] = useState('');
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">
-        {label}
+        {t.scheduleAt}
       </label>
       <input
         id={id}
         type="datetime-local"
         name="scheduledFor"
         required
-        aria-describedby={`${id}-zone scheduledFor-error`}
-        className="block rounded-md border border-rule bg-white p-2"
+        onChange={(event) => setHijri(hijriDayOf(event.currentTarget.value, locale, dateSettings))}
+        aria-describedby={`${id}-zone ${id}-hijri scheduledFor-error`}
+        className={`${fieldStyle} w-auto`}
       />
       <span id={`${id}-zone`} className="block text-xs text-muted">
-        {zoneHint}
+        {format(t.scheduleZone, { zone: dateSettings.timeZone })}
+      </span>
+      <span id={`${id}-hijri`} className="block text-xs text-muted">
+        {hijri && format(t.scheduleHijri, { date: hijri })}
       </span>
     </div>
   );
 }
+

@@ -1,5 +1,6 @@
 import { format, getMessages, type Locale } from '@/i18n';
 import type { FormAction } from '@/lib/desk/results';
+import type { FormatSettings } from '@/lib/format/formatter';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { Field } from '@/components/ui/field';
 import { ActionForm, FieldError, SubmitButton } from './action-form';
@@ -26,7 +27,7 @@ export function WorkflowPanel({
   version,
   actions,
   locale,
-  timeZone,
+  dateSettings,
   takedownKeepsEdit = false,
   publicUrl,
   transition,
@@ -35,8 +36,8 @@ export function WorkflowPanel({
   version: number;
   actions: WorkflowAction[];
   locale: Locale;
-  /** The site's time zone, in which a schedule time is typed. */
-  timeZone: string;
+  /** The site's time zone (in which a schedule time is typed) and digits. */
+  dateSettings: FormatSettings;
   /** The story is live while an edit of it is pending: taking it down keeps that edit as a draft. */
   takedownKeepsEdit?: boolean;
   /** Where readers find the story once it is public, named when «نشر», «جدولة» or «إلغاء النشر» asks first. */
@@ -49,7 +50,7 @@ export function WorkflowPanel({
   // The steps readers feel at once ask first, saying what will happen.
   const confirmation: Partial<Record<WorkflowAction, { title: string; body: string }>> = {
     publish: { title: t.confirm.publishTitle, body: format(t.confirm.publishBody, { url: '{url}' }) },
-    schedule: { title: t.confirm.scheduleTitle, body: format(t.confirm.scheduleBody, { url: '{url}', zone: timeZone, time: '{scheduledFor}' }) },
+    schedule: { title: t.confirm.scheduleTitle, body: format(t.confirm.scheduleBody, { url: '{url}', zone: dateSettings.timeZone, time: '{scheduledFor}' }) },
     unpublish: { title: t.confirm.unpublishTitle, body: format(t.confirm.unpublishBody, { url: '{url}' }) },
   };
   return (
@@ -71,7 +72,7 @@ export function WorkflowPanel({
           )}
           {action === 'schedule' && (
             <>
-              <ScheduleInput id={`schedule-${articleId}`} label={t.scheduleAt} zoneHint={format(t.scheduleZone, { zone: timeZone })} />
+              <ScheduleInput id={`schedule-${articleId}`} locale={locale} dateSettings={dateSettings} />
               <FieldError name="scheduledFor" />
             </>
           )}

@@ -1,6 +1,8 @@
 'use client';
 
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ModalDialog } from './dialog';
+import { buttonStyle } from './styles';
 
 /**
  * Asks before a step readers or a colleague will feel at once (publishing, taking a story down,
@@ -35,33 +37,26 @@ export function ConfirmDialog({
   lang?: string;
 }) {
   return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable dir={dir} lang={lang} className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
-      <Modal className="w-full max-w-md rounded-lg bg-paper p-5 shadow-xl">
-        <Dialog role="alertdialog" className="space-y-3 outline-none">
-          {({ close }) => (
-            <>
-              <Heading slot="title" className="text-lg font-bold">
-                {title}
-              </Heading>
-              <div className="text-sm leading-relaxed">{children}</div>
-              <div className="flex flex-wrap gap-2 pt-2">
-                <Button
-                  onPress={() => {
-                    close();
-                    onConfirm();
-                  }}
-                  className={`rounded-md px-4 py-2 font-semibold text-white outline-offset-2 ${tone === 'danger' ? 'bg-accent' : 'bg-ink'}`}
-                >
-                  {confirmLabel}
-                </Button>
-                <Button autoFocus onPress={close} className="rounded-md border border-rule px-4 py-2 outline-offset-2">
-                  {cancelLabel}
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} role="alertdialog" dir={dir} lang={lang}>
+      {({ close }) => (
+        <>
+          <div className="text-sm leading-relaxed">{children}</div>
+          <div className="flex flex-wrap gap-2 pt-2">
+            <Button
+              onPress={() => {
+                close();
+                onConfirm();
+              }}
+              className={tone === 'danger' ? buttonStyle.danger : buttonStyle.primary}
+            >
+              {confirmLabel}
+            </Button>
+            <Button autoFocus onPress={close} className={buttonStyle.secondary}>
+              {cancelLabel}
+            </Button>
+          </div>
+        </>
+      )}
+    </ModalDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../errors';
-import { scheduledInstant } from './schedule';
+import { hijriDayOf, scheduledInstant } from './schedule';
 
 function refusal(value: unknown, timeZone: string): unknown {
   try {
@@ -42,4 +42,25 @@ describe('scheduledInstant', () => {
       expect(refusal(value, 'Asia/Jerusalem')).toEqual({ field: 'scheduledFor' });
     },
   );
+});
+
+describe('the Hijri day beside the schedule field', () => {
+  const jerusalem = { timeZone: 'Asia/Jerusalem', digits: 'latn' } as const;
+
+  it('names the day typed in the Umm al-Qura calendar, in the desk language and digits', () => {
+    expect(hijriDayOf('2026-12-02T14:05', 'ar', jerusalem)).toBe('22 جمادى الآخرة 1448 هـ');
+    expect(hijriDayOf('2026-12-02T14:05', 'ar', { ...jerusalem, digits: 'arab' })).toBe('٢٢ جمادى الآخرة ١٤٤٨ هـ');
+    expect(hijriDayOf('2026-12-02T14:05', 'en', { ...jerusalem, digits: 'arab' })).toBe('Jumada II 22, 1448 AH');
+  });
+
+  it('keeps the calendar day whatever the zone, at either end of the day', () => {
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      expect(hijriDayOf('2026-12-02T00:00', 'ar', { timeZone, digits: 'latn' })).toBe('22 جمادى الآخرة 1448 هـ');
+      expect(hijriDayOf('2026-12-02T23:59', 'ar', { timeZone, digits: 'latn' })).toBe('22 جمادى الآخرة 1448 هـ');
+    }
+  });
+
+  it('says nothing until a real day is typed', () => {
+    for (const typed of ['', '2026-02-31T10:00', '2026-13-01T10:00', 'tomorrow']) expect(hijriDayOf(typed, 'ar', jerusalem)).toBe('');
+  });
 });

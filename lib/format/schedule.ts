@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { instantOfWallTime, wallTimeOf } from './formatter';
+import { deskFormatter, instantOfWallTime, wallTimeOf, type FormatLocale, type FormatSettings } from './formatter';
 
 /**
  * The instant a schedule field names. The desk's datetime-local field carries a wall time with no
@@ -17,4 +17,18 @@ export function scheduledInstant(value: unknown, timeZone: string): Date | null 
     throw new AppError('INVALID_INPUT', undefined, { field: 'scheduledFor' });
   }
   return instant;
+}
+
+/**
+ * The desk's Hijri (Umm al-Qura) date of the day in a typed wall time, shown beside the schedule
+ * field; empty until a real day is typed. The day is a calendar day, converted at noon UTC so no
+ * time zone can move it to a neighbour.
+ */
+export function hijriDayOf(wallTime: string, locale: FormatLocale, settings: FormatSettings): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(wallTime);
+  if (!day) return '';
+  const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  const noon = new Date(Date.UTC(year, month - 1, date, 12));
+  if (noon.getUTCMonth() !== month - 1 || noon.getUTCDate() !== date) return '';
+  return deskFormatter(locale, { ...settings, timeZone: 'UTC' }).hijriDate(noon);
 }

@@ -4,8 +4,8 @@ import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { changeOwnPasswordAction } from './actions';
+import { fieldStyle } from '@/components/ui/styles';
 
-const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2 text-start';
 
 export default async function AccountPage() {
   const me = await requireCapability('desk.access');
@@ -23,10 +23,10 @@ export default async function AccountPage() {
         </h2>
         <ActionForm action={changeOwnPasswordAction} locale={locale} resetOnSuccess successMessage={t.users.passwordChanged} className="mt-4 space-y-3">
           <Field label={t.users.currentPassword} error="currentPassword">
-            <input name="currentPassword" type="password" required autoComplete="current-password" dir="ltr" className={input} />
+            <input name="currentPassword" type="password" required autoComplete="current-password" dir="ltr" className={`${fieldStyle} text-start`} />
           </Field>
           <Field label={t.users.newPassword} error="password">
-            <input name="password" type="password" required autoComplete="new-password" dir="ltr" className={input} />
+            <input name="password" type="password" required autoComplete="new-password" dir="ltr" className={`${fieldStyle} text-start`} />
           </Field>
           <SubmitButton>{t.users.changeOwnPassword}</SubmitButton>
         </ActionForm>

@@ -11,8 +11,8 @@ import { ACTIVITY_PAGE_SIZE, activityHref, parseActivityQuery } from '@/lib/acti
 import { deskFormatter, wallTimeOf } from '@/lib/format/formatter';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
+import { fieldStyle } from '@/components/ui/styles';
 
-const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -75,23 +75,23 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">{tr.title}</h1>
       <form method="get" action="/desk/activity" aria-label={tr.filters} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
         <Field label={tr.person} className="block space-y-1">
-          <select name="person" defaultValue={query.actorId ?? ''} className={input}>
+          <select name="person" defaultValue={query.actorId ?? ''} className={fieldStyle}>
             <FilterOptions any={tr.anyone} choices={people.map((person) => ({ value: person.id, label: person.name }))} />
           </select>
         </Field>
         <Field label={tr.kind} className="block space-y-1">
-          <select name="kind" defaultValue={query.kind ?? ''} className={input}>
+          <select name="kind" defaultValue={query.kind ?? ''} className={fieldStyle}>
             <FilterOptions any={tr.anyKind} choices={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: kindName(kind) }))} />
           </select>
         </Field>
         <Field label={tr.story} className="block space-y-1">
-          <input name="story" inputMode="numeric" defaultValue={query.articleId ?? ''} dir="ltr" className={`${input} text-start`} />
+          <input name="story" inputMode="numeric" defaultValue={query.articleId ?? ''} dir="ltr" className={`${fieldStyle} text-start`} />
         </Field>
         <Field label={tr.from} className="block space-y-1">
-          <input type="date" name="from" defaultValue={day(query.from)} className={input} />
+          <input type="date" name="from" defaultValue={day(query.from)} className={fieldStyle} />
         </Field>
         <Field label={tr.to} className="block space-y-1">
-          <input type="date" name="to" defaultValue={toDay} className={input} />
+          <input type="date" name="to" defaultValue={toDay} className={fieldStyle} />
         </Field>
         <FilterButtons apply={tr.apply} clear={tr.clear} clearHref="/desk/activity" />
       </form>

@@ -7,9 +7,8 @@ import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { createSectionAction, moveSectionAction, updateSectionAction } from './actions';
+import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 
-const input = 'rounded-md border border-rule bg-white px-3 py-1.5';
-const small = 'rounded-md border border-rule px-2 py-1 text-sm hover:bg-rule';
 
 export default async function SectionsPage() {
   await requireCapability('sections.manage');
@@ -26,15 +25,15 @@ export default async function SectionsPage() {
               <input type="hidden" name="sectionId" value={section.id} />
               <label className="flex flex-col">
                 <span className="sr-only">{t.sectionsAdmin.name}</span>
-                <input name="name" defaultValue={section.name} required aria-label={t.sectionsAdmin.name} className={input} />
+                <input name="name" defaultValue={section.name} required aria-label={t.sectionsAdmin.name} className={fieldStyle} />
                 <FieldError name="name" />
               </label>
               <label className="flex flex-col">
                 <span className="sr-only">{t.sectionsAdmin.slug}</span>
-                <input name="slug" defaultValue={section.slug} aria-label={t.sectionsAdmin.slug} dir="auto" className={input} />
+                <input name="slug" defaultValue={section.slug} aria-label={t.sectionsAdmin.slug} dir="auto" className={fieldStyle} />
                 <FieldError name="slug" />
               </label>
-              <SubmitButton className={small}>{t.sectionsAdmin.rename}</SubmitButton>
+              <SubmitButton className={buttonStyle.small}>{t.sectionsAdmin.rename}</SubmitButton>
             </ActionForm>
             <div className="flex gap-1">
               {(['up', 'down'] as const).map((direction) => {
@@ -43,7 +42,7 @@ export default async function SectionsPage() {
                   <ActionForm key={direction} action={moveSectionAction} locale={locale}>
                     <input type="hidden" name="sectionId" value={section.id} />
                     <input type="hidden" name="direction" value={direction} />
-                    <button type="submit" disabled={disabled} className={`${small} disabled:opacity-40`}>
+                    <button type="submit" disabled={disabled} className={`${buttonStyle.small} disabled:opacity-40`}>
                       {direction === 'up' ? t.sectionsAdmin.moveUp : t.sectionsAdmin.moveDown}
                     </button>
                   </ActionForm>
@@ -59,10 +58,10 @@ export default async function SectionsPage() {
         </h2>
         <ActionForm action={createSectionAction} locale={locale} resetOnSuccess successMessage={t.desk.saved} className="mt-4 space-y-3">
           <Field label={t.sectionsAdmin.name} error="name">
-            <input name="name" required className={`${input} block w-full`} />
+            <input name="name" required className={fieldStyle} />
           </Field>
           <Field label={t.sectionsAdmin.slug} hint={t.sectionsAdmin.slugHint} error="slug">
-            <input name="slug" dir="auto" className={`${input} block w-full`} />
+            <input name="slug" dir="auto" className={fieldStyle} />
           </Field>
           <SubmitButton>{t.sectionsAdmin.create}</SubmitButton>
         </ActionForm>

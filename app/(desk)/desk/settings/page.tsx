@@ -5,8 +5,8 @@ import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { updateSettingsAction } from './actions';
+import { fieldStyle } from '@/components/ui/styles';
 
-const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
 
 export default async function SettingsPage() {
   await requireCapability('settings.manage');
@@ -19,13 +19,13 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-bold">{t.title}</h1>
       <ActionForm action={updateSettingsAction} locale={locale} successMessage={getMessages(locale).desk.saved} className="space-y-4">
         <Field label={t.siteName} error="siteName">
-          <input name="siteName" defaultValue={settings.siteName} required className={input} />
+          <input name="siteName" defaultValue={settings.siteName} required className={fieldStyle} />
         </Field>
         <Field label={t.siteDescription} error="siteDescription">
-          <textarea name="siteDescription" defaultValue={settings.siteDescription} rows={2} className={input} />
+          <textarea name="siteDescription" defaultValue={settings.siteDescription} rows={2} className={fieldStyle} />
         </Field>
         <Field label={t.timeZone} hint={t.timeZoneHint} error="timeZone">
-          <select name="timeZone" defaultValue={settings.timeZone} dir="ltr" className={`${input} text-start`}>
+          <select name="timeZone" defaultValue={settings.timeZone} dir="ltr" className={`${fieldStyle} text-start`}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}

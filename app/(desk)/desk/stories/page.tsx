@@ -18,8 +18,8 @@ import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { ARTICLE_STATUSES } from '@/lib/workflow/states';
 import { bulkStoriesAction } from './actions';
+import { fieldStyle } from '@/components/ui/styles';
 
-const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
 
 /** The newsroom's whole inventory: every story in every state, filtered, sorted and paged by URL. */
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<QueryParams> }) {
@@ -41,34 +41,34 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
       <h1 className="text-2xl font-bold">{tr.title}</h1>
       <form method="get" action="/desk/stories" aria-label={tr.filters} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
         <Field label={tr.text}>
-          <input name="q" type="search" defaultValue={filter.text ?? ''} maxLength={MAX_STORY_TEXT} dir="auto" className={input} />
+          <input name="q" type="search" defaultValue={filter.text ?? ''} maxLength={MAX_STORY_TEXT} dir="auto" className={fieldStyle} />
         </Field>
         <Field label={tr.status}>
-          <select name="status" defaultValue={filter.status ?? ''} className={input}>
+          <select name="status" defaultValue={filter.status ?? ''} className={fieldStyle}>
             <FilterOptions any={tr.anyStatus} choices={ARTICLE_STATUSES.map((status) => ({ value: status, label: t.status[status] }))} />
           </select>
         </Field>
         <Field label={tr.section}>
-          <select name="section" defaultValue={filter.sectionId ?? ''} className={input}>
+          <select name="section" defaultValue={filter.sectionId ?? ''} className={fieldStyle}>
             <FilterOptions any={tr.anySection} choices={sections.map((section) => ({ value: section.id, label: section.name }))} />
           </select>
         </Field>
         <Field label={tr.author}>
-          <select name="author" defaultValue={filter.authorId ?? ''} className={input}>
+          <select name="author" defaultValue={filter.authorId ?? ''} className={fieldStyle}>
             <FilterOptions any={tr.anyone} choices={people.map((person) => ({ value: person.id, label: person.name }))} />
           </select>
         </Field>
         <Field label={tr.tag}>
-          <input name="tag" defaultValue={filter.tag ?? ''} maxLength={MAX_STORY_TEXT} dir="auto" className={input} />
+          <input name="tag" defaultValue={filter.tag ?? ''} maxLength={MAX_STORY_TEXT} dir="auto" className={fieldStyle} />
         </Field>
         <Field label={tr.from}>
-          <input type="date" name="from" defaultValue={day(filter.from)} className={input} />
+          <input type="date" name="from" defaultValue={day(filter.from)} className={fieldStyle} />
         </Field>
         <Field label={tr.to}>
-          <input type="date" name="to" defaultValue={day(filter.to, true)} className={input} />
+          <input type="date" name="to" defaultValue={day(filter.to, true)} className={fieldStyle} />
         </Field>
         <Field label={tr.sort}>
-          <select name="sort" defaultValue={filter.sort} className={input}>
+          <select name="sort" defaultValue={filter.sort} className={fieldStyle}>
             <FilterOptions choices={STORY_SORTS.map((sort) => ({ value: sort, label: tr.sorts[sort] }))} />
           </select>
         </Field>
@@ -89,17 +89,17 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             <fieldset className="grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
               <legend className="px-1 text-sm font-semibold">{tr.bulk}</legend>
               <Field label={tr.step} error="step">
-                <select name="step" className={input}>
+                <select name="step" className={fieldStyle}>
                   <FilterOptions choices={BULK_STEPS.map((step) => ({ value: step, label: tr.steps[step] }))} />
                 </select>
               </Field>
               <Field label={tr.moveTo} error="sectionId">
-                <select name="sectionId" className={input}>
+                <select name="sectionId" className={fieldStyle}>
                   <FilterOptions any={tr.noSection} choices={sections.map((section) => ({ value: section.id, label: section.name }))} />
                 </select>
               </Field>
               <Field label={tr.addTag} error="tag">
-                <input name="tag" maxLength={MAX_STORY_TEXT} dir="auto" className={input} />
+                <input name="tag" maxLength={MAX_STORY_TEXT} dir="auto" className={fieldStyle} />
               </Field>
               <ConfirmedSubmit label={tr.applyBulk} title={tr.confirmTitle} body={tr.confirmBody} cancelLabel={t.workflow.confirm.cancel} className="rounded-md bg-ink px-4 py-2 font-semibold text-paper" />
             </fieldset>

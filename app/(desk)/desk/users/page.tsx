@@ -8,9 +8,8 @@ import { ROLES } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from './actions';
+import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 
-const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2';
-const small = 'rounded-md border border-rule px-2 py-1 text-sm hover:bg-rule';
 
 export default async function UsersPage() {
   const me = await requireCapability('users.manage');
@@ -43,14 +42,14 @@ export default async function UsersPage() {
                 <td className="py-3 pe-4">
                   <ActionForm action={changeRoleAction} locale={locale} className="flex flex-wrap items-center gap-2">
                     <input type="hidden" name="userId" value={person.id} />
-                    <select name="role" defaultValue={person.role} aria-label={`${t.users.role}: ${person.name}`} className={small}>
+                    <select name="role" defaultValue={person.role} aria-label={`${t.users.role}: ${person.name}`} className={buttonStyle.small}>
                       {ROLES.map((role) => (
                         <option key={role} value={role}>
                           {t.desk.roles[role]}
                         </option>
                       ))}
                     </select>
-                    <SubmitButton className={small}>{t.users.changeRole}</SubmitButton>
+                    <SubmitButton className={buttonStyle.small}>{t.users.changeRole}</SubmitButton>
                   </ActionForm>
                 </td>
                 <td className="py-3 pe-4">
@@ -65,10 +64,10 @@ export default async function UsersPage() {
                         body={t.users.deactivateBody}
                         cancelLabel={t.workflow.confirm.cancel}
                         tone="danger"
-                        className={small}
+                        className={buttonStyle.small}
                       />
                     ) : (
-                      <SubmitButton className={small}>{t.users.reactivate}</SubmitButton>
+                      <SubmitButton className={buttonStyle.small}>{t.users.reactivate}</SubmitButton>
                     )}
                   </ActionForm>
                 </td>
@@ -80,10 +79,10 @@ export default async function UsersPage() {
                       name="password"
                       autoComplete="new-password"
                       aria-label={`${t.users.newPassword}: ${person.name}`}
-                      className={`${small} w-40`}
+                      className={`${buttonStyle.small} w-40`}
                       dir="ltr"
                     />
-                    <SubmitButton className={small}>{t.users.resetPassword}</SubmitButton>
+                    <SubmitButton className={buttonStyle.small}>{t.users.resetPassword}</SubmitButton>
                     <FieldError name="password" />
                   </ActionForm>
                 </td>
@@ -99,13 +98,13 @@ export default async function UsersPage() {
         </h2>
         <ActionForm action={createUserAction} locale={locale} resetOnSuccess successMessage={t.desk.saved} className="mt-4 space-y-3">
           <Field label={t.users.name} error="name">
-            <input name="name" required className={input} />
+            <input name="name" required className={fieldStyle} />
           </Field>
           <Field label={t.users.email} error="email">
-            <input name="email" type="email" required dir="ltr" className={`${input} text-start`} />
+            <input name="email" type="email" required dir="ltr" className={`${fieldStyle} text-start`} />
           </Field>
           <Field label={t.users.role} error="role">
-            <select name="role" defaultValue="editor" className={input}>
+            <select name="role" defaultValue="editor" className={fieldStyle}>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t.desk.roles[role]}
@@ -114,7 +113,7 @@ export default async function UsersPage() {
             </select>
           </Field>
           <Field label={t.users.password} error="password">
-            <input name="password" type="password" required autoComplete="new-password" dir="ltr" className={`${input} text-start`} />
+            <input name="password" type="password" required autoComplete="new-password" dir="ltr" className={`${fieldStyle} text-start`} />
           </Field>
           <SubmitButton>{t.users.create}</SubmitButton>
         </ActionForm>

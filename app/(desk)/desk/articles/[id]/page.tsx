@@ -137,7 +137,7 @@ export default async function ArticlePage({ params }: Props) {
           version={article.version}
           actions={actions}
           locale={locale}
-          timeZone={settings.timeZone}
+          dateSettings={settings}
           takedownKeepsEdit={takedownKeepsEdit}
           publicUrl={decodeURI(articlePath(article.slug))}
           transition={transitionAction}
