@@ -87,17 +87,65 @@ test('every story can be found in the inventory by its state and words of its ti
 });
 
 for (const locale of ['ar', 'en'] as const) {
-  test(`axe finds no serious or critical issue on the story list, the new-story form and a confirmation dialog (${locale})`, async ({ openDesk, baseURL }) => {
+  const words = {
+    ar: { deactivate: 'إيقاف', body: 'نص المقال', image: /^صورة/, upload: 'رفع صورة', submit: 'إرسال للمراجعة' },
+    en: { deactivate: 'Deactivate', body: 'Story text', image: /^Image/, upload: 'Upload an image', submit: 'Submit for review' },
+  }[locale];
+
+  test(`axe finds no serious or critical issue on any desk page, the sign-in page or the desk's dialogs (${locale})`, async ({ openDesk, createDraft, browser, baseURL }) => {
     test.slow();
+    const language = { name: 'midad-locale', value: locale, url: baseURL! };
+
+    // Sign-in, before anyone is signed in.
+    const visitor = await browser.newContext({ baseURL, locale: 'ar' });
+    try {
+      await visitor.addCookies([language]);
+      const login = await visitor.newPage();
+      await login.goto('/login');
+      await expectNoSeriousAxeViolations(login, `/login (${locale})`);
+    } finally {
+      await visitor.close();
+    }
+
+    // A story waiting for review, so the review view and its history have something to show.
+    const draft = await createDraft({ title: unique('خبر لفحص الإتاحة') });
     const page = await openDesk('admin');
-    await page.context().addCookies([{ name: 'midad-locale', value: locale, url: baseURL! }]);
-    for (const path of ['/desk/stories', '/desk/articles/new']) {
+    await page.context().addCookies([language]);
+    await page.goto(draft.deskPath);
+    await pressWorkflow(page, words.submit);
+
+    const paths = [
+      '/desk',
+      '/desk/stories',
+      '/desk/articles/new',
+      draft.deskPath,
+      `${draft.deskPath}/history`,
+      '/desk/review',
+      '/desk/search?q=%D8%AE%D8%A8%D8%B1',
+      '/desk/users',
+      '/desk/sections',
+      '/desk/settings',
+      '/desk/account',
+      '/desk/activity',
+      '/desk/notifications',
+    ];
+    for (const path of paths) {
       await page.goto(path);
       await expectNoSeriousAxeViolations(page, `${path} (${locale})`);
     }
+
+    // The upload dialog, open over the story editor.
+    await page.goto(draft.deskPath);
+    await page.getByRole('textbox', { name: words.body }).click();
+    await page.getByRole('button', { name: words.image }).click();
+    await expect(page.getByRole('dialog', { name: words.upload })).toBeVisible();
+    await expectNoSeriousAxeViolations(page, `the upload dialog (${locale})`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
     // A dialog that asks first, open over the people page; Escape leaves everyone as they were.
     await page.goto('/desk/users');
-    await page.getByRole('button', { name: locale === 'ar' ? 'إيقاف' : 'Deactivate', exact: true }).first().click();
+    await page.getByRole('button', { name: words.deactivate, exact: true }).first().click();
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectNoSeriousAxeViolations(page, `the deactivate dialog (${locale})`);
     await page.keyboard.press('Escape');
