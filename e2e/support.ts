@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO = {
   admin: { email: 'admin@midad.test', password: 'midad-admin-demo' },
@@ -98,6 +98,19 @@ export async function expectSaved(page: Page, timeout?: number) {
 /** The story's workflow state as its desk page states it («الحالة: مسودة»). */
 export async function expectStatus(page: Page, status: string, timeout?: number) {
   await expect(page.getByRole('main').getByText(`الحالة: ${status}`, { exact: true })).toBeVisible({ timeout });
+}
+
+/**
+ * Moves focus with Tab (Shift+Tab going back) until `target` has it, as a person at the keyboard
+ * would; fails if it is not reached in `limit` presses, which means the keyboard cannot get there.
+ */
+export async function tabTo(page: Page, target: Locator, { back = false, limit = 60 }: { back?: boolean; limit?: number } = {}) {
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses <= limit; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`the keyboard did not reach ${target} in ${limit} presses`);
 }
 
 /** The workflow steps readers feel at once: the desk asks before each, in a dialog. */
