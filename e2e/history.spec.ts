@@ -33,7 +33,7 @@ test('an old revision restored from the history page is back in the editor, and 
   // It asks first, saying nothing is removed from the history.
   await expect(page.getByRole('alertdialog', { name: 'استعادة النسخة 1؟' })).toContainText('لا يُحذف شيء من السجل');
   await confirmDialog(page, 'استعادة هذه النسخة');
-  await expect(restore.getByRole('status')).toHaveText('تمّ.');
+  await expect(page.getByRole('region', { name: 'إشعارات المكتب' })).toContainText('تمّ.');
 
   // The restore is a new revision carrying the old text; nothing is removed from the history.
   await expect(revisions).toHaveCount(3);

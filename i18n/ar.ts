@@ -110,6 +110,8 @@ export const ar = {
     backToSignIn: 'العودة إلى صفحة الدخول',
   },
   desk: {
+    notices: 'إشعارات المكتب',
+    closeNotice: 'إغلاق',
     stories: 'كل الأخبار',
     title: 'غرفة الأخبار',
     nav: 'تنقل غرفة الأخبار',

@@ -111,6 +111,8 @@ export const en: Messages = {
     backToSignIn: 'Back to the sign-in page',
   },
   desk: {
+    notices: 'Desk notices',
+    closeNotice: 'Close',
     stories: 'All stories',
     title: 'Newsroom',
     nav: 'Newsroom navigation',

@@ -1,6 +1,7 @@
 'use client';
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { showStatusToast } from '@/components/ui/status-toasts';
 import { getMessages, type Locale } from '@/i18n';
 import type { ActionResult } from '@/lib/desk/results';
 
@@ -15,9 +16,21 @@ function translate(locale: Locale, key: string): string {
   return codes[key] ?? userErrors[key] ?? codes.UNEXPECTED!;
 }
 
+const noSubscription = () => () => {};
+
+/** False in the server's HTML, true once the page's script runs. */
+function useScriptRunning(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 /**
- * A form bound to a server action. The outcome is announced in a live region, and field errors
- * appear beside their fields through <FieldError>. What the person typed stays in the form.
+ * A form bound to a server action. A refusal is announced in the form's live region, with field
+ * errors beside their fields through <FieldError>; success is a status toast (or, before the
+ * script runs, a line in the form). What the person typed stays in the form.
  */
 export function ActionForm({
   action,
@@ -36,9 +49,12 @@ export function ActionForm({
 }) {
   const [result, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
+  const scripted = useScriptRunning();
   useEffect(() => {
-    if (result?.ok && resetOnSuccess) formRef.current?.reset();
-  }, [result, resetOnSuccess]);
+    if (!result?.ok) return;
+    if (resetOnSuccess) formRef.current?.reset();
+    if (successMessage) showStatusToast(successMessage);
+  }, [result, resetOnSuccess, successMessage]);
 
   return (
     <FormState value={{ result, locale, pending }}>
@@ -62,7 +78,7 @@ export function ActionForm({
         {children}
         <p role="status" aria-live="polite" className="text-sm">
           {result?.ok === false && <span className="text-accent">{translate(locale, result.error)}</span>}
-          {result?.ok && successMessage && <span className="text-emerald-700">{successMessage}</span>}
+          {result?.ok && successMessage && !scripted && <span className="text-emerald-700">{successMessage}</span>}
         </p>
       </form>
     </FormState>

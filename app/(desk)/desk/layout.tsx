@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DeskHeader } from '@/components/desk/desk-header';
 import { DocumentLanguage } from '@/components/ui/document-language';
+import { StatusToasts } from '@/components/ui/status-toasts';
 import { countUnreadNotifications } from '@/db/queries/notifications';
 import { directionOf, getMessages } from '@/i18n';
 import { getDeskLocale, requestNonce } from '@/lib/server/next/locale';
@@ -22,6 +23,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <StatusToasts label={getMessages(locale).desk.notices} closeLabel={getMessages(locale).desk.closeNotice} />
     </div>
   );
 }
