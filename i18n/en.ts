@@ -181,7 +181,7 @@ export const en: Messages = {
     siteName: 'Site name',
     siteDescription: 'Site description',
     timeZone: 'Time zone',
-    timeZoneHint: 'Dates are shown, and schedule times read, in this zone.',
+    timeZoneHint: 'Dates are shown, and schedule times read, in this zone. Type its name (Asia/Jerusalem) or description (Eastern European Time) and pick a suggestion.',
     digits: 'Digits',
     digitsLatn: 'Latin digits (0123)',
     digitsArab: 'Arabic-Indic digits (٠١٢٣)',

@@ -1,11 +1,10 @@
 import { ActionForm, SubmitButton } from '@/components/desk/action-form';
 import { Field } from '@/components/ui/field';
+import { fieldStyle } from '@/components/ui/styles';
 import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { changeOwnPasswordAction } from './actions';
-import { fieldStyle } from '@/components/ui/styles';
-
 
 export default async function AccountPage() {
   const me = await requireCapability('desk.access');

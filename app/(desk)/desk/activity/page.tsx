@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { FilterButtons, FilterOptions, IgnoredFilters, PageLinks } from '@/components/desk/listing';
 import { Field } from '@/components/ui/field';
+import { fieldStyle } from '@/components/ui/styles';
 import { listActivity } from '@/db/activity';
 import { getDb } from '@/db/client';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -11,8 +12,6 @@ import { ACTIVITY_PAGE_SIZE, activityHref, parseActivityQuery } from '@/lib/acti
 import { deskFormatter, wallTimeOf } from '@/lib/format/formatter';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
-import { fieldStyle } from '@/components/ui/styles';
-
 
 type Params = Record<string, string | string[] | undefined>;
 

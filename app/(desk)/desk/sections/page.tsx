@@ -1,14 +1,13 @@
 import { asc } from 'drizzle-orm';
 import { Field } from '@/components/ui/field';
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
+import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 import { getDb } from '@/db/client';
 import { sections } from '@/db/schema';
 import { getMessages } from '@/i18n';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { createSectionAction, moveSectionAction, updateSectionAction } from './actions';
-import { buttonStyle, fieldStyle } from '@/components/ui/styles';
-
 
 export default async function SectionsPage() {
   await requireCapability('sections.manage');

@@ -1,19 +1,19 @@
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
 import { Field } from '@/components/ui/field';
+import { fieldStyle } from '@/components/ui/styles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
+import { timeZoneChoices } from '@/lib/format/time-zones';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { updateSettingsAction } from './actions';
-import { fieldStyle } from '@/components/ui/styles';
-
 
 export default async function SettingsPage() {
   await requireCapability('settings.manage');
   const locale = await getDeskLocale();
   const t = getMessages(locale).settingsAdmin;
   const settings = await getSiteSettings();
-  const zones = Intl.supportedValuesOf('timeZone');
+  const zones = timeZoneChoices(locale, new Date());
   return (
     <div className="max-w-lg space-y-6">
       <h1 className="text-2xl font-bold">{t.title}</h1>
@@ -25,14 +25,24 @@ export default async function SettingsPage() {
           <textarea name="siteDescription" defaultValue={settings.siteDescription} rows={2} className={fieldStyle} />
         </Field>
         <Field label={t.timeZone} hint={t.timeZoneHint} error="timeZone">
-          <select name="timeZone" defaultValue={settings.timeZone} dir="ltr" className={`${fieldStyle} text-start`}>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
+          {/* A text field with suggestions the browser filters as one types, by the zone's name or
+              its description; it works before the page's script runs and on phones. */}
+          <input
+            name="timeZone"
+            list="time-zones"
+            defaultValue={settings.timeZone}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            dir="ltr"
+            className={`${fieldStyle} text-start`}
+          />
         </Field>
+        <datalist id="time-zones">
+          {zones.map((zone) => (
+            <option key={zone.id} value={zone.id} label={zone.label} />
+          ))}
+        </datalist>
         <fieldset>
           <legend className="text-sm font-semibold">{t.digits}</legend>
           {(['latn', 'arab'] as const).map((digits) => (

@@ -4,6 +4,7 @@ import { BulkReport } from '@/components/desk/bulk-report';
 import { ConfirmedSubmit } from '@/components/desk/confirmed-submit';
 import { FilterButtons, FilterOptions, IgnoredFilters, PageLinks } from '@/components/desk/listing';
 import { Field } from '@/components/ui/field';
+import { fieldStyle } from '@/components/ui/styles';
 import { getDb } from '@/db/client';
 import { listSectionsForDesk, listStories } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -18,8 +19,6 @@ import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { ARTICLE_STATUSES } from '@/lib/workflow/states';
 import { bulkStoriesAction } from './actions';
-import { fieldStyle } from '@/components/ui/styles';
-
 
 /** The newsroom's whole inventory: every story in every state, filtered, sorted and paged by URL. */
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<QueryParams> }) {

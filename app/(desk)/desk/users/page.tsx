@@ -1,6 +1,7 @@
 import { ActionForm, FieldError, SubmitButton } from '@/components/desk/action-form';
 import { Field } from '@/components/ui/field';
 import { ConfirmedSubmit } from '@/components/desk/confirmed-submit';
+import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/users';
 import { format, getMessages } from '@/i18n';
@@ -8,8 +9,6 @@ import { ROLES } from '@/lib/permissions';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from './actions';
-import { buttonStyle, fieldStyle } from '@/components/ui/styles';
-
 
 export default async function UsersPage() {
   const me = await requireCapability('users.manage');
