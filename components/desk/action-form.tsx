@@ -2,6 +2,7 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { showStatusToast } from '@/components/ui/status-toasts';
+import { buttonStyle } from '@/components/ui/styles';
 import { getMessages, type Locale } from '@/i18n';
 import type { ActionResult } from '@/lib/desk/results';
 
@@ -121,7 +122,7 @@ export function SubmitButton({ children, className, ...rest }: { children: React
         if (pending) event.preventDefault();
         else rest.onClick?.(event);
       }}
-      className={`${className ?? 'rounded-md bg-ink px-4 py-2 text-paper hover:opacity-90'} aria-disabled:opacity-60`}
+      className={className ?? buttonStyle.primary}
     >
       {children}
       {pending && <span aria-hidden="true"> …</span>}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { format, getMessages, type Locale } from '@/i18n';
 import { can, type Capability, type Role } from '@/lib/permissions';
 import { LanguageSwitch } from './language-switch';
+import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 
 const NAV: { href: string; key: 'home' | 'stories' | 'review' | 'search' | 'users' | 'sections' | 'settings' | 'activity' | 'account'; capability: Capability }[] = [
@@ -32,18 +33,18 @@ export function DeskHeader({ user, locale, unread, actions }: { user: { name: st
         </Link>
         <nav aria-label={t.desk.nav} className="flex flex-wrap gap-4 text-sm">
           {NAV.filter((item) => can(user.role, item.capability)).map((item) => (
-            <Link key={item.href} href={item.href} className="hover:underline">
+            <NavLink key={item.href} href={item.href} className="hover:underline">
               {t.desk[item.key]}
-            </Link>
+            </NavLink>
           ))}
-          <Link href="/desk/notifications" className="hover:underline">
+          <NavLink href="/desk/notifications" className="hover:underline">
             {t.notifications.title}
             {unread > 0 && (
               <span className="ms-1 rounded-full bg-accent px-1.5 text-xs text-white" aria-label={format(t.notifications.unread, { count: unread })}>
                 {unread}
               </span>
             )}
-          </Link>
+          </NavLink>
           {/* Public pages are not prefetched from the desk: a prefetch renders a cached reader page
               on every desk view, racing the refresh a publish has just asked for. */}
           <Link href="/" prefetch={false} className="text-muted hover:underline">

@@ -1,10 +1,11 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 import { getMessages, type Locale } from '@/i18n';
 import { SIGN_IN_PATH, isSignInError, signInMessage, type SignInError } from '@/lib/auth/sign-in-messages';
 
-const field = 'mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 text-ink';
+const field = `${fieldStyle} mt-1 text-ink`;
 
 interface Answer {
   ok?: boolean;
@@ -92,7 +93,7 @@ export function LoginForm({
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-ink px-4 py-2 font-semibold text-paper hover:opacity-90 disabled:opacity-60"
+        className={`${buttonStyle.primary} w-full`}
       >
         {pending ? t.auth.submitting : t.auth.submit}
       </button>

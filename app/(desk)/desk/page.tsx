@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ArticleList } from '@/components/desk/article-list';
+import { buttonStyle } from '@/components/ui/styles';
 import { countQueues, listOverdueSchedules, listQueue, listSectionsForDesk, QUEUES, type QueueName } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
@@ -55,12 +56,12 @@ export default async function DeskHomePage({ searchParams }: Props) {
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md border border-rule px-3 py-1">
+          <button type="submit" className={buttonStyle.small}>
             {t.workflow.filter}
           </button>
         </form>
         {can(user.role, 'article.create') && (
-          <Link href="/desk/articles/new" className="rounded-md bg-ink px-4 py-2 font-semibold text-paper">
+          <Link href="/desk/articles/new" className={buttonStyle.primary}>
             {t.workflow.newArticle}
           </Link>
         )}

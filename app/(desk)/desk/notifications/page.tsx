@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ActionForm, SubmitButton } from '@/components/desk/action-form';
 import { DeskTime } from '@/components/desk/desk-time';
 import { StoryEntryDetails } from '@/components/desk/story-entry';
+import { buttonStyle } from '@/components/ui/styles';
 import { listNotifications } from '@/db/queries/notifications';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getMessages } from '@/i18n';
@@ -23,7 +24,7 @@ export default async function NotificationsPage() {
         <h1 className="text-2xl font-bold">{t.notifications.title}</h1>
         {items.some((n) => n.unread) && (
           <ActionForm action={markNotificationsSeenAction} locale={locale}>
-            <SubmitButton className="rounded-md border border-rule px-3 py-1 text-sm">{t.notifications.markRead}</SubmitButton>
+            <SubmitButton className={buttonStyle.small}>{t.notifications.markRead}</SubmitButton>
           </ActionForm>
         )}
       </div>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Field } from '@/components/ui/field';
 import { DeskTime } from '@/components/desk/desk-time';
+import { buttonStyle } from '@/components/ui/styles';
 import { searchAllArticles } from '@/db/queries/search';
 import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
@@ -44,7 +45,7 @@ export default async function DeskSearchPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-ink px-4 py-2 text-paper">
+        <button type="submit" className={buttonStyle.primary}>
           {t.search.submit}
         </button>
       </form>

@@ -4,7 +4,7 @@ import { BulkReport } from '@/components/desk/bulk-report';
 import { ConfirmedSubmit } from '@/components/desk/confirmed-submit';
 import { FilterButtons, FilterOptions, IgnoredFilters, PageLinks } from '@/components/desk/listing';
 import { Field } from '@/components/ui/field';
-import { fieldStyle } from '@/components/ui/styles';
+import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 import { getDb } from '@/db/client';
 import { listSectionsForDesk, listStories } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -100,7 +100,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
               <Field label={tr.addTag} error="tag">
                 <input name="tag" maxLength={MAX_STORY_TEXT} dir="auto" className={fieldStyle} />
               </Field>
-              <ConfirmedSubmit label={tr.applyBulk} title={tr.confirmTitle} body={tr.confirmBody} cancelLabel={t.workflow.confirm.cancel} className="rounded-md bg-ink px-4 py-2 font-semibold text-paper" />
+              <ConfirmedSubmit label={tr.applyBulk} title={tr.confirmTitle} body={tr.confirmBody} cancelLabel={t.workflow.confirm.cancel} className={buttonStyle.primary} />
             </fieldset>
             <FieldError name="story" />
             <BulkReport locale={locale} />

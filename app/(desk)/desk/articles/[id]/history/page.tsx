@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/desk/action-form';
 import { ConfirmedSubmit } from '@/components/desk/confirmed-submit';
 import { WordDiff } from '@/components/diff/word-diff';
 import { DeskTime } from '@/components/desk/desk-time';
+import { buttonStyle } from '@/components/ui/styles';
 import { findEditableArticle, findRevision, listRevisions } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
@@ -58,7 +59,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             </select>
           </label>
         ))}
-        <button type="submit" className="rounded-md border border-rule px-3 py-1">
+        <button type="submit" className={buttonStyle.small}>
           {t.compare}
         </button>
       </form>
@@ -95,7 +96,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   title={format(t.confirm.restoreTitle, { number: revision.number })}
                   body={t.confirm.restoreBody}
                   cancelLabel={t.confirm.cancel}
-                  className="rounded-md border border-rule px-3 py-1 text-sm hover:bg-rule"
+                  className={buttonStyle.small}
                 />
               </ActionForm>
             )}
