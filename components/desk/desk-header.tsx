@@ -53,7 +53,10 @@ export function DeskHeader({ user, locale, unread, actions }: { user: { name: st
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-3 text-sm">
           <span>
-            {format(t.desk.signedInAs, { name: user.name })} ·{' '}
+            {/* The name keeps its own direction: an Arabic name in the English desk, or the reverse. */}
+            {t.desk.signedInAs.split('{name}')[0]}
+            <bdi>{user.name}</bdi>
+            {t.desk.signedInAs.split('{name}')[1]} ·{' '}
             <span className="rounded bg-rule px-2 py-0.5">{t.desk.roles[user.role]}</span>
           </span>
           <LanguageSwitch locale={locale} action={actions.setLocale} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DeskHeader } from '@/components/desk/desk-header';
 import { DocumentLanguage } from '@/components/ui/document-language';
+import { LocaleProvider } from '@/components/ui/locale-provider';
 import { StatusToasts } from '@/components/ui/status-toasts';
 import { countUnreadNotifications } from '@/db/queries/notifications';
 import { directionOf, getMessages } from '@/i18n';
@@ -17,13 +18,15 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   const user = await requireUser();
   const [locale, unread, nonce] = await Promise.all([getDeskLocale(), countUnreadNotifications(user), requestNonce()]);
   return (
-    <div lang={locale} dir={directionOf(locale)} className="min-h-dvh">
-      <DocumentLanguage lang={locale} dir={directionOf(locale)} nonce={nonce} />
-      <DeskHeader user={user} locale={locale} unread={unread} actions={{ setLocale: setLocaleAction, signOut: signOutAction }} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
-      <StatusToasts label={getMessages(locale).desk.notices} closeLabel={getMessages(locale).desk.closeNotice} />
-    </div>
+    <LocaleProvider locale={locale}>
+      <div lang={locale} dir={directionOf(locale)} className="min-h-dvh">
+        <DocumentLanguage lang={locale} dir={directionOf(locale)} nonce={nonce} />
+        <DeskHeader user={user} locale={locale} unread={unread} actions={{ setLocale: setLocaleAction, signOut: signOutAction }} />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+        <StatusToasts label={getMessages(locale).desk.notices} closeLabel={getMessages(locale).desk.closeNotice} />
+      </div>
+    </LocaleProvider>
   );
 }

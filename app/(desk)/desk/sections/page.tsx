@@ -19,8 +19,8 @@ export default async function SectionsPage() {
       <h1 className="text-2xl font-bold">{t.sectionsAdmin.title}</h1>
       <ol className="divide-y divide-rule">
         {rows.map((section, index) => (
-          <li key={section.id} data-section={section.slug} className="flex flex-wrap items-start gap-3 py-3">
-            <ActionForm action={updateSectionAction} locale={locale} successMessage={t.desk.saved} className="flex flex-1 flex-wrap items-start gap-2">
+          <li key={section.id} data-section={section.slug} className="flex flex-wrap items-center gap-3 py-3">
+            <ActionForm action={updateSectionAction} locale={locale} successMessage={t.desk.saved} className="flex flex-1 flex-wrap items-center gap-2">
               <input type="hidden" name="sectionId" value={section.id} />
               <label className="flex flex-col">
                 <span className="sr-only">{t.sectionsAdmin.name}</span>
