@@ -16,6 +16,8 @@ export interface WxrAuthor {
 
 export interface WxrTerm {
   kind: 'category' | 'tag';
+  /** WordPress's term id (`?cat=<id>` addresses a category by it); null when missing. */
+  id: number | null;
   slug: string;
   name: string;
   /** A category's parent, by slug; empty at the top. */
@@ -263,7 +265,7 @@ function recordEntry(name: string, fields: Record<string, string>): WxrEntry {
     return { kind: 'author', login: field('wp:author_login'), email: field('wp:author_email'), displayName: field('wp:author_display_name') };
   }
   if (name === 'wp:category') {
-    return { kind: 'category', slug: field('wp:category_nicename'), name: field('wp:cat_name'), parent: field('wp:category_parent') };
+    return { kind: 'category', id: wholeNumber(field('wp:term_id')), slug: field('wp:category_nicename'), name: field('wp:cat_name'), parent: field('wp:category_parent') };
   }
-  return { kind: 'tag', slug: field('wp:tag_slug'), name: field('wp:tag_name'), parent: '' };
+  return { kind: 'tag', id: wholeNumber(field('wp:term_id')), slug: field('wp:tag_slug'), name: field('wp:tag_name'), parent: '' };
 }
