@@ -5,6 +5,7 @@ import { deskContentSecurityPolicy, newNonce, usesNoncePolicy } from './lib/conf
 import { HSTS_VALUE, wantsHsts } from './lib/config/env';
 import { appConfig } from './lib/config/server';
 import { isMalformedPath, MALFORMED_PATH_TARGET } from './lib/http/malformed-path';
+import { ROOT_QUERY_PATH } from './lib/import/wordpress-urls';
 
 const { auth } = NextAuth(authConfig);
 
@@ -56,6 +57,12 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
     notFound.search = '';
     return NextResponse.rewrite(notFound);
   }
+  // An old WordPress address by id (`/?p=101`): looked up where the cached home page is not.
+  if (pathname === '/') {
+    const legacy = request.nextUrl.clone();
+    legacy.pathname = ROOT_QUERY_PATH;
+    return NextResponse.rewrite(legacy);
+  }
   // The sign-in gate's matcher entries (the first three), tried like Next tries them: on the path
   // as sent and as decoded.
   const gated = [pathname, decodeURIComponent(pathname)].some((p) => p === '/desk' || p.startsWith('/desk/') || p === '/login');
@@ -64,7 +71,19 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
   return gated ? (signInProxy as unknown as NextMiddleware)(request, event) : NextResponse.next();
 }
 
-// The last entry: every other path with a percent sign (Next's own files aside). Paths without one
-// never reach the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise
-// buffer for it.
-export const config = { matcher: ['/desk', '/desk/:path*', '/login', '/((?!_next/).*%.*)'] };
+// Then every other path with a percent sign (Next's own files aside). Paths without one never
+// reach the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise buffer
+// for it. Last, the root with a WordPress id query only; the home page itself never comes here.
+export const config = {
+  matcher: [
+    '/desk',
+    '/desk/:path*',
+    '/login',
+    '/((?!_next/).*%.*)',
+    // Written out: Next reads this list from the source, without running it (ROOT_QUERY_PARAMETERS).
+    { source: '/', has: [{ type: 'query', key: 'p' }] },
+    { source: '/', has: [{ type: 'query', key: 'page_id' }] },
+    { source: '/', has: [{ type: 'query', key: 'cat' }] },
+    { source: '/', has: [{ type: 'query', key: 'tag' }] },
+  ],
+};

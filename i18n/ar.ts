@@ -358,6 +358,7 @@ export const ar = {
     timeline: 'سجل النشاط',
     events: {
       'story.created': 'أنشأ المقال',
+      'story.imported': 'استورده من الموقع السابق',
       'story.saved': 'حفظ تعديلات',
       'story.restored': 'استعاد نسخة سابقة',
       'story.submitted': 'أرسله للمراجعة',
@@ -531,6 +532,7 @@ export const ar = {
       'settings.updated': 'تعديل إعدادات الموقع',
       'media.uploaded': 'رفع صورة',
       'story.created': 'إنشاء مقال',
+      'story.imported': 'استيراد مقال',
       'story.saved': 'حفظ مقال',
       'story.restored': 'استعادة نسخة من مقال',
       'story.submitted': 'إرسال مقال للمراجعة',
@@ -565,6 +567,8 @@ export const ar = {
       height: 'الارتفاع: {value} بكسل',
       bytes: 'الحجم: {value} بايت',
       alt: 'النص البديل: {value}',
+      source: 'المصدر: {value}',
+      sourceId: 'رقمه في المصدر: {value}',
     },
     scopes: {
       pair: 'هذا الحساب من هذا العنوان',

@@ -358,6 +358,7 @@ export const en: Messages = {
     timeline: 'Activity',
     events: {
       'story.created': 'created the story',
+      'story.imported': 'imported it from the previous site',
       'story.saved': 'saved changes',
       'story.restored': 'restored an earlier revision',
       'story.submitted': 'submitted it for review',
@@ -531,6 +532,7 @@ export const en: Messages = {
       'settings.updated': 'Site settings changed',
       'media.uploaded': 'Image uploaded',
       'story.created': 'Story created',
+      'story.imported': 'Story imported',
       'story.saved': 'Story saved',
       'story.restored': 'Story revision restored',
       'story.submitted': 'Story submitted for review',
@@ -565,6 +567,8 @@ export const en: Messages = {
       height: 'Height: {value} px',
       bytes: 'Size: {value} bytes',
       alt: 'Alt text: {value}',
+      source: 'Source: {value}',
+      sourceId: 'Id at the source: {value}',
     },
     scopes: {
       pair: 'this account from this address',

@@ -8,3 +8,4 @@ export * from './sessions';
 export * from './search';
 export * from './activity';
 export * from './activity-log';
+export * from './imports';

@@ -61,6 +61,8 @@ export type ActivityEntry = ActivitySubjects &
  */
 export type StoryEntry = { actorId: number; articleId: number; revisionId: number | null } & (
   | { kind: 'story.created'; details: { to: ArticleStatus } }
+  /** Brought in from the site the newsroom moved from: `source` names it, `sourceId` is the post's id there. */
+  | { kind: 'story.imported'; details: { to: ArticleStatus; source: string; sourceId: string } }
   | { kind: 'story.saved'; details: SaveDetails }
   /** An old revision's text saved again as a new revision. */
   | { kind: 'story.restored'; details: SaveDetails & { fromRevision: number } }
@@ -167,6 +169,7 @@ export const ACTIVITY_KINDS = [
   'media.uploaded',
   'access.refused',
   'story.created',
+  'story.imported',
   'story.saved',
   'story.restored',
   'story.submitted',

@@ -52,3 +52,12 @@ describe('old addresses', () => {
     expect(termPathKeys({ kind: 'tag', id: 7, slugPath: ['%d8%a7%d9%84%d9%82%d8%af%d8%b3'] })).toEqual(['/tag/القدس', '/?tag=القدس']);
   });
 });
+
+describe('the proxy', () => {
+  it('sends every WordPress root query to the lookup (its matcher is written out by hand)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ROOT_QUERY_PARAMETERS } = await import('./wordpress-urls');
+    const source = readFileSync(new URL('../../proxy.ts', import.meta.url), 'utf8');
+    for (const key of ROOT_QUERY_PARAMETERS) expect(source).toContain(`{ source: '/', has: [{ type: 'query', key: '${key}' }] }`);
+  });
+});

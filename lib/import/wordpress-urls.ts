@@ -8,6 +8,15 @@ import { slugify } from '../arabic/slug';
  * stores and what a request is looked up by.
  */
 
+/** The query parameters WordPress answers at the site root by id or slug. */
+export const ROOT_QUERY_PARAMETERS = ['p', 'page_id', 'cat', 'tag'] as const;
+
+/**
+ * Where proxy.ts sends the root's WordPress queries (`/?p=101`), so the cached home page never
+ * sees them; the catch-all page looks them up there.
+ */
+export const ROOT_QUERY_PATH = '/wordpress-address';
+
 /**
  * The text of a stored slug. An escape sequence cut short at the end, or bytes that are not UTF-8,
  * are dropped rather than failing the whole slug.
@@ -51,7 +60,7 @@ export function legacyPathKey(pathname: string, search = ''): string {
   const path = decodeWordPressSlug(pathname).normalize('NFC').toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '') || '/';
   if (path !== '/') return path;
   const params = new URLSearchParams(search);
-  for (const name of ['p', 'page_id', 'cat', 'tag']) {
+  for (const name of ROOT_QUERY_PARAMETERS) {
     const value = params.get(name)?.trim().toLowerCase();
     if (value) return `/?${name}=${decodeWordPressSlug(value).normalize('NFC')}`;
   }
