@@ -94,3 +94,14 @@ export async function findDeskLanguage(db: Executor, userId: number): Promise<st
 export async function storeDeskLanguage(db: Executor, userId: number, locale: string): Promise<void> {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
+
+/** An active admin: the one with this address, or the first by id. For scripts that act as one. */
+export async function findActiveAdmin(db: Executor, email?: string) {
+  const [admin] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), email ? sql`lower(${users.email}) = ${email.trim().toLowerCase()}` : undefined))
+    .orderBy(asc(users.id))
+    .limit(1);
+  return admin;
+}

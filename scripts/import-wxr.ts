@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { connectionOptionsFromEnv, openDatabase, type Executor } from '../db/client';
-import { users } from '../db/schema';
+import { findActiveAdmin } from '../db/users';
 import { readWxr } from '../lib/import/wxr';
 import { importWordPress, STATUS_MAP, type ImportProgress, type ImportReport } from '../lib/server/import/import-wordpress';
 import type { Actor } from '../lib/server/effects';
@@ -90,12 +89,7 @@ function readSectionMap(file: string): Record<string, string> {
 
 /** The admin the import runs as (its entries in the activity log name them): the one named, else the first active admin. */
 async function importingAdmin(db: Executor, email: string | undefined): Promise<Actor> {
-  const [admin] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), email ? sql`lower(${users.email}) = ${email.trim().toLowerCase()}` : undefined))
-    .orderBy(asc(users.id))
-    .limit(1);
+  const admin = await findActiveAdmin(db, email);
   if (!admin) throw new ScriptError(email ? `No active admin with the address ${email}.` : 'No active admin to run the import as: create one with npm run user:create.');
   return { ...admin, sessionId: 'import' };
 }
