@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { tagsWithTyped } from '@/components/ui/tag-field';
 import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/article-editor';
 import { format, getMessages, type Locale } from '@/i18n';
 import type { ContentDocument } from '@/lib/content/types';
@@ -36,11 +37,15 @@ export interface ArticleFormActions {
   leave: (articleId: number) => Promise<ActionResult>;
 }
 
-const splitTags = (value: string) =>
-  value
-    .split(/[,،]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+/** Fields as a kept copy holds them: the tags still typed in the box count as tags. */
+const copyOf = (fields: ArticleFormFields, typedTags: string): ArticleFormFields => ({ ...fields, tags: tagsWithTyped(fields.tags, typedTags) });
+
+/** A kept copy's fields back in the form; copies from before tags were a list held them as text. */
+function fieldsFromCopy(base: ArticleFormFields, kept: Record<string, unknown>): ArticleFormFields {
+  const fields = { ...base, ...(kept as Partial<ArticleFormFields>) };
+  const tags: unknown = kept.tags;
+  return { ...fields, tags: Array.isArray(tags) ? tags.map(String) : typeof tags === 'string' ? tagsWithTyped([], tags) : base.tags };
+}
 
 /**
  * The story form: fields, the body editor and saving that never loses a word. Every change is
@@ -92,6 +97,8 @@ export function ArticleForm({
   const [fields, setFields] = useState(initialFields);
   // The editor may hold on to the first onChange it was given, so the latest fields live in a ref.
   const fieldsRef = useRef(initialFields);
+  const [typedTags, setTypedTags] = useState('');
+  const typedTagsRef = useRef('');
   const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
   const [featured, setFeatured] = useState<FeaturedImageChoice | null>(
     initialFeaturedMediaId && initialFeaturedImage ? { id: initialFeaturedMediaId, ...initialFeaturedImage } : null,
@@ -108,21 +115,21 @@ export function ArticleForm({
 
   const versionRef = useRef(initialVersion);
   const snapshot = useCallback(
-    (): LocalCopy => ({ fields: { ...fieldsRef.current }, body: currentBody(), baseVersion: versionRef.current, savedAt: new Date().toISOString() }),
+    (): LocalCopy => ({ fields: { ...copyOf(fieldsRef.current, typedTagsRef.current) }, body: currentBody(), baseVersion: versionRef.current, savedAt: new Date().toISOString() }),
     [currentBody],
   );
   const server = useMemo(() => ({ fields: initialFields as unknown as Record<string, unknown>, body: initialBody ?? EMPTY_BODY }), [initialFields, initialBody]);
   const localCopy = useLocalCopy({ storageKey, snapshot, server });
 
   const read = useCallback(() => {
-    const current = fieldsRef.current;
+    const current = copyOf(fieldsRef.current, typedTagsRef.current);
     return {
       fields: {
         title: current.title,
         summary: current.summary,
         byline: current.byline,
         sectionId: Number(current.sectionId),
-        tags: splitTags(current.tags),
+        tags: current.tags,
         slug: current.slug.trim() || undefined,
         featuredMediaId: featuredRef.current?.id ?? null,
       },
@@ -162,6 +169,12 @@ export function ArticleForm({
     changed();
   };
 
+  const typeTags = (typed: string) => {
+    typedTagsRef.current = typed;
+    setTypedTags(typed);
+    changed();
+  };
+
   const checkSlug = async (value: string) => {
     if (!value.trim()) return setSlugCheck(null);
     const checked = await actions.checkSlug(value, articleId);
@@ -171,7 +184,9 @@ export function ArticleForm({
   const restoreOffer = () => {
     const offer = localCopy.offer;
     if (!offer) return;
-    updateFields({ ...initialFields, ...(offer.fields as Partial<ArticleFormFields>) });
+    updateFields(fieldsFromCopy(initialFields, offer.fields));
+    typedTagsRef.current = '';
+    setTypedTags('');
     editor.current?.setContent(offer.body as ContentDocument);
     localCopy.settleOffer('restored');
     changed();
@@ -189,8 +204,9 @@ export function ArticleForm({
     editor.current?.setContent(conflict.body as ContentDocument, { asChange: false });
     // Fields the conflict does not carry (section, tags, byline, slug, featured image) keep what
     // I set: if they differ from the story as the page had it, they are still unsaved work.
+    const mineNow = copyOf(next, typedTagsRef.current);
     const keepsEdits =
-      UNCOVERED_FIELDS.some((name) => next[name] !== initialFields[name]) ||
+      UNCOVERED_FIELDS.some((name) => JSON.stringify(mineNow[name]) !== JSON.stringify(initialFields[name])) ||
       (featuredRef.current?.id ?? null) !== (initialFeaturedMediaId ?? null);
     saver.adoptTheirs(keepsEdits);
     if (keepsEdits) changed();
@@ -269,6 +285,8 @@ export function ArticleForm({
       <StoryFields
         fields={fields}
         setField={setField}
+        typedTags={typedTags}
+        onTypedTagsChange={typeTags}
         sections={sections}
         editable={editable}
         locale={locale}

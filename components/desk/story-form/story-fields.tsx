@@ -1,15 +1,17 @@
 'use client';
 
 import { Field } from '@/components/ui/field';
+import { TagField } from '@/components/ui/tag-field';
 import { format, getMessages, type Locale } from '@/i18n';
 import { STORY_FIELD_LIMITS } from '@/lib/desk/field-limits';
+import { fetchTagSuggestions } from './tag-suggestions';
 
 export interface ArticleFormFields {
   title: string;
   summary: string;
   byline: string;
   sectionId: number | '';
-  tags: string;
+  tags: string[];
   slug: string;
 }
 
@@ -22,6 +24,8 @@ const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2 dis
 export function StoryFields({
   fields,
   setField,
+  typedTags,
+  onTypedTagsChange,
   sections,
   editable,
   locale,
@@ -31,6 +35,9 @@ export function StoryFields({
 }: {
   fields: ArticleFormFields;
   setField: <K extends keyof ArticleFormFields>(name: K, value: ArticleFormFields[K]) => void;
+  /** Text in the tag box that is not a chip yet; saved with the tags all the same. */
+  typedTags: string;
+  onTypedTagsChange: (typed: string) => void;
   sections: { id: number; name: string }[];
   editable: boolean;
   locale: Locale;
@@ -75,7 +82,21 @@ export function StoryFields({
           </select>
         </Field>
         <Field label={f.tags} hint={f.tagsHint} problem={fieldError('tags')}>
-          <input value={fields.tags} onChange={(e) => setField('tags', e.target.value)} disabled={!editable} dir="auto" className={input} />
+          <TagField
+            values={fields.tags}
+            onChange={(tags) => setField('tags', tags)}
+            typed={typedTags}
+            onTypedChange={onTypedTagsChange}
+            suggest={fetchTagSuggestions}
+            maxLength={STORY_FIELD_LIMITS.tag}
+            maxTags={STORY_FIELD_LIMITS.tags}
+            disabled={!editable}
+            messages={{
+              ...f.tagField,
+              tooLong: format(f.tagField.tooLong, { max: STORY_FIELD_LIMITS.tag }),
+              tooMany: format(f.tagField.tooMany, { max: STORY_FIELD_LIMITS.tags }),
+            }}
+          />
         </Field>
         <Field
           label={f.slug}
