@@ -2,13 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import { tagsWithTyped } from '@/components/ui/tag-field';
 import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/article-editor';
 import { format, getMessages, type Locale } from '@/i18n';
 import type { ContentDocument } from '@/lib/content/types';
 import { deskFormatter, deskSettings, type FormatSettings } from '@/lib/format/formatter';
 import type { ActionResult, ArticlePayload, PresenceReport, SavedArticle, SlugCheck } from '@/lib/desk/results';
 import { isTrouble } from '@/lib/editor/save-state';
+import { tagsWithTyped } from '@/lib/editor/tag-text';
 import type { LocalCopy } from '@/lib/editor/local-copies';
 import { articleImageFromMedia, type MediaDto } from '@/lib/media/dto';
 import { localCopyKey } from './local-copy';
@@ -170,6 +170,7 @@ export function ArticleForm({
   };
 
   const typeTags = (typed: string) => {
+    if (typed === typedTagsRef.current) return;
     typedTagsRef.current = typed;
     setTypedTags(typed);
     changed();

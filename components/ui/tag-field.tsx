@@ -2,19 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { Autocomplete, Input, ListBox, ListBoxItem, TextField } from 'react-aria-components';
-
-/** Tags are separated by an Arabic or a Latin comma, as people type them. */
-const SEPARATOR = /[,،]/;
-
-/** The names in a typed list, trimmed, empty ones left out. */
-export const splitTags = (text: string) =>
-  text
-    .split(SEPARATOR)
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-
-/** What the field holds: its chips, then whatever is still typed in it, once each. */
-export const tagsWithTyped = (chosen: readonly string[], typed: string) => [...new Set([...chosen, ...splitTags(typed)])];
+import { hasSeparator, lastSeparator, nameBeingTyped, splitTags } from '@/lib/editor/tag-text';
 
 export interface TagFieldMessages {
   /** The list of chosen tags. */
@@ -77,7 +65,8 @@ export function TagField({
   const [dismissed, setDismissed] = useState(false);
   const [found, setFound] = useState<{ query: string; names: string[] } | null>(null);
 
-  const query = typed.trim();
+  // Suggestions are for the name being typed: what follows the last comma.
+  const query = nameBeingTyped(typed);
   useEffect(() => {
     if (!query || disabled) return;
     const controller = new AbortController();
@@ -112,17 +101,19 @@ export function TagField({
 
   const typedChange = (text: string) => {
     setDismissed(false);
-    if (!SEPARATOR.test(text)) return onTypedChange(text);
+    if (!hasSeparator(text)) return onTypedChange(text);
     // Everything before the last comma is done; what follows it is still being typed.
-    const cut = Math.max(text.lastIndexOf(','), text.lastIndexOf('،'));
+    const cut = lastSeparator(text);
     const left = commit(text.slice(0, cut));
     const rest = text.slice(cut + 1).trimStart();
     onTypedChange(left ? `${left}، ${rest}` : rest);
   };
 
   const pick = (name: string) => {
+    // The suggestion replaces the name being typed; names left before it (too long…) stay.
+    const waiting = typed.slice(0, Math.max(lastSeparator(typed), 0)).trim();
     const left = commit(name);
-    onTypedChange(left);
+    onTypedChange([waiting, left].filter(Boolean).join('، '));
     setDismissed(true);
     inputRef.current?.focus();
   };
