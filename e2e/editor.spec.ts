@@ -91,6 +91,49 @@ test('taking the other version in a conflict keeps mine in the browser, offered 
   await expect(editorBox(admin)).toContainText('نص المدير الذي يجب ألا يضيع.');
 });
 
+test('taking their version keeps my text retrievable after the copy timer fires, though a field of mine still differs', async ({ createDraft, editorPage: editor, adminPage: admin }) => {
+  const draft = await createDraft({ title: unique('خبر نسختي المحفوظة'), paragraphs: ['الفقرة الأصلية.'] });
+  await Promise.all(
+    [editor, admin].map(async (page) => {
+      await page.goto(draft.deskPath);
+      await expect(editorBox(page)).toContainText('الفقرة الأصلية.');
+    }),
+  );
+  await pauseTimers(editor);
+  await pauseTimers(admin);
+  await typeAtEnd(editor, ' إضافة المحرر.');
+  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
+  await expectSaved(editor);
+
+  // Mine: another byline and a sentence of my own, then the save that collides.
+  await admin.getByLabel('التوقيع', { exact: true }).fill('مراسل المدير');
+  await typeAtEnd(admin, ' نصي الذي أتنازل عنه الآن.');
+  await admin.getByRole('button', { name: 'حفظ', exact: true }).click();
+  const conflict = admin.getByRole('alert').filter({ hasText: 'حفظ يوسف حداد نسخة أحدث' });
+  await conflict.getByRole('button', { name: 'اعتمد نسختهم (تُحفظ نسختي محلياً)' }).click();
+  await expect(editorBox(admin)).toContainText('إضافة المحرر.');
+  await expect(editorBox(admin)).not.toContainText('نصي الذي أتنازل عنه الآن.');
+  // The byline the conflict does not cover is still mine, and still unsaved.
+  await expect(admin.getByRole('status').filter({ hasText: 'تغييرات غير محفوظة' })).toBeVisible();
+
+  // The copy timer fires on the form as it is now (their text, my byline): my text stays kept.
+  await admin.clock.runFor(1000);
+  await expect.poll(async () => (await localCopies(admin)).filter((copy) => copy.includes('مراسل المدير') && copy.includes('إضافة المحرر.')).length).toBe(1);
+  expect((await localCopies(admin)).filter((copy) => copy.includes('نصي الذي أتنازل عنه الآن.'))).toHaveLength(1);
+
+  // Reopened, the story offers the work in progress, then my own text; restoring it brings it back.
+  await admin.reload();
+  const offer = admin.getByRole('alert').filter({ hasText: 'في هذا المتصفح نسخة غير محفوظة' });
+  await expect(offer).toBeVisible();
+  await expect(offer).not.toContainText('نصي الذي أتنازل عنه الآن.');
+  await offer.getByRole('button', { name: 'تجاهلها' }).click();
+  await expect(offer).toContainText('نصي الذي أتنازل عنه الآن.');
+  await offer.getByRole('button', { name: 'استعد النسخة المحلية' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(editorBox(admin)).toContainText('نصي الذي أتنازل عنه الآن.');
+  await expect(admin.getByLabel('التوقيع', { exact: true })).toHaveValue('مراسل المدير');
+});
+
 test('text typed while offline is kept in the browser and offered back when the story is reopened', async ({ browser, createDraft }) => {
   // A sign-in through the form and the story opened twice: long on a busy machine.
   test.slow();

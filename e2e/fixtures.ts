@@ -29,6 +29,8 @@ export interface DraftInput {
   summary?: string;
   /** One paragraph each. */
   paragraphs?: string[];
+  /** Tag names, created when no tag has them yet. */
+  tags?: string[];
   /** Who writes it: the editor unless said otherwise. */
   as?: 'editor' | 'admin';
 }
@@ -192,7 +194,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   createDraft: async ({ playwright, baseURL, editorSession, adminSession }, provide) => {
     const clients: APIRequestContext[] = [];
     const sectionIds = new Map<string, number>();
-    await provide(async ({ title = unique('خبر'), section = 'فلسطين', summary = '', paragraphs = ['فقرة أولى كتبها الاختبار لنفسه.'], as = 'editor' } = {}) => {
+    await provide(async ({ title = unique('خبر'), section = 'فلسطين', summary = '', paragraphs = ['فقرة أولى كتبها الاختبار لنفسه.'], tags = [], as = 'editor' } = {}) => {
       const session = as === 'admin' ? adminSession : editorSession;
       const client = await playwright.request.newContext({ baseURL, storageState: await session.stateFile(), extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
       clients.push(client);
@@ -204,7 +206,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const sectionId = sectionIds.get(section);
       if (!sectionId) throw new Error(`no section named ${section} in the new-story form`);
       const created = (await callAction(client, 'createArticleAction', [
-        { fields: { title, summary, byline: '', sectionId, tags: [], featuredMediaId: null }, body: paragraphsToDocument(paragraphs) },
+        { fields: { title, summary, byline: '', sectionId, tags, featuredMediaId: null }, body: paragraphsToDocument(paragraphs) },
       ])) as ActionResult<{ id: number }>;
       if (!created.ok) throw new Error(`createArticleAction refused the draft: ${JSON.stringify(created)}`);
       const { id } = created.value;

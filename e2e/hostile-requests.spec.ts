@@ -197,6 +197,15 @@ test('route handlers refuse what the caller may not do', async ({ openDesk, play
   expect((await upload(reviewer.request, 'https://evil.example')).status()).toBe(403);
   expect((await upload(reviewer.request, null)).status()).toBe(403);
 
+  // Tag suggestions: anyone at the desk, from a page of this site, and nobody else.
+  const suggest = (request: APIRequestContext, origin: string | null) =>
+    request.post('/api/desk/tags', { headers: origin ? { Origin: origin } : {}, data: { query: 'غزة' }, failOnStatusCode: false });
+  expect((await suggest(anonymous, baseOrigin())).status()).toBe(401);
+  expect((await suggest(reviewer.request, 'https://evil.example')).status()).toBe(403);
+  expect((await suggest(reviewer.request, null)).status()).toBe(403);
+  expect((await suggest(reviewer.request, baseOrigin())).status()).toBe(201);
+  expect((await anonymous.get('/api/desk/tags', { failOnStatusCode: false })).status()).toBe(405);
+
   // Auth.js refuses a credentials post that lacks its CSRF token: no session cookie is set.
   const forged = await anonymous.post('/api/auth/callback/credentials', {
     form: { email: DEMO.admin.email, password: DEMO.admin.password },

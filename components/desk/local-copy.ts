@@ -1,14 +1,12 @@
 /**
  * Unsaved work kept in the browser until the server confirms a save: after a crash, a closed tab,
  * a lost connection or an expired session, reopening the story offers it back. Signing out clears
- * every copy, so the next person at this computer never sees them.
+ * every copy, so the next person at this computer never sees them. Which copies are offered back,
+ * and when, is decided in lib/editor/local-copies.
  */
-export interface LocalCopy {
-  fields: Record<string, unknown>;
-  body: unknown;
-  baseVersion: number;
-  savedAt: string;
-}
+import type { LocalCopy } from '@/lib/editor/local-copies';
+
+export type { LocalCopy };
 
 const PREFIX = 'midad:unsaved:';
 

@@ -23,8 +23,11 @@ export interface ArticleEditorHandle {
   getStats(): TextStats;
   /** Places an uploaded image at the cursor, or replaces the selected image. False if refused (e.g. no alt text). */
   insertImage(image: ArticleImageInput): boolean;
-  /** Replaces the whole body (restoring a local copy or a revision); fires onChange. */
-  setContent(doc: ContentDocument): void;
+  /**
+   * Replaces the whole body (restoring a local copy or a revision); fires onChange, unless
+   * `asChange` is false: taking the server's own version is no change of the writer's.
+   */
+  setContent(doc: ContentDocument, options?: { asChange?: boolean }): void;
   focus(): void;
 }
 
@@ -93,6 +96,8 @@ export function ArticleEditor({
   const [link, setLink] = useState<{ href: string; hasLink: boolean } | null>(null);
   // A body handed to setContent before the editor has mounted waits here.
   const pendingDoc = useRef<ContentDocument | null>(null);
+  // Set while a body that is not the writer's change is put in, so the update reports no change.
+  const quiet = useRef(false);
   const openLinkRef = useRef<() => void>(() => {});
 
   const report = (doc: ContentDocument, notifyChange: boolean) => {
@@ -145,7 +150,7 @@ export function ArticleEditor({
       setContentError(true);
     },
     onCreate: ({ editor: created }) => report(created.getJSON() as ContentDocument, false),
-    onUpdate: ({ editor: changed }) => report(changed.getJSON() as ContentDocument, true),
+    onUpdate: ({ editor: changed }) => report(changed.getJSON() as ContentDocument, !quiet.current),
   });
 
   useEffect(() => {
@@ -200,12 +205,18 @@ export function ArticleEditor({
         getText: () => documentToText(current()),
         getStats: () => statsOf(current()),
         insertImage: (image) => (editor && canEdit ? editor.chain().focus().insertImage(image).run() : false),
-        setContent: (doc) => {
+        setContent: (doc, { asChange = true } = {}) => {
           if (!editor) {
             pendingDoc.current = doc;
             return;
           }
-          editor.commands.setContent(doc, { emitUpdate: true });
+          // The update is emitted synchronously, inside this call.
+          quiet.current = !asChange;
+          try {
+            editor.commands.setContent(doc, { emitUpdate: true });
+          } finally {
+            quiet.current = false;
+          }
         },
         focus: () => editor?.commands.focus(),
       };

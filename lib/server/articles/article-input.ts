@@ -1,12 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
 import { cleanLine, hasVisibleText } from '@/lib/arabic/text-fields';
+import { STORY_FIELD_LIMITS } from '@/lib/desk/field-limits';
 
-export const MAX_TITLE_LENGTH = 300;
-export const MAX_SUMMARY_LENGTH = 1000;
-export const MAX_BYLINE_LENGTH = 120;
-export const MAX_TAG_LENGTH = 60;
-export const MAX_SLUG_INPUT_LENGTH = 400;
+// The form enforces the same limits (lib/desk/field-limits): they are written there once.
+export const MAX_TITLE_LENGTH = STORY_FIELD_LIMITS.title;
+export const MAX_SUMMARY_LENGTH = STORY_FIELD_LIMITS.summary;
+export const MAX_BYLINE_LENGTH = STORY_FIELD_LIMITS.byline;
+export const MAX_TAG_LENGTH = STORY_FIELD_LIMITS.tag;
+export const MAX_TAGS = STORY_FIELD_LIMITS.tags;
+export const MAX_SLUG_INPUT_LENGTH = STORY_FIELD_LIMITS.slugInput;
 
 // Every message is an error code, so the desk shows a translated sentence beside the field.
 const line = (max: number) =>
@@ -23,7 +26,7 @@ export const ZArticleFields = z.object({
   summary: line(MAX_SUMMARY_LENGTH).default(''),
   byline: line(MAX_BYLINE_LENGTH).default(''),
   sectionId: z.coerce.number({ message: 'SECTION_REQUIRED' }).int({ message: 'SECTION_REQUIRED' }).positive({ message: 'SECTION_REQUIRED' }),
-  tags: z.array(line(MAX_TAG_LENGTH), { message: 'INVALID_INPUT' }).max(20, { message: 'INVALID_INPUT' }).default([]),
+  tags: z.array(line(MAX_TAG_LENGTH), { message: 'INVALID_INPUT' }).max(MAX_TAGS, { message: 'INVALID_INPUT' }).default([]),
   slug: z.string({ message: 'INVALID_INPUT' }).max(MAX_SLUG_INPUT_LENGTH, { message: 'FIELD_TOO_LONG' }).optional(),
   featuredMediaId: z.coerce.number({ message: 'INVALID_INPUT' }).int({ message: 'INVALID_INPUT' }).positive({ message: 'INVALID_INPUT' }).nullable().default(null),
 });

@@ -2,12 +2,13 @@ import 'server-only';
 import { isSlugTaken } from '@/db/queries/desk';
 import { slugify } from '@/lib/arabic/slug';
 import type { SlugCheck } from '@/lib/desk/results';
+import { STORY_FIELD_LIMITS } from '@/lib/desk/field-limits';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import { done, type DeskContext, type Done } from '../effects';
 
-/** Longer than any title or slug the story form accepts. */
-const MAX_INPUT = 400;
+/** The slug field's own limit, which is longer than any title the form accepts. */
+const MAX_INPUT = STORY_FIELD_LIMITS.slugInput;
 
 /** The editor's live slug check: the slug the rules make of what was typed, and whether it is free. */
 export async function checkSlug({ db, actor }: DeskContext, { input, articleId }: { input: unknown; articleId: number | null }): Promise<Done<SlugCheck>> {

@@ -116,7 +116,7 @@ export default async function ArticlePage({ params }: Props) {
             summary: article.revision.summary,
             byline: article.revision.byline,
             sectionId: article.sectionId,
-            tags: article.tags.join('، '),
+            tags: article.tags,
             slug: article.slug,
           }}
           initialBody={body.document}

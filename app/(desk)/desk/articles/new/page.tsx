@@ -16,7 +16,7 @@ export default async function NewArticlePage() {
       <ArticleForm
         articleId={null}
         version={0}
-        initialFields={{ title: '', summary: '', byline: '', sectionId: '', tags: '', slug: '' }}
+        initialFields={{ title: '', summary: '', byline: '', sectionId: '', tags: [], slug: '' }}
         initialBody={null}
         featuredMediaId={null}
         featuredImage={null}
