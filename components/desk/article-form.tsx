@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { ArticleEditor, type ArticleEditorHandle } from '@/components/editor/article-editor';
+import { buttonStyle } from '@/components/ui/styles';
 import { format, getMessages, type Locale } from '@/i18n';
 import type { ContentDocument } from '@/lib/content/types';
 import { deskFormatter, deskSettings, type FormatSettings } from '@/lib/format/formatter';
@@ -244,7 +245,7 @@ export function ArticleForm({
     <div className="space-y-5">
       <div className="sticky top-0 z-10 flex flex-wrap items-center gap-4 border-b border-rule bg-paper/95 py-3">
         {editable && (
-          <button type="button" onClick={() => void saver.save(saver.version)} disabled={status.kind === 'saving'} className="rounded-md bg-ink px-5 py-2 font-semibold text-paper disabled:opacity-60">
+          <button type="button" onClick={() => void saver.save(saver.version)} disabled={status.kind === 'saving'} className={buttonStyle.primary}>
             {f.save}
           </button>
         )}

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { Autocomplete, Input, ListBox, ListBoxItem, TextField } from 'react-aria-components';
 import { hasSeparator, lastSeparator, nameBeingTyped, splitTags } from '@/lib/editor/tag-text';
+import { fieldStyle } from './styles';
 
 export interface TagFieldMessages {
   /** The list of chosen tags. */
@@ -192,7 +193,7 @@ export function TagField({
             aria-expanded={open}
             dir="auto"
             onKeyDown={keyInBox}
-            className="block w-full rounded-md border border-rule bg-white px-3 py-2 disabled:bg-paper"
+            className={fieldStyle}
           />
         </TextField>
         {open && (

@@ -1,6 +1,7 @@
 'use client';
 
 import { WordDiff } from '@/components/diff/word-diff';
+import { buttonStyle } from '@/components/ui/styles';
 import { format, getMessages, type Locale } from '@/i18n';
 import { documentToText } from '@/lib/content/text';
 import type { ContentDocument } from '@/lib/content/types';
@@ -47,10 +48,10 @@ export function ConflictPanel({
         </div>
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" onClick={onKeepMine} className="rounded-md bg-ink px-3 py-1.5 text-paper">
+        <button type="button" onClick={onKeepMine} className={buttonStyle.primary}>
           {f.keepMine}
         </button>
-        <button type="button" onClick={onTakeTheirs} className="rounded-md border border-rule px-3 py-1.5">
+        <button type="button" onClick={onTakeTheirs} className={buttonStyle.secondary}>
           {f.takeTheirs}
         </button>
       </div>

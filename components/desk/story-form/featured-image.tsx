@@ -1,5 +1,6 @@
 'use client';
 
+import { buttonStyle } from '@/components/ui/styles';
 import { getMessages, type Locale } from '@/i18n';
 
 export interface FeaturedImageChoice {
@@ -31,12 +32,12 @@ export function FeaturedImage({
         <img src={featured.src} alt={featured.alt} className="h-16 w-auto rounded border border-rule" />
       )}
       {editable && (
-        <button type="button" onClick={onPick} className="rounded-md border border-rule px-3 py-1 text-sm">
+        <button type="button" onClick={onPick} className={buttonStyle.small}>
           {featured ? t.replace : t.upload}
         </button>
       )}
       {editable && featured && (
-        <button type="button" onClick={onRemove} className="rounded-md border border-rule px-3 py-1 text-sm">
+        <button type="button" onClick={onRemove} className={buttonStyle.small}>
           {t.remove}
         </button>
       )}

@@ -1,6 +1,7 @@
 'use client';
 
 import { WordDiff } from '@/components/diff/word-diff';
+import { buttonStyle } from '@/components/ui/styles';
 import { format, getMessages, type Locale } from '@/i18n';
 import { storyText } from '@/lib/editor/local-copies';
 import type { OfferedCopy } from './use-local-copy';
@@ -29,10 +30,10 @@ export function LocalCopyOffer({
       <p className="mt-1 text-sm text-muted">{f.localCopyBody}</p>
       <WordDiff before={storyText(server.fields, server.body)} after={storyText(offer.fields, offer.body)} locale={locale} className="mt-3 max-h-64 overflow-auto text-sm" />
       <div className="mt-3 flex gap-2">
-        <button type="button" onClick={onRestore} className="rounded-md bg-ink px-3 py-1.5 text-paper">
+        <button type="button" onClick={onRestore} className={buttonStyle.primary}>
           {f.restoreLocal}
         </button>
-        <button type="button" onClick={onDiscard} className="rounded-md border border-rule px-3 py-1.5">
+        <button type="button" onClick={onDiscard} className={buttonStyle.secondary}>
           {f.discardLocal}
         </button>
       </div>

@@ -2,6 +2,7 @@
 
 import { Field } from '@/components/ui/field';
 import { TagField } from '@/components/ui/tag-field';
+import { fieldStyle } from '@/components/ui/styles';
 import { format, getMessages, type Locale } from '@/i18n';
 import { STORY_FIELD_LIMITS } from '@/lib/desk/field-limits';
 import { fetchTagSuggestions } from './tag-suggestions';
@@ -15,7 +16,6 @@ export interface ArticleFormFields {
   slug: string;
 }
 
-const input = 'block w-full rounded-md border border-rule bg-white px-3 py-2 disabled:bg-paper';
 
 /**
  * The story's fields other than the body: title, summary, section, tags, slug and byline, each
@@ -59,11 +59,11 @@ export function StoryFields({
           dir="auto"
           required
           maxLength={STORY_FIELD_LIMITS.title}
-          className={`${input} font-serif text-2xl font-bold`}
+          className={`${fieldStyle} font-serif text-2xl font-bold`}
         />
       </Field>
       <Field label={f.summary} problem={fieldError('summary')}>
-        <textarea value={fields.summary} onChange={(e) => setField('summary', e.target.value)} disabled={!editable} dir="auto" rows={2} maxLength={STORY_FIELD_LIMITS.summary} className={input} />
+        <textarea value={fields.summary} onChange={(e) => setField('summary', e.target.value)} disabled={!editable} dir="auto" rows={2} maxLength={STORY_FIELD_LIMITS.summary} className={fieldStyle} />
       </Field>
       <div className="grid gap-4 md:grid-cols-2">
         <Field label={f.section} problem={fieldError('sectionId')}>
@@ -71,7 +71,7 @@ export function StoryFields({
             value={fields.sectionId}
             onChange={(e) => setField('sectionId', e.target.value ? Number(e.target.value) : '')}
             disabled={!editable}
-            className={input}
+            className={fieldStyle}
           >
             <option value="">{f.chooseSection}</option>
             {sections.map((s) => (
@@ -113,10 +113,10 @@ export function StoryFields({
           }
           problem={fieldError('slug')}
         >
-          <input value={fields.slug} onChange={(e) => setField('slug', e.target.value)} onBlur={(e) => onSlugLeave(e.target.value || fields.title)} disabled={!editable} dir="auto" className={input} />
+          <input value={fields.slug} onChange={(e) => setField('slug', e.target.value)} onBlur={(e) => onSlugLeave(e.target.value || fields.title)} disabled={!editable} dir="auto" className={fieldStyle} />
         </Field>
         <Field label={f.byline} hint={f.bylineHint} problem={fieldError('byline')}>
-          <input value={fields.byline} onChange={(e) => setField('byline', e.target.value)} disabled={!editable} dir="auto" className={input} />
+          <input value={fields.byline} onChange={(e) => setField('byline', e.target.value)} disabled={!editable} dir="auto" className={fieldStyle} />
         </Field>
       </div>
     </>
