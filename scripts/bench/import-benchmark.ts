@@ -1,16 +1,20 @@
 /*
  * The WordPress import at archive scale: a generated export of BENCH_IMPORT_POSTS posts (10 000 by
  * default; Arabic bodies from the fixture story in both editors' styles, categories and tags, no
- * images) imported into a fresh embedded database by a process of its own. Reports posts per
- * second and the importing process's peak memory beside the export's size.
+ * images) imported by a process of its own into the PostgreSQL database named by
+ * BENCH_IMPORT_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/midad_import, wiped first),
+ * as a newsroom with a large archive would run it. Reports posts per second and the importing
+ * process's peak memory beside the export's size.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fixture from '../../db/seed-data/quds-day-article.json' with { type: 'json' };
+import { ensureDatabase, redactUrl, resetDatabase } from './postgres';
 
 export interface ImportReportFigures {
+  database: string;
   posts: number;
   failed: number;
   seconds: number;
@@ -46,7 +50,8 @@ async function writeExport(file: string, posts: number): Promise<void> {
     const gmt = day.toISOString().slice(0, 19).replace('T', ' ');
     const category = CATEGORIES[n % CATEGORIES.length]!;
     const tag = TAGS[n % TAGS.length]!;
-    const slug = encode(title).slice(0, 200).replace(/%[0-9a-f]?$/, '');
+    // As WordPress stores it: cut at 200 encoded characters, then made unique with a suffix.
+    const slug = `${encode(fixture.title).slice(0, 190).replace(/%[0-9a-f]?$/, '')}-${n}`;
     await write(
       `<item><title><![CDATA[${title}]]></title><link>https://bench.example.org/${gmt.slice(0, 10).replaceAll('-', '/')}/${slug}/</link><dc:creator>desk</dc:creator>` +
         `<content:encoded><![CDATA[${body}]]></content:encoded><excerpt:encoded><![CDATA[${fixture.summary}]]></excerpt:encoded>` +
@@ -59,24 +64,33 @@ async function writeExport(file: string, posts: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
+const DEFAULT_IMPORT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/midad_import';
+
+/** Throws PostgresUnavailable (the run then skips the import and says why) without PostgreSQL. */
 export async function runImportBenchmark(log: (line: string) => void): Promise<ImportReportFigures> {
   const posts = Number(process.env.BENCH_IMPORT_POSTS ?? 10_000);
+  const databaseUrl = process.env.BENCH_IMPORT_DATABASE_URL ?? DEFAULT_IMPORT_DATABASE_URL;
+  await ensureDatabase(databaseUrl);
+  await resetDatabase(databaseUrl);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bench-import-'));
   try {
     const file = path.join(dir, 'export.xml');
     log(`writing an export of ${posts} posts`);
     await writeExport(file, posts);
     const exportBytes = fs.statSync(file).size;
-    log(`importing it (${(exportBytes / 1024 / 1024).toFixed(1)} MiB) into a fresh embedded database`);
+    log(`importing it (${(exportBytes / 1024 / 1024).toFixed(1)} MiB) into ${redactUrl(databaseUrl)}`);
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/bench/import-run.ts', file, path.join(dir, 'pglite')], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/bench/import-run.ts', file, path.join(dir, 'pglite')], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, BENCH_IMPORT_DATABASE_URL: databaseUrl },
+      });
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the import exited with ${code}`))));
     });
-    const figures = JSON.parse(output.trim().split('\n').at(-1)!) as Omit<ImportReportFigures, 'postsPerSecond' | 'exportBytes'>;
-    return { ...figures, postsPerSecond: figures.posts / figures.seconds, exportBytes };
+    const figures = JSON.parse(output.trim().split('\n').at(-1)!) as Omit<ImportReportFigures, 'postsPerSecond' | 'exportBytes' | 'database'>;
+    return { ...figures, database: redactUrl(databaseUrl), postsPerSecond: figures.posts / figures.seconds, exportBytes };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

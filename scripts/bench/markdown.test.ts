@@ -236,4 +236,12 @@ describe('renderBenchmarksPage', () => {
       }
     }
   });
+
+  it('reports the WordPress import beside the export it read, or why it was not measured', () => {
+    const report = { database: 'postgres://postgres@127.0.0.1:5432/midad_import', posts: 10_000, failed: 0, seconds: 400, postsPerSecond: 25, peakRssBytes: 250 * 1024 * 1024, exportBytes: 40 * 1024 * 1024 };
+    const page = renderBenchmarksPage(run({ wordpress: { ran: true, report } }));
+    expect(rowOf(page, '## WordPress import', '10 000')).toEqual(['10 000', '6 min 40 s', '25.0', '250.0 MiB (6.3× the export)', '0']);
+    expect(renderBenchmarksPage(run({ wordpress: { ran: false, reason: 'PostgreSQL unreachable' } }))).toContain('The import was not measured in this run: PostgreSQL unreachable.');
+    expect(renderBenchmarksPage(run())).not.toContain('WordPress import');
+  });
 });

@@ -5,6 +5,7 @@
  * page never states a figure the run did not measure.
  */
 import type { PublicChange } from './desk-flow';
+import type { ImportOutcome } from './import-benchmark';
 import { mib, percentile } from './figures';
 import type { PageWeight } from './page-weight';
 import type { PagesReport } from './pages-benchmark';
@@ -31,6 +32,8 @@ export interface BenchRun {
   machine: BenchMachine;
   pages: PagesReport;
   search: SearchOutcome;
+  /** Absent in runs from before the import was measured. */
+  wordpress?: ImportOutcome;
 }
 
 // ── formatting ───────────────────────────────────────────────────────────────────────────────
@@ -327,9 +330,35 @@ function limits(run: BenchRun): string {
 }
 
 /** The whole of docs/benchmarks.md for one run. */
+function importSection({ wordpress }: BenchRun): string {
+  if (!wordpress) return '';
+  if (!wordpress.ran) {
+    return `## WordPress import
+
+The import was not measured in this run: ${wordpress.reason}. It needs the PostgreSQL database named by
+\`BENCH_IMPORT_DATABASE_URL\` (default \`postgres://postgres@127.0.0.1:5432/midad_import\`, which it wipes).`;
+  }
+  const r = wordpress.report;
+  return `## WordPress import of ${whole(r.posts)} posts
+
+\`npm run bench\` writes a WordPress export of ${whole(r.posts)} Arabic posts (${mib(r.exportBytes)}; bodies from the
+fixture story, half in the block editor's markup and half as the classic editor stores text, with
+categories and tags, no images) and imports it with the same code as \`npm run import:wxr\`, in a
+process of its own, into ${r.database} (wiped first). \`BENCH_IMPORT_POSTS\` changes the size.
+
+${table(
+  ['posts', 'time', 'posts per second', 'peak memory of the importing process', 'failed'],
+  [[whole(r.posts), duration(r.seconds), oneDecimal(r.postsPerSecond), `${mib(r.peakRssBytes)} (${oneDecimal(r.peakRssBytes / r.exportBytes)}× the export)`, whole(r.failed)]],
+)}
+
+The export is read as a stream, one post at a time, and each post is its own transaction, so memory
+does not grow with the archive: what it holds is the runtime, the database driver and the first
+pass's list of attachments and terms.`;
+}
+
 export function renderBenchmarksPage(run: BenchRun): string {
   return (
-    [intro(run), theRun(run), throughputTable(run), weightTable(run), publishTable(run), saveTable(run), searchSection(run), limits(run)].join('\n\n') +
+    [intro(run), theRun(run), throughputTable(run), weightTable(run), publishTable(run), saveTable(run), searchSection(run), importSection(run), limits(run)].filter(Boolean).join('\n\n') +
     '\n'
   );
 }

@@ -2,6 +2,7 @@
 import type { PublicChange } from './desk-flow';
 import { mib, percentile } from './figures';
 import type { PagesReport } from './pages-benchmark';
+import type { ImportOutcome } from './import-benchmark';
 import type { SearchReport } from './search-benchmark';
 import type { LoadRun } from './throughput';
 
@@ -123,4 +124,19 @@ export function searchRows(outcome: SearchOutcome): string[][] {
     ]);
   }
   return rows;
+}
+
+export function importRows(outcome: ImportOutcome | undefined): string[][] {
+  if (!outcome) return [];
+  if (!outcome.ran) return [['WordPress import', 'generated export', `skipped: ${outcome.reason}`, '', '']];
+  const r = outcome.report;
+  return [
+    [
+      'WordPress import',
+      `${r.posts.toLocaleString('en')} posts (${mib(r.exportBytes)} export)`,
+      `${r.postsPerSecond.toFixed(1)} posts/s · ${r.seconds.toFixed(0)} s${r.failed ? ` · ${r.failed} FAILED` : ''}`,
+      `peak memory ${mib(r.peakRssBytes)}, ${(r.peakRssBytes / r.exportBytes).toFixed(1)}× the export`,
+      '',
+    ],
+  ];
 }

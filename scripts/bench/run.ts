@@ -1,7 +1,7 @@
 /*
  * `npm run bench`: the page benchmarks on a production build (pages-benchmark.ts), then the
- * search benchmark on PostgreSQL (search-benchmark.ts; skipped with its reason when PostgreSQL
- * cannot be reached), printed as one table, written to bench-results/latest.json, and written up
+ * search benchmark and the WordPress import on PostgreSQL (search-benchmark.ts,
+ * import-benchmark.ts; each skipped with its reason when PostgreSQL cannot be reached), printed as one table, written to bench-results/latest.json, and written up
  * as docs/benchmarks.md (markdown.ts).
  */
 import fs from 'node:fs';
@@ -12,7 +12,9 @@ import { runScript } from '../run-script';
 import { renderBenchmarksPage, type BenchRun } from './markdown';
 import { pagesOptionsFromEnv, runPagesBenchmark } from './pages-benchmark';
 import { stopEverything, stopEverythingOnExit } from './processes';
-import { HEADER, pageRows, searchRows, TARGETS, type SearchOutcome } from './report';
+import { runImportBenchmark, type ImportOutcome } from './import-benchmark';
+import { PostgresUnavailable } from './postgres';
+import { HEADER, importRows, pageRows, searchRows, TARGETS, type SearchOutcome } from './report';
 import { runSearchBenchmark, SearchBenchUnavailable, searchOptionsFromEnv } from './search-benchmark';
 import { formatTable } from './table';
 
@@ -32,6 +34,14 @@ void runScript(async () => {
       search = { ran: false, reason: error.message };
       console.log(`Search: skipped — ${error.message}`);
     }
+    let wordpress: ImportOutcome;
+    try {
+      wordpress = { ran: true, report: await runImportBenchmark((line) => console.log(`Import: ${line}`)) };
+    } catch (error) {
+      if (!(error instanceof PostgresUnavailable)) throw error;
+      wordpress = { ran: false, reason: error.message };
+      console.log(`Import: skipped — ${error.message}`);
+    }
     const seconds = (performance.now() - began) / 1000;
 
     const machine: BenchRun['machine'] = { ...pages.machine, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } };
@@ -39,8 +49,8 @@ void runScript(async () => {
       `\nMidad benchmarks, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — ${machine.cpus} CPUs (${machine.cpuModel}), ` +
         `${machine.memoryGiB} GiB, Node ${machine.node}; load generator and server on the same machine\n`,
     );
-    console.log(formatTable(HEADER, [...pageRows(pages), ...searchRows(search)]));
-    const run: BenchRun = { when: startedAt.toISOString(), seconds, machine, pages, search };
+    console.log(formatTable(HEADER, [...pageRows(pages), ...searchRows(search), ...importRows(wordpress)]));
+    const run: BenchRun = { when: startedAt.toISOString(), seconds, machine, pages, search, wordpress };
     const out = path.join(process.cwd(), 'bench-results', 'latest.json');
     fs.writeFileSync(out, JSON.stringify({ ...run, targets: TARGETS }, null, 2) + '\n');
     const page = path.join(process.cwd(), 'docs', 'benchmarks.md');

@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
+import { ensureDatabase, PostgresUnavailable, redactUrl, resetDatabase } from './postgres';
 import { openDatabase, type Connection } from '../../db/client';
 import { searchPublishedArticles } from '../../db/queries/search';
 import { buildVocabulary, FUNCTION_WORD_COUNT } from './arabic-vocabulary';
@@ -68,9 +69,8 @@ export interface SearchReport {
 }
 
 /** PostgreSQL cannot be reached: the benchmark is skipped with this reason, not failed. */
-export class SearchBenchUnavailable extends Error {}
-
-export const redactUrl = (url: string) => url.replace(/:[^:@/]+@/, ':***@');
+/** Thrown when PostgreSQL cannot be used: the run skips search and says why. */
+export const SearchBenchUnavailable = PostgresUnavailable;
 
 export function searchOptionsFromEnv(log?: (line: string) => void): SearchBenchOptions {
   return {
@@ -79,40 +79,6 @@ export function searchOptionsFromEnv(log?: (line: string) => void): SearchBenchO
     queriesPerKind: Number(process.env.SEARCH_BENCH_QUERIES ?? 200),
     log,
   };
-}
-
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'EAI_AGAIN']);
-
-/**
- * Makes sure the database exists (creating it through the server's `postgres` database when it
- * does not), or explains why PostgreSQL cannot be used.
- */
-async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const probe = async (url: string, run: (sql: postgres.Sql) => Promise<unknown>) => {
-    const sql = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
-    try {
-      await run(sql);
-    } finally {
-      await sql.end({ timeout: 1 });
-    }
-  };
-  try {
-    await probe(databaseUrl, (sql) => sql`select 1`);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    const where = redactUrl(databaseUrl);
-    if (UNREACHABLE.has(code)) throw new SearchBenchUnavailable(`PostgreSQL unreachable at ${where} (${code})`);
-    if (code !== '3D000') throw new SearchBenchUnavailable(`PostgreSQL at ${where} refused: ${(error as Error).message}`);
-    const target = new URL(databaseUrl);
-    const name = decodeURIComponent(target.pathname.slice(1));
-    const maintenance = new URL(databaseUrl);
-    maintenance.pathname = '/postgres';
-    try {
-      await probe(maintenance.toString(), (sql) => sql.unsafe(`create database "${name.replaceAll('"', '""')}"`));
-    } catch (createError) {
-      throw new SearchBenchUnavailable(`database ${name} does not exist and could not be created: ${(createError as Error).message}`);
-    }
-  }
 }
 
 /** Seeded, so runs compare. */
@@ -124,11 +90,6 @@ function random(seed: number): () => number {
   };
 }
 
-async function resetDatabase(databaseUrl: string) {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  await sql.unsafe('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
-  await sql.end();
-}
 
 /**
  * Adds stories up to `target` in set-based SQL. Words are drawn from the vocabulary with a Zipf
