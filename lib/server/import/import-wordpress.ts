@@ -253,7 +253,9 @@ async function importCategories(db: Executor, actor: Actor, catalogue: Catalogue
     const slug = slugify(wanted ?? name);
     if (!slug) continue;
     const known = await mapped(db, catalogue.source, 'category', category.slug);
-    let sectionId = known ?? (await sectionIdBySlug(db, slug));
+    // The map, when given, decides for the posts of this run; otherwise a category keeps the section
+    // it was first imported into.
+    let sectionId = wanted !== undefined ? await sectionIdBySlug(db, slug) : (known ?? (await sectionIdBySlug(db, slug)));
     if (sectionId === null) {
       if (wanted !== undefined) throw new AppError('INVALID_INPUT', `the section map names «${wanted}», which is not a section`);
       // An empty category (WordPress's «Uncategorized» often is) does not become a public section.

@@ -185,4 +185,22 @@ describe(`importing a WordPress export (${driverName})`, () => {
     const created = await db.select().from(users).where(inArray(users.email, ['sara@news.example.org', 'khaled@news.example.org']));
     expect(created.map((u) => [u.name, u.active, u.role]).sort()).toEqual([['خالد يوسف', false, 'editor'], ['سارة منصور', false, 'editor']]);
   });
+
+  it('files posts by the section map, and reports an image the checks refuse without losing the post', async () => {
+    const text = fs
+      .readFileSync(FIXTURE, 'utf8')
+      .replace(/<wp:post_id>(\d+)<\/wp:post_id>/g, (_, id: string) => `<wp:post_id>${Number(id) + 3000}</wp:post_id>`)
+      .replaceAll('2024/04/quds.jpg', '2024/04/not-an-image.jpg');
+    fs.writeFileSync(path.join(uploadsDir, '2024/04/not-an-image.jpg'), '<?php echo "not an image"; ?>');
+    const report = await importWordPress(db, admin, options({ open: fromFile(new TextEncoder().encode(text)), sectionMap: { فلسطين: 'سياسة' } }));
+    expect(report.images.refused).toEqual([{ file: '2024/04/not-an-image.jpg', reason: expect.stringMatching(/^MEDIA_NOT_IMAGE/) }]);
+    const quds = (await articleBySourceId(3101))!;
+    const [section] = await db.select().from(sections).where(eq(sections.id, quds.sectionId));
+    expect(section!.slug).toBe('سياسة');
+    // The story came across; its image did not, and its caption stayed as text.
+    const body = JSON.stringify((await revisionOf(quds.revisionId!)).body);
+    expect(body).not.toContain('"type":"image"');
+    expect(body).toContain('حشود في ساحة المؤتمر');
+    await expect(importWordPress(db, admin, options({ sectionMap: { فلسطين: 'لا-يوجد' } }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
 });
