@@ -6,6 +6,7 @@ import { isSlugTaken } from '@/db/queries/desk';
 import { activityLog, articleRevisions, articles, articleTags, media, sections, tags, type Article } from '@/db/schema';
 import type { StoryKind } from '@/lib/activity/entries';
 import { imageReferences } from '@/lib/content/image';
+import { documentToText } from '@/lib/content/render';
 import type { ContentDocument } from '@/lib/content/types';
 import { claimUniqueSlug, slugify, uniqueSlug } from '@/lib/arabic/slug';
 import { AppError } from '@/lib/errors';
@@ -103,6 +104,34 @@ export async function withClaimedSlug<T>(tx: Executor, wanted: string, write: (t
       }
     },
   );
+}
+
+/** What a story's first revision says. */
+export interface FirstRevision {
+  title: string;
+  summary: string;
+  byline: string;
+  featuredMediaId: number | null;
+  body: ContentDocument;
+  authorId: number;
+  /** When it was written, for a story brought in from elsewhere; now otherwise. */
+  createdAt?: Date;
+}
+
+/**
+ * Writes a new story's revision 1 and makes it the story's current text (and, when `published`,
+ * the text readers see). Answers the revision's id.
+ */
+export async function writeFirstRevision(tx: Executor, articleId: number, revision: FirstRevision, { published = false } = {}): Promise<number> {
+  const [row] = await tx
+    .insert(articleRevisions)
+    .values({ articleId, number: 1, ...revision, bodyText: documentToText(revision.body) })
+    .returning({ id: articleRevisions.id });
+  await tx
+    .update(articles)
+    .set({ currentRevisionId: row!.id, ...(published ? { publishedRevisionId: row!.id } : {}) })
+    .where(eq(articles.id, articleId));
+  return row!.id;
 }
 
 /**

@@ -1,14 +1,12 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
-import { articleRevisions, articles } from '@/db/schema';
-import { documentToText } from '@/lib/content/render';
+import { articles } from '@/db/schema';
 import { validateDocument } from '@/lib/content/validate';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import { deskView, done, type DeskContext, type Done } from '../effects';
 import { ZArticleFields } from './article-input';
-import { assertMediaExists, assertSectionExists, setArticleTags, withClaimedSlug } from './article-store';
+import { assertMediaExists, assertSectionExists, setArticleTags, withClaimedSlug, writeFirstRevision } from './article-store';
 
 export interface CreatedArticle {
   id: number;
@@ -32,23 +30,16 @@ export async function createArticle({ db, actor }: DeskContext, input: { fields:
         .returning({ id: articles.id, version: articles.version, slug: articles.slug });
       return row!;
     });
-    const [revision] = await tx
-      .insert(articleRevisions)
-      .values({
-        articleId: article.id,
-        number: 1,
-        title: fields.title,
-        summary: fields.summary,
-        byline: fields.byline,
-        featuredMediaId: fields.featuredMediaId,
-        body,
-        bodyText: documentToText(body),
-        authorId: actor.id,
-      })
-      .returning({ id: articleRevisions.id });
-    await tx.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article.id));
+    const revisionId = await writeFirstRevision(tx, article.id, {
+      title: fields.title,
+      summary: fields.summary,
+      byline: fields.byline,
+      featuredMediaId: fields.featuredMediaId,
+      body,
+      authorId: actor.id,
+    });
     await setArticleTags(tx, article.id, fields.tags);
-    await recordActivity(tx, { kind: 'story.created', actorId: actor.id, articleId: article.id, revisionId: revision!.id, details: { to: 'draft' } });
+    await recordActivity(tx, { kind: 'story.created', actorId: actor.id, articleId: article.id, revisionId, details: { to: 'draft' } });
     return { id: article.id, slug: article.slug, version: article.version };
   });
   return done(created, deskView('/desk'));

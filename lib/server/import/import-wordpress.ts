@@ -5,11 +5,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
 import type { Executor } from '@/db/client';
 import { getSiteSettings } from '@/db/queries/settings';
-import { articleRevisions, articles, importedItems, legacyRedirects, media, sections, tags, users } from '@/db/schema';
+import { articles, importedItems, legacyRedirects, media, sections, tags, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { slugify } from '@/lib/arabic/slug';
 import { cleanLine } from '@/lib/arabic/text-fields';
-import { documentToText } from '@/lib/content/render';
+import { STORY_FIELD_LIMITS } from '@/lib/desk/field-limits';
 import { AppError, isAppError } from '@/lib/errors';
 import { instantOfWallTime } from '@/lib/format/formatter';
 import { imageSources, wordpressBodyToDocument, type ImportedImage } from '@/lib/import/wordpress-body';
@@ -20,7 +20,7 @@ import type { MediaStorage } from '@/lib/media/storage';
 import { can } from '@/lib/permissions';
 import type { ArticleStatus } from '@/lib/workflow/states';
 import type { Actor } from '../effects';
-import { setArticleTags, withClaimedSlug } from '../articles/article-store';
+import { setArticleTags, withClaimedSlug, writeFirstRevision } from '../articles/article-store';
 import { createSection } from '../sections/manage-sections';
 import { uploadMedia } from '../media/upload-media';
 
@@ -460,7 +460,11 @@ async function importPost(db: Executor, actor: Actor, item: WxrItem, context: Po
   const featured = thumbnail ? await context.images.image(thumbnail.url, title) : null;
 
   const sectionId = item.terms.filter((term) => term.domain === 'category').map((term) => context.sectionOf.get(term.slug)).find((id) => id !== undefined) ?? (await firstSectionId(db));
-  const tagNames = item.terms.filter((term) => term.domain === 'post_tag').map((term) => cleanLine(term.name)).filter(Boolean);
+  const tagNames = item.terms
+    .filter((term) => term.domain === 'post_tag')
+    .map((term) => cleanLine(term.name).slice(0, STORY_FIELD_LIMITS.tag))
+    .filter(Boolean)
+    .slice(0, STORY_FIELD_LIMITS.tags);
   const author = catalogue.authors.get(item.creator);
   const writer = context.accounts.get(item.creator) ?? actor.id;
   report.posts.byStatus[item.status] = (report.posts.byStatus[item.status] ?? 0) + 1;
@@ -487,32 +491,26 @@ async function importPost(db: Executor, actor: Actor, item: WxrItem, context: Po
         .returning({ id: articles.id });
       return row!;
     });
-    const [revision] = await tx
-      .insert(articleRevisions)
-      .values({
-        articleId: article.id,
-        number: 1,
-        title: title.slice(0, 300),
-        summary: cleanLine(plainText(item.excerpt)).slice(0, 1000),
-        byline: author?.displayName.slice(0, 200) ?? '',
+    const revisionId = await writeFirstRevision(
+      tx,
+      article.id,
+      {
+        title: title.slice(0, STORY_FIELD_LIMITS.title),
+        summary: cleanLine(plainText(item.excerpt)).slice(0, STORY_FIELD_LIMITS.summary),
+        byline: author?.displayName.slice(0, STORY_FIELD_LIMITS.byline) ?? '',
         featuredMediaId: featured?.mediaId ?? null,
         body: document,
-        bodyText: documentToText(document),
         authorId: writer,
         createdAt: date ?? undefined,
-      })
-      .returning({ id: articleRevisions.id });
-    const live = status === 'published' || status === 'scheduled';
-    await tx
-      .update(articles)
-      .set({ currentRevisionId: revision!.id, publishedRevisionId: live ? revision!.id : null })
-      .where(eq(articles.id, article.id));
+      },
+      { published: status === 'published' || status === 'scheduled' },
+    );
     await setArticleTags(tx, article.id, tagNames);
     await recordActivity(tx, {
       kind: 'story.imported',
       actorId: actor.id,
       articleId: article.id,
-      revisionId: revision!.id,
+      revisionId,
       details: { to: status, source: catalogue.source, sourceId: String(item.postId) },
     });
     await remember(tx, catalogue.source, 'post', String(item.postId), article.id);
