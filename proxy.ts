@@ -4,6 +4,7 @@ import { authConfig } from './auth.config';
 import { deskContentSecurityPolicy, newNonce, usesNoncePolicy } from './lib/config/csp';
 import { HSTS_VALUE, wantsHsts } from './lib/config/env';
 import { appConfig } from './lib/config/server';
+import { pagedListingPath } from './lib/http/cached-routes';
 import { isMalformedPath, MALFORMED_PATH_TARGET } from './lib/http/malformed-path';
 
 const { auth } = NextAuth(authConfig);
@@ -45,8 +46,9 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 
 /**
  * A path whose percent-escapes do not decode goes to the not-found page before Next's router can
- * fail on it with a bare 500 (lib/http/malformed-path.ts); the sign-in gate above runs only where
- * it always did.
+ * fail on it with a bare 500 (lib/http/malformed-path.ts); a listing with `?page=N` is served from
+ * the page of its own that Next keeps whole in its cache (lib/http/cached-routes.ts); the sign-in
+ * gate above runs only where it always did.
  */
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
@@ -56,6 +58,14 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
     notFound.search = '';
     return NextResponse.rewrite(notFound);
   }
+  const { searchParams } = request.nextUrl;
+  const paged = searchParams.has('page') ? pagedListingPath(pathname, searchParams.getAll('page')) : null;
+  if (paged) {
+    const target = request.nextUrl.clone();
+    target.pathname = paged;
+    target.searchParams.delete('page');
+    return NextResponse.rewrite(target);
+  }
   // The sign-in gate's matcher entries (the first three), tried like Next tries them: on the path
   // as sent and as decoded.
   const gated = [pathname, decodeURIComponent(pathname)].some((p) => p === '/desk' || p.startsWith('/desk/') || p === '/login');
@@ -64,7 +74,18 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
   return gated ? (signInProxy as unknown as NextMiddleware)(request, event) : NextResponse.next();
 }
 
-// The last entry: every other path with a percent sign (Next's own files aside). Paths without one
-// never reach the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise
-// buffer for it.
-export const config = { matcher: ['/desk', '/desk/:path*', '/login', '/((?!_next/).*%.*)'] };
+// Then every other path with a percent sign (Next's own files aside); paths without one never reach
+// the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise buffer for it.
+// Last, listings asked for with `?page=` (LISTING_KINDS in lib/http/cached-routes.ts; Next reads
+// this object as written, so it cannot be built from that list).
+export const config = {
+  matcher: [
+    '/desk',
+    '/desk/:path*',
+    '/login',
+    '/((?!_next/).*%.*)',
+    { source: '/sections/:key', has: [{ type: 'query', key: 'page' }] },
+    { source: '/tags/:key', has: [{ type: 'query', key: 'page' }] },
+    { source: '/authors/:key', has: [{ type: 'query', key: 'page' }] },
+  ],
+};
