@@ -67,12 +67,18 @@ const baseConfig: NextConfig = {
 
 /**
  * The configuration for each phase. Production builds and servers cache through Midad's handler
- * (lib/server/next/cache-handler.ts, compiled here when a build starts), which gives public
- * responses a Cache-Control HTTP caches can use (docs/decisions/0018). `next dev` caches nothing
- * and keeps Next's own handler.
+ * (lib/server/next/cache-handler.ts, compiled here when a build starts): in Redis when REDIS_URL
+ * is set — then Next keeps no copy in memory of its own, which a refresh on another node could
+ * not reach — and otherwise in this process's memory as before; either way public responses get
+ * a Cache-Control HTTP caches can use (docs/decisions/0018, 0019). `next dev` caches nothing and
+ * keeps Next's own handler.
  */
 export default function nextConfig(phase: string): NextConfig {
   if (phase === PHASE_DEVELOPMENT_SERVER) return baseConfig;
   if (phase === PHASE_PRODUCTION_BUILD) compileCacheHandler();
-  return { ...baseConfig, cacheHandler: CACHE_HANDLER_FILE };
+  return {
+    ...baseConfig,
+    cacheHandler: CACHE_HANDLER_FILE,
+    ...(config.redisUrl ? { cacheMaxMemorySize: 0 } : {}),
+  };
 }

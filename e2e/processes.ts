@@ -223,3 +223,62 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+export interface RedisServer {
+  url: string;
+  /** A crash: SIGKILL, nothing written (it keeps nothing on disk anyway). */
+  kill(): Promise<void>;
+}
+
+/** Why a private Redis server cannot be run here, or null when it can. */
+export function redisUnavailable(): string | null {
+  const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  const reason = found.status === 0 ? null : 'redis-server is not installed';
+  if (reason && process.env.CI) throw new Error(`CI cannot run the shared-cache tests: ${reason}`);
+  return reason;
+}
+
+/**
+ * A Redis server of the test's own on `port`: loopback only, nothing saved to disk, and the
+ * expiry and eviction events the shared cache handler listens to. Stopped by its PID.
+ */
+export async function startRedis(port: number): Promise<RedisServer> {
+  const logFile = path.join(os.tmpdir(), `midad-redis-${port}.log`);
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--notify-keyspace-events', 'Exe', '--daemonize', 'no'],
+    { stdio: ['ignore', log, log] },
+  );
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new GaveUp(`redis-server on ${port} exited; see ${logFile}`);
+      return (await redisPing(port)) === '+PONG';
+    },
+    60_000,
+    () => `redis-server on ${port} did not answer; see ${logFile}`,
+  );
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** One PING over a raw connection: the first line of the answer, or an error. */
+function redisPing(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setTimeout(2_000, () => socket.destroy(new Error('timeout')));
+    socket.once('error', reject);
+    socket.once('data', (data) => {
+      resolve(data.toString('utf8').split('\r\n')[0]!);
+      socket.end();
+    });
+    socket.write('PING\r\n');
+  });
+}

@@ -46,6 +46,7 @@ describe('the configuration schema', () => {
       nextDistDir: '.next',
       locale: undefined,
       buildPhase: false,
+      redisUrl: undefined,
     });
   });
 
@@ -75,6 +76,12 @@ describe('the configuration schema', () => {
     expect(config({ DATABASE_URL: 'postgresql://h/db', TRUSTED_PROXIES: '0' }).trustedProxies).toBe(0);
     expect(config({ TRUSTED_PROXIES: '10' }).trustedProxies).toBe(10);
     expect(config({ DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+  });
+
+  it('reads a Redis address for the shared cache, and refuses anything else', () => {
+    expect(config({ REDIS_URL: 'redis://10.0.0.5:6379/2' }).redisUrl).toBe('redis://10.0.0.5:6379/2');
+    expect(config({ REDIS_URL: 'rediss://:secret@cache.internal:6380' }).redisUrl).toBe('rediss://:secret@cache.internal:6380');
+    for (const value of ['127.0.0.1:6379', 'http://cache.internal', 'redis://']) expect(codes({ REDIS_URL: value }), value).toEqual(['REDIS_URL:redisUrl']);
   });
 
   it('notices the build phase', () => {

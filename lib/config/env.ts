@@ -30,6 +30,7 @@ export const ENV_VARIABLES = [
   'PORT',
   'NEXT_DIST_DIR',
   'MIDAD_LOCALE',
+  'REDIS_URL',
   'NEXT_PHASE',
 ] as const;
 export type EnvVariable = (typeof ENV_VARIABLES)[number];
@@ -45,6 +46,7 @@ export const CONFIG_PROBLEM_CODES = [
   'siteUrlMissing',
   'siteUrl',
   'locale',
+  'redisUrl',
   // Not a value's form: the build was made for the other kind of SITE_URL (see scripts/environment.ts).
   'buildHsts',
 ] as const;
@@ -74,6 +76,8 @@ export interface AppConfig {
   locale: 'ar' | 'en' | undefined;
   /** True while `next build` runs, when nothing may open the database. */
   buildPhase: boolean;
+  /** A Redis server every node shares Next's cache through; unset: each process keeps its own. */
+  redisUrl: string | undefined;
 }
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
@@ -130,6 +134,15 @@ function siteOrigin(value: string): string | undefined {
   }
 }
 
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 function schemaFor(options: ParseOptions) {
   const siteUrl = z.preprocess(
     blankToUndefined,
@@ -158,6 +171,7 @@ function schemaFor(options: ParseOptions) {
     PORT: wholeNumber(PORT_RANGE),
     NEXT_DIST_DIR: optionalText,
     MIDAD_LOCALE: z.preprocess(blankToUndefined, z.enum(['ar', 'en'], { error: 'locale' }).optional()),
+    REDIS_URL: z.preprocess(blankToUndefined, z.string().refine(isRedisUrl, 'redisUrl').optional()),
     NEXT_PHASE: optionalText,
   });
 }
@@ -208,6 +222,7 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
       nextDistDir: v.NEXT_DIST_DIR ?? DEFAULT_DIST_DIR,
       locale: v.MIDAD_LOCALE,
       buildPhase: v.NEXT_PHASE === 'phase-production-build',
+      redisUrl: v.REDIS_URL,
     },
   };
 }

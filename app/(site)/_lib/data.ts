@@ -23,7 +23,7 @@ import {
   type SiteStory,
   type StoryFilter,
 } from '@/db/queries/site-stories';
-import { isBuildPhase } from '@/lib/config/server';
+import { appConfig, isBuildPhase } from '@/lib/config/server';
 import type { SearchRequest } from '@/lib/search/request';
 import { LISTING_PAGE_SIZE, pageOffset } from '@/lib/seo/pagination';
 import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from '@/lib/seo/sitemap';
@@ -46,12 +46,14 @@ import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from 
 const renderInstant = cache(() => new Date());
 
 /*
- * Next keeps data-cache entries on disk across restarts, but forgets on restart which tags were
- * revalidated. An entry invalidated just before a restart and not read since would then look
- * fresh, so keys carry an id of this server process: a restarted server starts with a cold cache.
+ * A process keeping its own cache may find entries from before a restart whose revalidation it
+ * has forgotten, so its keys carry an id of the process: a restarted server starts cold. A cache
+ * shared through Redis (REDIS_URL) remembers revalidations itself and must be the same for every
+ * node: its keys are per build (the handler prefixes them with the build id), never per process,
+ * or each node would read and fill a copy of its own (docs/decisions/0019).
  */
 const processHolder = globalThis as typeof globalThis & { __midadSiteCacheGeneration?: string };
-processHolder.__midadSiteCacheGeneration ??= `${process.pid}.${Date.now().toString(36)}`;
+processHolder.__midadSiteCacheGeneration ??= appConfig().redisUrl ? 'shared' : `${process.pid}.${Date.now().toString(36)}`;
 const generation = processHolder.__midadSiteCacheGeneration;
 
 const scheduleWindow = cache(

@@ -1,22 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache';
 import { lifetimeOf, publicCacheControl } from '../../cache/public-headers';
+import { configFrom } from '../../config/server';
+import { openSharedCache, type SharedCache } from './shared-cache';
 
 /*
- * Midad's cache handler for Next (next.config.ts `cacheHandler`; docs/decisions/0018). Next loads
- * it by itself at run time, outside its bundles, so next.config.ts compiles this file and what it
- * imports into one CommonJS file at build time (scripts/compile-cache-handler.ts).
+ * Midad's cache handler for Next (next.config.ts `cacheHandler`; docs/decisions/0018, 0019). Next
+ * loads it by itself at run time, outside its bundles, so next.config.ts compiles this file and
+ * what it imports into one CommonJS file at build time (scripts/compile-cache-handler.ts).
  *
- * Entries live in this process's memory exactly as Next keeps them itself (its own
- * FileSystemCache, which this wraps). What it adds is what a cached public response says to HTTP
- * caches: Cache-Control with `public` and what is left of the entry's lifetime, where Next would
- * send `s-maxage` with the whole lifetime again on every hit.
+ * - Where entries live: with REDIS_URL, in Redis, shared by every node of the build
+ *   (shared-cache.ts); without it, in this process's memory, exactly as Next keeps them itself
+ *   (its own FileSystemCache, which this wraps).
+ * - What a cached public response says to HTTP caches: Cache-Control with `public` and what is
+ *   left of the entry's lifetime, where Next would send `s-maxage` with the whole lifetime again
+ *   on every hit.
+ * - A refresh is done twice: at once, and again shortly after, for a render that read the old
+ *   data before the change and stored its page after the first refresh.
  */
 
 type Store = Pick<CacheHandler, 'get' | 'set' | 'revalidateTag'> & Partial<Pick<CacheHandler, 'resetRequestCache'>>;
 type GetContext = Parameters<CacheHandler['get']>[1];
 type SetContext = Parameters<CacheHandler['set']>[2];
 type Durations = Parameters<CacheHandler['revalidateTag']>[1];
+
+/** When the second refresh runs: after any render that was under way at the first has stored. */
+export const SECOND_REFRESH_MS = 1_500;
+/** How long Redis keeps an entry past its lifetime (it is expired by then; Redis frees the space). */
+const SHARED_TTL_MARGIN_SECONDS = 60;
+/** The site's own tags; a refresh of desk paths only (Next's `_N_T_/…` tags) needs no second round. */
+const PUBLIC_TAG_PREFIX = 'site:';
+
+interface Runtime {
+  shared: Promise<SharedCache> | null;
+}
+
+const holder = globalThis as typeof globalThis & { __midadCacheRuntime?: Runtime };
+
+function log(message: string, error?: unknown) {
+  console.error(`[midad cache] ${message}`, error instanceof Error ? error.message : (error ?? ''));
+}
+
+/** This process's settings, read once. */
+function runtimeFor(ctx: CacheHandlerContext): Runtime {
+  if (holder.__midadCacheRuntime) return holder.__midadCacheRuntime;
+  const config = configFrom(process.env);
+  // `next build` renders nothing worth sharing.
+  const serving = !config.buildPhase && !ctx.dev;
+  holder.__midadCacheRuntime = {
+    shared: serving && config.redisUrl ? openSharedCache({ redisUrl: config.redisUrl, keyPrefix: `midad:${buildId(ctx)}:`, log }) : null,
+  };
+  return holder.__midadCacheRuntime;
+}
+
+/** Entries are keyed by build: every node of one build shares them, another build never reads them. */
+function buildId(ctx: CacheHandlerContext): string {
+  try {
+    return fs.readFileSync(path.join(ctx.serverDistDir ?? '.next/server', '..', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'unbuilt';
+  }
+}
 
 type ResponseValue = Extract<NonNullable<CacheHandlerValue['value']>, { kind: 'APP_PAGE' | 'APP_ROUTE' }>;
 type Headers = NonNullable<ResponseValue['headers']>;
@@ -41,14 +87,20 @@ function publicHeaders(headers: Headers, secondsLeft: number): Headers {
 }
 
 export default class MidadCacheHandler implements CacheHandler {
-  private readonly store: Store;
+  private readonly runtime: Runtime;
+  private readonly local: Store | null;
 
   constructor(ctx: CacheHandlerContext) {
-    this.store = new FileSystemCache(ctx as ConstructorParameters<typeof FileSystemCache>[0]);
+    this.runtime = runtimeFor(ctx);
+    this.local = this.runtime.shared ? null : new FileSystemCache(ctx as ConstructorParameters<typeof FileSystemCache>[0]);
+  }
+
+  private async store(): Promise<Store> {
+    return this.local ?? (await (this.runtime.shared as Promise<SharedCache>));
   }
 
   async get(key: string, ctx: GetContext): Promise<CacheHandlerValue | null> {
-    const entry = await this.store.get(key, ctx);
+    const entry = await (await this.store()).get(key, ctx);
     if (!entry || !isResponse(entry.value)) return entry;
     const lifetime = lifetimeOf(entry.value.headers?.['cache-control'] as string | undefined);
     if (lifetime === null) return entry;
@@ -56,8 +108,9 @@ export default class MidadCacheHandler implements CacheHandler {
     return {
       ...entry,
       value: { ...entry.value, headers: publicHeaders(entry.value.headers ?? {}, lifetime - age) },
-      // The lifetime belongs to the entry. Past it, Next renders afresh before answering instead
-      // of serving the old page once more: a scheduled story is on the page from its time on.
+      // The lifetime belongs to the entry, so a node that did not render it serves it as long. Past
+      // it, Next renders afresh before answering instead of serving the old page once more: a
+      // scheduled story is on the page from its time on.
       cacheControl: { revalidate: lifetime, expire: lifetime },
     };
   }
@@ -72,15 +125,22 @@ export default class MidadCacheHandler implements CacheHandler {
       const headers = publicHeaders(data.headers, lifetime);
       for (const name of Object.keys(data.headers)) delete data.headers[name];
       Object.assign(data.headers, headers);
+      // Next's own expiry is a year; Redis may drop the entry soon after it is of no more use.
+      ctx = { ...ctx, cacheControl: { revalidate: lifetime, expire: lifetime + SHARED_TTL_MARGIN_SECONDS } } as SetContext;
     }
-    await this.store.set(key, data, ctx);
+    await (await this.store()).set(key, data, ctx);
   }
 
   async revalidateTag(tags: string | string[], durations?: Durations): Promise<void> {
-    await this.store.revalidateTag(tags, durations);
+    const list = [tags].flat();
+    await (await this.store()).revalidateTag(list, durations);
+    if (list.some((tag) => tag.startsWith(PUBLIC_TAG_PREFIX))) {
+      const again = () => void this.store().then((store) => store.revalidateTag(list, durations)).catch((error) => log('second refresh failed', error));
+      setTimeout(again, SECOND_REFRESH_MS).unref();
+    }
   }
 
   resetRequestCache(): void {
-    this.store.resetRequestCache?.();
+    this.local?.resetRequestCache?.();
   }
 }
