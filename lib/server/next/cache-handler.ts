@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache';
-import { lifetimeOf, publicCacheControl } from '../../cache/public-headers';
+import { lifetimeOf, publicCacheControl, surrogateKeyHeaders, surrogateKeysForTags, surrogateKeysFromTagList, type SurrogateHeader } from '../../cache/public-headers';
 import { configFrom } from '../../config/server';
+import { edgeCacheFor, noEdgeCache, type EdgeCache } from '../edge-cache/edge-cache';
 import { openSharedCache, type SharedCache } from './shared-cache';
 
 /*
@@ -16,9 +17,12 @@ import { openSharedCache, type SharedCache } from './shared-cache';
  *   (its own FileSystemCache, which this wraps).
  * - What a cached public response says to HTTP caches: Cache-Control with `public` and what is
  *   left of the entry's lifetime, where Next would send `s-maxage` with the whole lifetime again
- *   on every hit.
- * - A refresh is done twice: at once, and again shortly after, for a render that read the old
- *   data before the change and stored its page after the first refresh.
+ *   on every hit; and its cache tags as surrogate keys, for the HTML and the client-navigation
+ *   data alike (they are one entry), since `next start` strips Next's own tag header.
+ * - A refresh: this cache forgets the tags, then the HTTP cache in front is purged by the same
+ *   tags — in that order, or the HTTP cache would fetch the old page again from this one. Both are
+ *   done again shortly after, for a render that read the old data before the change and stored
+ *   its page after the first refresh.
  */
 
 type Store = Pick<CacheHandler, 'get' | 'set' | 'revalidateTag'> & Partial<Pick<CacheHandler, 'resetRequestCache'>>;
@@ -28,13 +32,16 @@ type Durations = Parameters<CacheHandler['revalidateTag']>[1];
 
 /** When the second refresh runs: after any render that was under way at the first has stored. */
 export const SECOND_REFRESH_MS = 1_500;
+/** Longest the desk's confirmation waits for the HTTP cache's purge; it goes on in the background. */
+export const PURGE_WAIT_MS = 2_000;
 /** How long Redis keeps an entry past its lifetime (it is expired by then; Redis frees the space). */
 const SHARED_TTL_MARGIN_SECONDS = 60;
-/** The site's own tags; a refresh of desk paths only (Next's `_N_T_/…` tags) needs no second round. */
-const PUBLIC_TAG_PREFIX = 'site:';
+const TAGS_HEADER = 'x-next-cache-tags';
 
 interface Runtime {
   shared: Promise<SharedCache> | null;
+  edge: EdgeCache;
+  surrogateHeaders: SurrogateHeader[];
 }
 
 const holder = globalThis as typeof globalThis & { __midadCacheRuntime?: Runtime };
@@ -47,10 +54,12 @@ function log(message: string, error?: unknown) {
 function runtimeFor(ctx: CacheHandlerContext): Runtime {
   if (holder.__midadCacheRuntime) return holder.__midadCacheRuntime;
   const config = configFrom(process.env);
-  // `next build` renders nothing worth sharing.
+  // `next build` renders nothing worth sharing and purges nothing.
   const serving = !config.buildPhase && !ctx.dev;
   holder.__midadCacheRuntime = {
     shared: serving && config.redisUrl ? openSharedCache({ redisUrl: config.redisUrl, keyPrefix: `midad:${buildId(ctx)}:`, log }) : null,
+    edge: serving ? edgeCacheFor(config.edgeCache) : noEdgeCache,
+    surrogateHeaders: config.surrogateHeaders,
   };
   return holder.__midadCacheRuntime;
 }
@@ -76,13 +85,18 @@ function isResponse(value: CacheHandlerValue['value'] | null | undefined): value
   return value?.kind === 'APP_PAGE' || value?.kind === 'APP_ROUTE';
 }
 
-/** A copy of `headers` with the public Cache-Control for `secondsLeft` of the lifetime. */
-function publicHeaders(headers: Headers, secondsLeft: number): Headers {
+/**
+ * A copy of `headers` with the public Cache-Control for `secondsLeft` of the lifetime and the
+ * page's tags as surrogate keys in each configured header.
+ */
+function publicHeaders(headers: Headers, secondsLeft: number, surrogate: readonly SurrogateHeader[]): Headers {
   const result: Headers = {};
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() !== 'cache-control') result[name] = value;
   }
   result['cache-control'] = publicCacheControl(secondsLeft);
+  const tags = headers[TAGS_HEADER];
+  Object.assign(result, surrogateKeyHeaders(surrogateKeysFromTagList(typeof tags === 'string' ? tags : undefined), surrogate));
   return result;
 }
 
@@ -107,7 +121,7 @@ export default class MidadCacheHandler implements CacheHandler {
     const age = (Date.now() - entry.lastModified) / 1000;
     return {
       ...entry,
-      value: { ...entry.value, headers: publicHeaders(entry.value.headers ?? {}, lifetime - age) },
+      value: { ...entry.value, headers: publicHeaders(entry.value.headers ?? {}, lifetime - age, this.runtime.surrogateHeaders) },
       // The lifetime belongs to the entry, so a node that did not render it serves it as long. Past
       // it, Next renders afresh before answering instead of serving the old page once more: a
       // scheduled story is on the page from its time on.
@@ -122,7 +136,7 @@ export default class MidadCacheHandler implements CacheHandler {
     const lifetime = 'cacheControl' in ctx ? ctx.cacheControl?.revalidate : undefined;
     if (isResponse(data) && data.headers && typeof lifetime === 'number' && lifetime > 0) {
       // The response being sent for this render reads these same header objects: set in place.
-      const headers = publicHeaders(data.headers, lifetime);
+      const headers = publicHeaders(data.headers, lifetime, this.runtime.surrogateHeaders);
       for (const name of Object.keys(data.headers)) delete data.headers[name];
       Object.assign(data.headers, headers);
       // Next's own expiry is a year; Redis may drop the entry soon after it is of no more use.
@@ -133,11 +147,24 @@ export default class MidadCacheHandler implements CacheHandler {
 
   async revalidateTag(tags: string | string[], durations?: Durations): Promise<void> {
     const list = [tags].flat();
-    await (await this.store()).revalidateTag(list, durations);
-    if (list.some((tag) => tag.startsWith(PUBLIC_TAG_PREFIX))) {
-      const again = () => void this.store().then((store) => store.revalidateTag(list, durations)).catch((error) => log('second refresh failed', error));
+    await this.refresh(list, durations);
+    // Desk paths (Next's `_N_T_/…` tags) are in no HTTP cache and raced by no reader's render.
+    if (surrogateKeysForTags(list).length > 0) {
+      const again = () => void this.refresh(list, durations).catch((error) => log('second refresh failed', error));
       setTimeout(again, SECOND_REFRESH_MS).unref();
     }
+  }
+
+  /** Forgets `tags` here, then in the HTTP cache: in this order, or the HTTP cache refetches the old page. */
+  private async refresh(tags: string[], durations: Durations): Promise<void> {
+    await (await this.store()).revalidateTag(tags, durations);
+    const { edge } = this.runtime;
+    const keys = surrogateKeysForTags(tags);
+    if (keys.length === 0 || edge.kind === 'none') return;
+    const purge = edge.purge(keys).catch((error) => log(`${edge.kind} purge of ${keys.length} key(s) failed`, error));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([purge, new Promise((resolve) => (timer = setTimeout(resolve, PURGE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   resetRequestCache(): void {
