@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -21,6 +22,8 @@ const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 40;
 const SECTION = 'اقتصاد';
 const VARNISH_TEST_MS = 600_000;
 
+const DATABASE_DIR = path.join('.data', `varnish-${BASE_PORT}`);
+
 let app: AppServer | undefined;
 let varnish: VarnishServer | undefined;
 
@@ -29,7 +32,7 @@ test.beforeAll(async () => {
   test.skip(unavailable !== null, unavailable ?? '');
   test.setTimeout(VARNISH_TEST_MS);
   const varnishPort = BASE_PORT + 1;
-  app = await startApp(BASE_PORT, { pgliteDir: path.join('.data', `varnish-${BASE_PORT}`) }, true, {
+  app = await startApp(BASE_PORT, { pgliteDir: DATABASE_DIR }, true, {
     EDGE_CACHE: 'varnish',
     VARNISH_PURGE_URLS: `http://127.0.0.1:${varnishPort}`,
   });
@@ -40,6 +43,8 @@ test.afterAll(async () => {
   test.setTimeout(VARNISH_TEST_MS);
   await varnish?.stop();
   await app?.stop();
+  fs.rmSync(DATABASE_DIR, { recursive: true, force: true });
+  fs.rmSync(`${DATABASE_DIR}.lock`, { force: true });
 });
 
 /** A GET through Varnish (or `from` another loopback address), with the headers it answered. */
