@@ -1,5 +1,8 @@
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { CACHE_HANDLER_FILE, compileCacheHandler } from './scripts/compile-cache-handler';
 import { publicContentSecurityPolicy } from './lib/config/csp';
+import { cachedRouteRewrites } from './lib/http/cached-routes';
 import { HSTS_VALUE, wantsHsts } from './lib/config/env';
 import { configFrom } from './lib/config/server';
 
@@ -26,7 +29,7 @@ const securityHeaders = [
 // BENCH_BUILD=1): the empty reference page it measures against is never a route anywhere else.
 const pageExtensions = ['tsx', 'ts', 'jsx', 'js', ...(process.env.BENCH_BUILD === '1' ? ['bench.tsx'] : [])];
 
-const nextConfig: NextConfig = {
+const baseConfig: NextConfig = {
   pageExtensions,
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
@@ -48,6 +51,11 @@ const nextConfig: NextConfig = {
     // from disk without knowing which were expired (an unpublished story could reappear).
     isrFlushToDisk: false,
   },
+  // `/`, the site feed, the sitemaps and listings without `?page=` are served by routes that Next
+  // keeps whole in its cache (lib/http/cached-routes.ts; the proxy maps `?page=`).
+  async rewrites() {
+    return { beforeFiles: cachedRouteRewrites(), afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
@@ -57,4 +65,20 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * The configuration for each phase. Production builds and servers cache through Midad's handler
+ * (lib/server/next/cache-handler.ts, compiled here when a build starts): in Redis when REDIS_URL
+ * is set — then Next keeps no copy in memory of its own, which a refresh on another node could
+ * not reach — and otherwise in this process's memory as before; either way public responses get
+ * a Cache-Control HTTP caches can use (docs/decisions/0018, 0019). `next dev` caches nothing and
+ * keeps Next's own handler.
+ */
+export default function nextConfig(phase: string): NextConfig {
+  if (phase === PHASE_DEVELOPMENT_SERVER) return baseConfig;
+  if (phase === PHASE_PRODUCTION_BUILD) compileCacheHandler();
+  return {
+    ...baseConfig,
+    cacheHandler: CACHE_HANDLER_FILE,
+    ...(config.redisUrl ? { cacheMaxMemorySize: 0 } : {}),
+  };
+}

@@ -4,6 +4,7 @@ import { authConfig } from './auth.config';
 import { deskContentSecurityPolicy, newNonce, usesNoncePolicy } from './lib/config/csp';
 import { HSTS_VALUE, wantsHsts } from './lib/config/env';
 import { appConfig } from './lib/config/server';
+import { pagedListingPath } from './lib/http/cached-routes';
 import { isMalformedPath, MALFORMED_PATH_TARGET } from './lib/http/malformed-path';
 import { ROOT_QUERY_PATH } from './lib/import/wordpress-urls';
 
@@ -46,8 +47,10 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 
 /**
  * A path whose percent-escapes do not decode goes to the not-found page before Next's router can
- * fail on it with a bare 500 (lib/http/malformed-path.ts); the sign-in gate above runs only where
- * it always did.
+ * fail on it with a bare 500 (lib/http/malformed-path.ts); an old WordPress address by id goes to
+ * the page that looks it up (lib/import/wordpress-urls.ts); a listing with `?page=N` is served from
+ * the page of its own that Next keeps whole in its cache (lib/http/cached-routes.ts); the sign-in
+ * gate above runs only where it always did.
  */
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
@@ -63,6 +66,14 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
     legacy.pathname = ROOT_QUERY_PATH;
     return NextResponse.rewrite(legacy);
   }
+  const { searchParams } = request.nextUrl;
+  const paged = searchParams.has('page') ? pagedListingPath(pathname, searchParams.getAll('page')) : null;
+  if (paged) {
+    const target = request.nextUrl.clone();
+    target.pathname = paged;
+    target.searchParams.delete('page');
+    return NextResponse.rewrite(target);
+  }
   // The sign-in gate's matcher entries (the first three), tried like Next tries them: on the path
   // as sent and as decoded.
   const gated = [pathname, decodeURIComponent(pathname)].some((p) => p === '/desk' || p.startsWith('/desk/') || p === '/login');
@@ -71,16 +82,21 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
   return gated ? (signInProxy as unknown as NextMiddleware)(request, event) : NextResponse.next();
 }
 
-// Then every other path with a percent sign (Next's own files aside). Paths without one never
-// reach the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise buffer
-// for it. Last, the root with a WordPress id query only; the home page itself never comes here.
+// Then every other path with a percent sign (Next's own files aside); paths without one never reach
+// the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise buffer for it.
+// Then listings asked for with `?page=` (LISTING_KINDS in lib/http/cached-routes.ts), and last the
+// root with a WordPress id query only (ROOT_QUERY_PARAMETERS in lib/import/wordpress-urls.ts); the
+// home page itself never comes here. Next reads this object as written, so neither part can be
+// built from its list.
 export const config = {
   matcher: [
     '/desk',
     '/desk/:path*',
     '/login',
     '/((?!_next/).*%.*)',
-    // Written out: Next reads this list from the source, without running it (ROOT_QUERY_PARAMETERS).
+    { source: '/sections/:key', has: [{ type: 'query', key: 'page' }] },
+    { source: '/tags/:key', has: [{ type: 'query', key: 'page' }] },
+    { source: '/authors/:key', has: [{ type: 'query', key: 'page' }] },
     { source: '/', has: [{ type: 'query', key: 'p' }] },
     { source: '/', has: [{ type: 'query', key: 'page_id' }] },
     { source: '/', has: [{ type: 'query', key: 'cat' }] },

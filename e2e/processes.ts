@@ -223,3 +223,119 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+export interface RedisServer {
+  url: string;
+  /** A crash: SIGKILL, nothing written (it keeps nothing on disk anyway). */
+  kill(): Promise<void>;
+}
+
+/** Why a private Redis server cannot be run here, or null when it can. */
+export function redisUnavailable(): string | null {
+  const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  const reason = found.status === 0 ? null : 'redis-server is not installed';
+  if (reason && process.env.CI) throw new Error(`CI cannot run the shared-cache tests: ${reason}`);
+  return reason;
+}
+
+/**
+ * A Redis server of the test's own on `port`: loopback only, nothing saved to disk, and the
+ * expiry and eviction events the shared cache handler listens to. Stopped by its PID.
+ */
+export async function startRedis(port: number): Promise<RedisServer> {
+  const logFile = path.join(os.tmpdir(), `midad-redis-${port}.log`);
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--notify-keyspace-events', 'Exe', '--daemonize', 'no'],
+    { stdio: ['ignore', log, log] },
+  );
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new GaveUp(`redis-server on ${port} exited; see ${logFile}`);
+      return (await redisPing(port)) === '+PONG';
+    },
+    60_000,
+    () => `redis-server on ${port} did not answer; see ${logFile}`,
+  );
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** One PING over a raw connection: the first line of the answer, or an error. */
+function redisPing(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setTimeout(2_000, () => socket.destroy(new Error('timeout')));
+    socket.once('error', reject);
+    socket.once('data', (data) => {
+      resolve(data.toString('utf8').split('\r\n')[0]!);
+      socket.end();
+    });
+    socket.write('PING\r\n');
+  });
+}
+
+export interface VarnishServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Why a private Varnish cannot be run here, or null when it can. */
+export function varnishUnavailable(): string | null {
+  const found = spawnSync('varnishd', ['-V'], { encoding: 'utf8' });
+  const xkey = ['/usr/lib/x86_64-linux-gnu/varnish/vmods', '/usr/lib/aarch64-linux-gnu/varnish/vmods', '/usr/lib/varnish/vmods'].some((dir) =>
+    fs.existsSync(path.join(dir, 'libvmod_xkey.so')),
+  );
+  const reason = found.status !== 0 ? 'varnishd is not installed (Debian: varnish)' : !xkey ? 'the xkey vmod is not installed (Debian: varnish-modules)' : null;
+  if (reason && process.env.CI) throw new Error(`CI cannot run the Varnish tests: ${reason}`);
+  return reason;
+}
+
+/**
+ * A Varnish of the test's own on `port` (admin interface on `port + 1`), running
+ * deploy/varnish/midad.vcl in front of the app on `backendPort` — the one line an operator edits
+ * too. In the foreground, so its PID is the child's, and stopped by it.
+ */
+export async function startVarnish(port: number, backendPort: number): Promise<VarnishServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-varnish-'));
+  fs.chmodSync(dir, 0o755);
+  const vcl = fs.readFileSync(path.resolve('deploy', 'varnish', 'midad.vcl'), 'utf8').replace(/\.port = "\d+";/, `.port = "${backendPort}";`);
+  const vclFile = path.join(dir, 'midad.vcl');
+  fs.writeFileSync(vclFile, vcl);
+  const logFile = path.join(dir, 'varnishd.log');
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(
+    'varnishd',
+    ['-F', '-n', path.join(dir, 'work'), '-a', `127.0.0.1:${port}`, '-T', `127.0.0.1:${port + 1}`, '-f', vclFile, '-s', 'malloc,64m', '-P', path.join(dir, 'varnishd.pid')],
+    { stdio: ['ignore', log, log] },
+  );
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new GaveUp(`varnishd on ${port} exited; see ${logFile}`);
+      return (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok;
+    },
+    120_000,
+    () => `varnishd on ${port} did not answer; see ${logFile}`,
+  );
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -615,6 +615,11 @@ export const ar = {
       siteUrlMissing: 'لم يُضبط {name}: اكتب العنوان العام الذي يزوره القرّاء مثل https://news.example.org (تُبنى منه الروابط والخلاصات وخرائط الموقع).',
       siteUrl: 'يجب أن يكون {name} عنواناً كاملاً يبدأ بـ http:// أو https:// بلا مسار، مثل https://news.example.org (قيمته الآن «{value}»).',
       locale: 'يجب أن تكون قيمة {name} هي ar أو en (قيمتها الآن «{value}»).',
+      redisUrl: 'يجب أن يكون {name} عنوان خادم Redis مثل redis://127.0.0.1:6379 (يبدأ بـ redis:// أو rediss://).',
+      edgeCache: 'يجب أن تكون قيمة {name} واحدة من none أو varnish أو fastly أو cloudflare (قيمتها الآن «{value}»).',
+      surrogateHeaders: 'يجب أن تكون قيمة {name} قائمة مفصولة بفواصل من xkey وsurrogate-key وcache-tag، أو none (قيمتها الآن «{value}»).',
+      httpUrls: 'يجب أن يكون {name} عنواناً (أو قائمة عناوين مفصولة بفواصل) يبدأ بـ http:// أو https:// بلا اسم مستخدم ولا كلمة مرور.',
+      edgeCacheNeeds: 'لم يُضبط {name}، وهو لازم حين تكون قيمة EDGE_CACHE هي {edge}.',
       buildHsts:
         'بُني التطبيق في {distDir} بقيمة SITE_URL مختلفة عن {siteUrl} (ترويسة HSTS والروابط تُحدَّد عند البناء): أعد تشغيل npm run build بالقيمة نفسها.',
     },

@@ -615,6 +615,11 @@ export const en: Messages = {
       siteUrlMissing: '{name} is not set: give the public address readers visit, such as https://news.example.org (links, feeds and sitemaps are built from it).',
       siteUrl: '{name} must be an absolute http:// or https:// address with no path, such as https://news.example.org (it is “{value}”).',
       locale: '{name} must be ar or en (it is “{value}”).',
+      redisUrl: '{name} must be a Redis address such as redis://127.0.0.1:6379 (starting with redis:// or rediss://).',
+      edgeCache: '{name} must be none, varnish, fastly or cloudflare (it is “{value}”).',
+      surrogateHeaders: '{name} must be a comma-separated list of xkey, surrogate-key and cache-tag, or none (it is “{value}”).',
+      httpUrls: '{name} must be an http:// or https:// address (or a comma-separated list of them) without a user name or password.',
+      edgeCacheNeeds: '{name} is not set, and EDGE_CACHE={edge} needs it.',
       buildHsts:
         'The build in {distDir} was made with a SITE_URL other than {siteUrl} (the HSTS header and links are fixed at build time): run npm run build again with the same SITE_URL.',
     },

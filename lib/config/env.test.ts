@@ -46,6 +46,9 @@ describe('the configuration schema', () => {
       nextDistDir: '.next',
       locale: undefined,
       buildPhase: false,
+      redisUrl: undefined,
+      edgeCache: { kind: 'none' },
+      surrogateHeaders: [],
     });
   });
 
@@ -75,6 +78,46 @@ describe('the configuration schema', () => {
     expect(config({ DATABASE_URL: 'postgresql://h/db', TRUSTED_PROXIES: '0' }).trustedProxies).toBe(0);
     expect(config({ TRUSTED_PROXIES: '10' }).trustedProxies).toBe(10);
     expect(config({ DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+  });
+
+  it('reads a Redis address for the shared cache, and refuses anything else', () => {
+    expect(config({ REDIS_URL: 'redis://10.0.0.5:6379/2' }).redisUrl).toBe('redis://10.0.0.5:6379/2');
+    expect(config({ REDIS_URL: 'rediss://:secret@cache.internal:6380' }).redisUrl).toBe('rediss://:secret@cache.internal:6380');
+    for (const value of ['127.0.0.1:6379', 'http://cache.internal', 'redis://']) expect(codes({ REDIS_URL: value }), value).toEqual(['REDIS_URL:redisUrl']);
+  });
+
+  it('reads the edge cache, its settings and the header its keys travel in', () => {
+    expect(config({ EDGE_CACHE: 'varnish', VARNISH_PURGE_URLS: 'http://10.0.0.7:6081, http://10.0.0.8:6081' })).toMatchObject({
+      edgeCache: { kind: 'varnish', purgeUrls: ['http://10.0.0.7:6081', 'http://10.0.0.8:6081'] },
+      surrogateHeaders: ['xkey'],
+    });
+    expect(config({ EDGE_CACHE: 'fastly', FASTLY_SERVICE_ID: 'svc', FASTLY_API_TOKEN: 'tok' })).toMatchObject({
+      edgeCache: { kind: 'fastly', serviceId: 'svc', apiToken: 'tok', apiUrl: 'https://api.fastly.com' },
+      surrogateHeaders: ['surrogate-key'],
+    });
+    expect(config({ EDGE_CACHE: 'cloudflare', CLOUDFLARE_ZONE_ID: 'z', CLOUDFLARE_API_TOKEN: 't', CLOUDFLARE_API_URL: 'http://127.0.0.1:9/client/v4' })).toMatchObject({
+      edgeCache: { kind: 'cloudflare', zoneId: 'z', apiToken: 't', apiUrl: 'http://127.0.0.1:9/client/v4' },
+      surrogateHeaders: ['cache-tag'],
+    });
+    // Keys for a cache that another system purges, or for more than one cache at once.
+    expect(config({ SURROGATE_KEY_HEADERS: 'Surrogate-Key, cache-tag' }).surrogateHeaders).toEqual(['surrogate-key', 'cache-tag']);
+    expect(config({ EDGE_CACHE: 'varnish', VARNISH_PURGE_URLS: 'http://v:6081', SURROGATE_KEY_HEADERS: 'none' }).surrogateHeaders).toEqual([]);
+  });
+
+  it('refuses an edge cache without what it needs, and malformed settings', () => {
+    expect(codes({ EDGE_CACHE: 'varnish' })).toEqual(['VARNISH_PURGE_URLS:edgeCacheNeeds']);
+    expect(codes({ EDGE_CACHE: 'fastly', FASTLY_API_TOKEN: 't' })).toEqual(['FASTLY_SERVICE_ID:edgeCacheNeeds']);
+    expect(codes({ EDGE_CACHE: 'cloudflare' })).toEqual(['CLOUDFLARE_ZONE_ID:edgeCacheNeeds', 'CLOUDFLARE_API_TOKEN:edgeCacheNeeds']);
+    expect(codes({ EDGE_CACHE: 'akamai' })).toEqual(['EDGE_CACHE:edgeCache']);
+    expect(codes({ SURROGATE_KEY_HEADERS: 'xkey,x-tags' })).toEqual(['SURROGATE_KEY_HEADERS:surrogateHeaders']);
+    expect(codes({ EDGE_CACHE: 'varnish', VARNISH_PURGE_URLS: 'varnish:6081' })).toEqual(['VARNISH_PURGE_URLS:httpUrls']);
+    expect(codes({ FASTLY_API_URL: 'https://user:pw@api.fastly.com' })).toEqual(['FASTLY_API_URL:httpUrls']);
+    // Every problem is a sentence in both languages.
+    const problems = parseEnv({ EDGE_CACHE: 'cloudflare' }, { deployment: false });
+    expect(problems.ok).toBe(false);
+    if (!problems.ok) {
+      for (const locale of ['ar', 'en'] as const) expect(describeConfigProblems(problems.problems, locale).join('\n')).toContain('CLOUDFLARE_ZONE_ID');
+    }
   });
 
   it('notices the build phase', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { SURROGATE_HEADERS, type SurrogateHeader } from '../cache/public-headers';
 
 /**
  * Every environment variable Midad reads, checked in one place. This module is pure: it parses
@@ -30,6 +31,16 @@ export const ENV_VARIABLES = [
   'PORT',
   'NEXT_DIST_DIR',
   'MIDAD_LOCALE',
+  'REDIS_URL',
+  'EDGE_CACHE',
+  'SURROGATE_KEY_HEADERS',
+  'VARNISH_PURGE_URLS',
+  'FASTLY_SERVICE_ID',
+  'FASTLY_API_TOKEN',
+  'FASTLY_API_URL',
+  'CLOUDFLARE_ZONE_ID',
+  'CLOUDFLARE_API_TOKEN',
+  'CLOUDFLARE_API_URL',
   'NEXT_PHASE',
 ] as const;
 export type EnvVariable = (typeof ENV_VARIABLES)[number];
@@ -45,6 +56,11 @@ export const CONFIG_PROBLEM_CODES = [
   'siteUrlMissing',
   'siteUrl',
   'locale',
+  'redisUrl',
+  'edgeCache',
+  'surrogateHeaders',
+  'httpUrls',
+  'edgeCacheNeeds',
   // Not a value's form: the build was made for the other kind of SITE_URL (see scripts/environment.ts).
   'buildHsts',
 ] as const;
@@ -74,7 +90,35 @@ export interface AppConfig {
   locale: 'ar' | 'en' | undefined;
   /** True while `next build` runs, when nothing may open the database. */
   buildPhase: boolean;
+  /** A Redis server every node shares Next's cache through; unset: each process keeps its own. */
+  redisUrl: string | undefined;
+  /** The HTTP cache in front, purged by surrogate key when readers' pages change. */
+  edgeCache: EdgeCacheConfig;
+  /** Response headers that carry the surrogate keys; by default the one the edge cache reads. */
+  surrogateHeaders: SurrogateHeader[];
 }
+
+export const EDGE_CACHE_KINDS = ['none', 'varnish', 'fastly', 'cloudflare'] as const;
+export type EdgeCacheKind = (typeof EDGE_CACHE_KINDS)[number];
+
+export type EdgeCacheConfig =
+  | { kind: 'none' }
+  /** Varnish servers to send PURGE requests to (their listening addresses, as seen from the app). */
+  | { kind: 'varnish'; purgeUrls: string[] }
+  | { kind: 'fastly'; serviceId: string; apiToken: string; apiUrl: string }
+  | { kind: 'cloudflare'; zoneId: string; apiToken: string; apiUrl: string };
+
+export const DEFAULT_FASTLY_API_URL = 'https://api.fastly.com';
+export const DEFAULT_CLOUDFLARE_API_URL = 'https://api.cloudflare.com/client/v4';
+
+/** The header each edge cache reads its keys from. */
+const HEADER_OF: Record<EdgeCacheKind, SurrogateHeader[]> = {
+  none: [],
+  varnish: ['xkey'],
+  fastly: ['surrogate-key'],
+  cloudflare: ['cache-tag'],
+};
+
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
@@ -130,6 +174,32 @@ function siteOrigin(value: string): string | undefined {
   }
 }
 
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+const commaList = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const httpUrl = z.preprocess(blankToUndefined, z.string().refine(isHttpUrl, 'httpUrls').optional());
+
 function schemaFor(options: ParseOptions) {
   const siteUrl = z.preprocess(
     blankToUndefined,
@@ -158,6 +228,31 @@ function schemaFor(options: ParseOptions) {
     PORT: wholeNumber(PORT_RANGE),
     NEXT_DIST_DIR: optionalText,
     MIDAD_LOCALE: z.preprocess(blankToUndefined, z.enum(['ar', 'en'], { error: 'locale' }).optional()),
+    REDIS_URL: z.preprocess(blankToUndefined, z.string().refine(isRedisUrl, 'redisUrl').optional()),
+    EDGE_CACHE: z.preprocess(blankToUndefined, z.enum(EDGE_CACHE_KINDS, { error: 'edgeCache' }).optional()),
+    SURROGATE_KEY_HEADERS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform((v) => commaList(v.toLowerCase()))
+        .refine((names) => names.every((n) => n === 'none' || (SURROGATE_HEADERS as readonly string[]).includes(n)), 'surrogateHeaders')
+        .transform((names) => names.filter((n): n is SurrogateHeader => n !== 'none'))
+        .optional(),
+    ),
+    VARNISH_PURGE_URLS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform(commaList)
+        .refine((urls) => urls.length > 0 && urls.every(isHttpUrl), 'httpUrls')
+        .optional(),
+    ),
+    FASTLY_SERVICE_ID: optionalText,
+    FASTLY_API_TOKEN: optionalText,
+    FASTLY_API_URL: httpUrl,
+    CLOUDFLARE_ZONE_ID: optionalText,
+    CLOUDFLARE_API_TOKEN: optionalText,
+    CLOUDFLARE_API_URL: httpUrl,
     NEXT_PHASE: optionalText,
   });
 }
@@ -169,7 +264,16 @@ const RANGES: Partial<Record<EnvVariable, { min: number; max: number }>> = {
 };
 
 /** Values that may be repeated back to the operator: never a secret or a URL that may hold a password. */
-const ECHOED: ReadonlySet<EnvVariable> = new Set(['NODE_ENV', 'DATABASE_POOL_SIZE', 'SITE_URL', 'TRUSTED_PROXIES', 'PORT', 'MIDAD_LOCALE']);
+const ECHOED: ReadonlySet<EnvVariable> = new Set([
+  'NODE_ENV',
+  'DATABASE_POOL_SIZE',
+  'SITE_URL',
+  'TRUSTED_PROXIES',
+  'PORT',
+  'MIDAD_LOCALE',
+  'EDGE_CACHE',
+  'SURROGATE_KEY_HEADERS',
+]);
 
 function isProblemCode(message: string): message is ConfigProblemCode {
   return (CONFIG_PROBLEM_CODES as readonly string[]).includes(message);
@@ -193,6 +297,8 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
     return { ok: false, problems: ENV_VARIABLES.flatMap((name) => problems.get(name) ?? []) };
   }
   const v = parsed.data;
+  const edge = edgeCacheFrom(v);
+  if (!edge.ok) return { ok: false, problems: edge.problems };
   return {
     ok: true,
     config: {
@@ -208,8 +314,51 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
       nextDistDir: v.NEXT_DIST_DIR ?? DEFAULT_DIST_DIR,
       locale: v.MIDAD_LOCALE,
       buildPhase: v.NEXT_PHASE === 'phase-production-build',
+      redisUrl: v.REDIS_URL,
+      edgeCache: edge.config,
+      surrogateHeaders: v.SURROGATE_KEY_HEADERS ?? HEADER_OF[edge.config.kind],
     },
   };
+}
+
+type EdgeSettings = Pick<
+  z.infer<ReturnType<typeof schemaFor>>,
+  | 'EDGE_CACHE'
+  | 'VARNISH_PURGE_URLS'
+  | 'FASTLY_SERVICE_ID'
+  | 'FASTLY_API_TOKEN'
+  | 'FASTLY_API_URL'
+  | 'CLOUDFLARE_ZONE_ID'
+  | 'CLOUDFLARE_API_TOKEN'
+  | 'CLOUDFLARE_API_URL'
+>;
+
+/** The edge cache's settings, each required by the kind chosen reported if missing. */
+function edgeCacheFrom(v: EdgeSettings): { ok: true; config: EdgeCacheConfig } | { ok: false; problems: ConfigProblem[] } {
+  const kind = v.EDGE_CACHE ?? 'none';
+  const needed = (variables: [EnvVariable, string | readonly string[] | undefined][]) =>
+    variables
+      .filter(([, value]) => value === undefined)
+      .map(([variable]): ConfigProblem => ({ variable, code: 'edgeCacheNeeds', values: { name: variable, edge: kind } }));
+  let problems: ConfigProblem[] = [];
+  let config: EdgeCacheConfig = { kind: 'none' };
+  if (kind === 'varnish') {
+    problems = needed([['VARNISH_PURGE_URLS', v.VARNISH_PURGE_URLS]]);
+    config = { kind, purgeUrls: v.VARNISH_PURGE_URLS ?? [] };
+  } else if (kind === 'fastly') {
+    problems = needed([
+      ['FASTLY_SERVICE_ID', v.FASTLY_SERVICE_ID],
+      ['FASTLY_API_TOKEN', v.FASTLY_API_TOKEN],
+    ]);
+    config = { kind, serviceId: v.FASTLY_SERVICE_ID ?? '', apiToken: v.FASTLY_API_TOKEN ?? '', apiUrl: v.FASTLY_API_URL ?? DEFAULT_FASTLY_API_URL };
+  } else if (kind === 'cloudflare') {
+    problems = needed([
+      ['CLOUDFLARE_ZONE_ID', v.CLOUDFLARE_ZONE_ID],
+      ['CLOUDFLARE_API_TOKEN', v.CLOUDFLARE_API_TOKEN],
+    ]);
+    config = { kind, zoneId: v.CLOUDFLARE_ZONE_ID ?? '', apiToken: v.CLOUDFLARE_API_TOKEN ?? '', apiUrl: v.CLOUDFLARE_API_URL ?? DEFAULT_CLOUDFLARE_API_URL };
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
 }
 
 /**

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 async function loadNextConfig(env: Record<string, string | undefined>) {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   vi.resetModules();
-  return (await import('../../next.config')).default;
+  return (await import('../../next.config')).default('phase-production-server');
 }
 
 async function headersFor(env: Record<string, string | undefined>) {
@@ -44,5 +44,22 @@ describe('next.config.ts', () => {
 
   it('stops on a malformed variable with its line', async () => {
     await expect(loadNextConfig({ DATABASE_POOL_SIZE: 'lots', MIDAD_LOCALE: 'en' })).rejects.toThrow(/DATABASE_POOL_SIZE must be a whole number/);
+  });
+});
+
+describe('next.config.ts for each phase', () => {
+  async function forPhase(phase: string) {
+    vi.resetModules();
+    return (await import('../../next.config')).default(phase);
+  }
+
+  it('caches through Midad’s handler on a production server, and not in development', async () => {
+    expect((await forPhase('phase-production-server')).cacheHandler).toMatch(/\.next-cache-handler\/cache-handler\.cjs$/);
+    expect((await forPhase('phase-development-server')).cacheHandler).toBeUndefined();
+  });
+
+  it('serves `/`, feeds, sitemaps and listings from parametrised routes', async () => {
+    const rewrites = await (await forPhase('phase-production-server')).rewrites!();
+    expect(Array.isArray(rewrites) ? rewrites : (rewrites.beforeFiles ?? []).map((r) => `${r.source} → ${r.destination}`)).toContain('/ → /front/home');
   });
 });

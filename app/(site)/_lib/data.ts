@@ -23,7 +23,7 @@ import {
   type SiteStory,
   type StoryFilter,
 } from '@/db/queries/site-stories';
-import { isBuildPhase } from '@/lib/config/server';
+import { appConfig, isBuildPhase } from '@/lib/config/server';
 import type { SearchRequest } from '@/lib/search/request';
 import { LISTING_PAGE_SIZE, pageOffset } from '@/lib/seo/pagination';
 import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from '@/lib/seo/sitemap';
@@ -37,7 +37,7 @@ import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from 
  *   moment a scheduled story becomes due, its listings are read afresh instead of from an entry
  *   made before it was visible;
  * - every entry's lifetime ends at the next schedule time, and Next lowers the lifetime of an
- *   incrementally regenerated page (the article page) to that of the data it read.
+ *   incrementally regenerated page (every public page) to that of the data it read.
  *
  * Nothing here reads cookies or headers: the same cached answer is right for every reader.
  */
@@ -46,12 +46,14 @@ import { SITEMAP_MAX_URLS, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from 
 const renderInstant = cache(() => new Date());
 
 /*
- * Next keeps data-cache entries on disk across restarts, but forgets on restart which tags were
- * revalidated. An entry invalidated just before a restart and not read since would then look
- * fresh, so keys carry an id of this server process: a restarted server starts with a cold cache.
+ * A process keeping its own cache may find entries from before a restart whose revalidation it
+ * has forgotten, so its keys carry an id of the process: a restarted server starts cold. A cache
+ * shared through Redis (REDIS_URL) remembers revalidations itself and must be the same for every
+ * node: its keys are per build (the handler prefixes them with the build id), never per process,
+ * or each node would read and fill a copy of its own (docs/decisions/0019).
  */
 const processHolder = globalThis as typeof globalThis & { __midadSiteCacheGeneration?: string };
-processHolder.__midadSiteCacheGeneration ??= `${process.pid}.${Date.now().toString(36)}`;
+processHolder.__midadSiteCacheGeneration ??= appConfig().redisUrl ? 'shared' : `${process.pid}.${Date.now().toString(36)}`;
 const generation = processHolder.__midadSiteCacheGeneration;
 
 const scheduleWindow = cache(
@@ -61,7 +63,13 @@ const scheduleWindow = cache(
   }),
 );
 
-async function cachedRead<T>(name: string, args: readonly unknown[], tags: string[], read: (asOf: Date) => Promise<T>): Promise<T> {
+async function cachedRead<T>(
+  name: string,
+  args: readonly unknown[],
+  tags: string[],
+  read: (asOf: Date) => Promise<T>,
+  maxSeconds: number = MAX_CACHE_SECONDS,
+): Promise<T> {
   if (isBuildPhase()) {
     // The build never opens the database (db/client.ts). A page of this group without URL
     // parameters (the search page, say) would otherwise be prerendered through the layout's
@@ -69,7 +77,7 @@ async function cachedRead<T>(name: string, args: readonly unknown[], tags: strin
     await connection();
   }
   const now = renderInstant();
-  const { epoch, lifetime } = cacheTiming(await scheduleWindow(), now);
+  const { epoch, lifetime } = cacheTiming(await scheduleWindow(), now, maxSeconds);
   return unstable_cache(() => read(now), ['midad-site', generation, name, JSON.stringify(args), epoch], {
     tags: [...tags, SITE_TAGS.all],
     revalidate: lifetime,
@@ -181,16 +189,24 @@ export function getSitemapData() {
 
 const HOUR_MS = 3600_000;
 
+/** How long a rendered Google News sitemap may be served: stories leave it this late at most. */
+const NEWS_SITEMAP_MAX_SECONDS = 300;
+
 /**
  * Stories for the Google News sitemap. Stories age out of its 48-hour window with time alone, so
  * the cached list is a superset from the start of the current hour's window and the builder
- * drops what has aged out at the moment of the request.
+ * drops what has aged out at the moment of the render; the rendered sitemap itself is kept for
+ * a few minutes only, so a story leaves it within that of turning 48 hours old.
  */
 export function getNewsSitemapStories() {
   const hourStart = Math.floor(renderInstant().getTime() / HOUR_MS) * HOUR_MS;
   const since = new Date(hourStart - NEWS_SITEMAP_WINDOW_MS);
-  return cachedRead('news-sitemap', [since.toISOString()], [SITE_TAGS.latest], (asOf) =>
-    listStoriesSince({ asOf, since, limit: NEWS_SITEMAP_MAX_URLS + 100 }),
+  return cachedRead(
+    'news-sitemap',
+    [since.toISOString()],
+    [SITE_TAGS.latest],
+    (asOf) => listStoriesSince({ asOf, since, limit: NEWS_SITEMAP_MAX_URLS + 100 }),
+    NEWS_SITEMAP_MAX_SECONDS,
   );
 }
 

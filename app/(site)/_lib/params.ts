@@ -11,8 +11,13 @@ export function slugFromParam(param: string): string | null {
   return slug;
 }
 
-export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export async function pageFromSearch(searchParams: SearchParams): Promise<number | null> {
-  return parsePageParam((await searchParams).page);
+/**
+ * The listing page number from the internal `/…/<page>` segment. Readers write `?page=N`; the
+ * proxy (for `?page=`) and next.config.ts's rewrites (without it) turn that into a path segment,
+ * so the listing is a page of its own in Next's cache rather than a render per request (see
+ * docs/decisions/0018). The segment gets the same checks as the query parameter did: anything but
+ * a plain positive integer is null, and the page answers 404.
+ */
+export function pageFromParam(param: string): number | null {
+  return parsePageParam(param);
 }

@@ -1,14 +1,13 @@
 import 'server-only';
 
 /**
- * Feeds and sitemaps are rebuilt from cached data on each request. Shared caches may keep a copy
- * but must check back every time, so a story that is unpublished disappears from them at once.
+ * Feeds and sitemaps are kept whole in Next's cache; the cache handler gives them the same
+ * Cache-Control and surrogate keys as the pages (lib/server/next/cache-handler.ts).
  */
 export function xmlResponse(body: string, contentType: string): Response {
   return new Response(body, {
     headers: {
       'Content-Type': `${contentType}; charset=utf-8`,
-      'Cache-Control': 'public, max-age=0, must-revalidate',
       'X-Content-Type-Options': 'nosniff',
     },
   });

@@ -1,4 +1,3 @@
-import { connection } from 'next/server';
 import { format, getMessages } from '@/i18n';
 import { sectionFeedPath, sectionPath } from '@/lib/seo/paths';
 import { getFeedStories, getSection, getSiteChrome } from '../../../_lib/data';
@@ -6,9 +5,18 @@ import { renderFeed } from '../../../_lib/feeds';
 import { slugFromParam } from '../../../_lib/params';
 import { notFoundResponse, xmlResponse } from '../../../_lib/xml-response';
 
+/*
+ * Generated on its first request and then served whole from Next's cache, refreshed by tag like
+ * the section page (docs/decisions/0018).
+ */
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): never[] {
+  return [];
+}
+
 /** RSS 2.0 of one section's newest stories. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  await connection();
   const slug = slugFromParam((await params).slug);
   const section = slug ? await getSection(slug) : null;
   if (!section) return notFoundResponse();

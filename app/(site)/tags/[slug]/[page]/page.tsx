@@ -4,15 +4,27 @@ import { Listing } from '@/components/site/listing';
 import { format, getMessages } from '@/i18n';
 import { pageExists } from '@/lib/seo/pagination';
 import { tagPath } from '@/lib/seo/paths';
-import { getSiteChrome, getTag, getTagListing } from '../../_lib/data';
-import { listingMetadata, pagedTitle } from '../../_lib/metadata';
-import { pageFromSearch, slugFromParam, type SearchParams } from '../../_lib/params';
+import { getSiteChrome, getTag, getTagListing } from '../../../_lib/data';
+import { listingMetadata, pagedTitle } from '../../../_lib/metadata';
+import { pageFromParam, slugFromParam } from '../../../_lib/params';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
+/*
+ * A whole page in Next's cache (docs/decisions/0018): no listing is built ahead, each is rendered
+ * on its first request, kept until refreshPublicPages expires its tags or its lifetime ends (at
+ * most an hour, less when a scheduled story is due sooner), and the proxy and next.config.ts map
+ * `?page=N` onto the last segment.
+ */
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): never[] {
+  return [];
+}
 
-async function load({ params, searchParams }: Props) {
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+async function load({ params }: Props) {
   const slug = slugFromParam((await params).slug);
-  const page = await pageFromSearch(searchParams);
+  const page = pageFromParam((await params).page);
   if (!slug || page === null) return null;
   const tag = await getTag(slug);
   if (!tag) return null;

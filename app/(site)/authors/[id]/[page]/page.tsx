@@ -4,15 +4,27 @@ import { Listing } from '@/components/site/listing';
 import { format, getMessages } from '@/i18n';
 import { pageExists, parseIdParam } from '@/lib/seo/pagination';
 import { authorPath } from '@/lib/seo/paths';
-import { getAuthor, getAuthorListing, getSiteChrome } from '../../_lib/data';
-import { listingMetadata, pagedTitle } from '../../_lib/metadata';
-import { pageFromSearch, type SearchParams } from '../../_lib/params';
+import { getAuthor, getAuthorListing, getSiteChrome } from '../../../_lib/data';
+import { listingMetadata, pagedTitle } from '../../../_lib/metadata';
+import { pageFromParam } from '../../../_lib/params';
 
-type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
+/*
+ * A whole page in Next's cache (docs/decisions/0018): no listing is built ahead, each is rendered
+ * on its first request, kept until refreshPublicPages expires its tags or its lifetime ends (at
+ * most an hour, less when a scheduled story is due sooner), and the proxy and next.config.ts map
+ * `?page=N` onto the last segment.
+ */
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): never[] {
+  return [];
+}
 
-async function load({ params, searchParams }: Props) {
+type Props = { params: Promise<{ id: string; page: string }> };
+
+async function load({ params }: Props) {
   const id = parseIdParam((await params).id);
-  const page = await pageFromSearch(searchParams);
+  const page = pageFromParam((await params).page);
   if (id === null || page === null) return null;
   // Only people with something published have a public page: unknown ids, and staff with no
   // visible story (active or not), answer 404.

@@ -1,18 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { StoryCard, StoryCards } from '@/components/site/story-card';
 import { format, getMessages } from '@/i18n';
 import { sectionPath } from '@/lib/seo/paths';
-import { getHomeData, getSiteChrome } from './_lib/data';
-import { listingMetadata } from './_lib/metadata';
+import { getHomeData, getSiteChrome } from '../../_lib/data';
+import { listingMetadata } from '../../_lib/metadata';
 
-// Rendered per request from cached data (see _lib/data.ts). Segment-wide, so the layout's reads
-// are request-time too: the build never opens the database.
-export const dynamic = 'force-dynamic';
+/*
+ * The home page, `/`, which next.config.ts rewrites to /front/home. A page without a URL parameter
+ * would be prerendered by `next build`, which never opens the database; as the one value of a
+ * parameter it is rendered on its first request instead and then served whole from Next's cache,
+ * refreshed by tag like every public page (docs/decisions/0018).
+ */
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): never[] {
+  return [];
+}
+
+/** The fronts this route serves: the home page only, for now. */
+const EDITIONS = new Set(['home']);
+
+type Props = { params: Promise<{ edition: string }> };
 
 const SECTION_BLOCK_SIZE = 3;
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!EDITIONS.has((await params).edition)) return {};
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
   return listingMetadata({
@@ -24,7 +39,8 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-export default async function HomePage() {
+export default async function HomePage({ params }: Props) {
+  if (!EDITIONS.has((await params).edition)) notFound();
   const messages = getMessages();
   const tr = messages.reader;
   const [{ latest, blocks }, { settings }] = await Promise.all([getHomeData(), getSiteChrome()]);
