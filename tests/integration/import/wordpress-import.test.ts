@@ -203,4 +203,12 @@ describe(`importing a WordPress export (${driverName})`, () => {
     expect(body).toContain('حشود في ساحة المؤتمر');
     await expect(importWordPress(db, admin, options({ sectionMap: { فلسطين: 'لا-يوجد' } }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
+
+  it('refuses a file that is not a WordPress export, and writes nothing', async () => {
+    const before = await databaseFingerprint(db);
+    for (const text of ['<html><body>صفحة</body></html>', 'ليس ملف XML أصلاً']) {
+      await expect(importWordPress(db, admin, options({ open: fromFile(new TextEncoder().encode(text)) }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect(await databaseFingerprint(db)).toEqual(before);
+  });
 });
