@@ -61,6 +61,25 @@ function redact(url: string): string {
   }
 }
 
+/** The advisory lock every node takes before migrating (any fixed number; this one is Midad's). */
+export const MIGRATION_LOCK_KEY = 7_204_117_001;
+
+/**
+ * Runs `migrate` while holding the migration lock, so nodes started together migrate one after
+ * another: the first applies what is pending, the others then find nothing to do. The lock lives
+ * on a connection of its own (the pool may have a single connection, which the migrator needs),
+ * and PostgreSQL releases it if the process dies.
+ */
+async function underMigrationLock(databaseUrl: string, migrate: () => Promise<void>): Promise<void> {
+  const lock = postgres(databaseUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migrate();
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
+}
+
 export function openDatabase(options: ConnectionOptions): Connection {
   if (appConfig().buildPhase) {
     // Prerendering runs in several workers at once; none of them may touch the database.
@@ -77,7 +96,7 @@ export function openDatabase(options: ConnectionOptions): Connection {
       db,
       driver: 'postgres',
       location: redact(options.databaseUrl),
-      migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: () => underMigrationLock(options.databaseUrl!, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })),
       close: () => sql.end({ timeout: 5 }),
     };
   }

@@ -1,5 +1,6 @@
 import type { DemoAccount } from './seed-data/sample-stories';
 import { connectionOptionsFromEnv, openDatabase, type Connection, type Database } from './client';
+import { pendingMigrations } from './migration-state';
 import { demoAccountsStillDefault, seedDatabase } from './seed';
 
 /**
@@ -10,11 +11,24 @@ import { demoAccountsStillDefault, seedDatabase } from './seed';
  *   benchmark ask for it; nothing decides it from NODE_ENV.
  * - `refuse-demo-passwords`: throw DemoPasswordsInUse while an active account still has its
  *   published demo password (what `npm start` runs before starting the server).
+ * - `require-migrated`: throw MigrationsPending when the database lacks a migration of this build
+ *   (`npm start -- --no-migrate`, where migrating is a deploy step of its own).
  */
-export type Step = 'migrate' | 'seed' | 'demo' | 'refuse-demo-passwords';
+export type Step = 'migrate' | 'seed' | 'demo' | 'refuse-demo-passwords' | 'require-migrated';
 
 /** What `npm start` does to the database before the server starts. */
 export const PRODUCTION_START_STEPS: readonly Step[] = ['migrate', 'seed', 'refuse-demo-passwords'];
+
+/** What `npm start -- --no-migrate` does: the schema must already be this build's. */
+export const PRODUCTION_START_WITHOUT_MIGRATING: readonly Step[] = ['require-migrated', 'seed', 'refuse-demo-passwords'];
+
+/** The database has not been migrated to this build: `npm run db:migrate` first. */
+export class MigrationsPending extends Error {
+  constructor(readonly tags: string[]) {
+    super(`The database lacks ${tags.length} migration(s) of this build (${tags.join(', ')}): run \`npm run db:migrate\` first, or start without --no-migrate.`);
+    this.name = 'MigrationsPending';
+  }
+}
 
 /** An active demo account still signs in with the password anyone can read in the README. */
 export class DemoPasswordsInUse extends Error {
@@ -51,6 +65,11 @@ async function runSteps(connection: Connection, steps: readonly Step[], log: (li
   if (steps.includes('migrate')) {
     await connection.migrate();
     log('Migrations applied.');
+  }
+  if (steps.includes('require-migrated')) {
+    const pending = await pendingMigrations(connection.db);
+    if (pending.length > 0) throw new MigrationsPending(pending);
+    log('Migrations: the database is up to date; none applied by this node.');
   }
   const demo = steps.includes('demo');
   if (demo || steps.includes('seed')) {

@@ -628,5 +628,6 @@ export const ar = {
     demoFix: 'أعطِ كلاً منها كلمة مرور خاصة به، مثلاً:',
     demoCommand: "npm run user:create -- --email {email} --password 'كلمة-مرور-جديدة' --role {role} --name '{name}'",
     demoDeactivate: 'أو عطّل الحساب من /desk/users (بعد الدخول بحساب مدير آخر).',
+    migrationsPending: 'قاعدة البيانات تنقصها {count} من ترحيلات هذا البناء ({tags}): شغّل `npm run db:migrate` أولاً، أو ابدأ دون --no-migrate.',
   },
 } as const;

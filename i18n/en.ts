@@ -628,5 +628,6 @@ export const en: Messages = {
     demoFix: 'Give each a password of its own, for example:',
     demoCommand: "npm run user:create -- --email {email} --password 'A-NEW-PASSWORD' --role {role} --name '{name}'",
     demoDeactivate: 'or deactivate the account in /desk/users (signed in as another admin).',
+    migrationsPending: 'The database lacks {count} migration(s) of this build ({tags}): run `npm run db:migrate` first, or start without --no-migrate.',
   },
 };

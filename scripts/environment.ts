@@ -52,3 +52,8 @@ export function describeDemoPasswords(accounts: readonly DemoAccount[], env: Env
     t.demoDeactivate,
   ].join('\n');
 }
+
+/** What to tell the operator when `npm start -- --no-migrate` finds the database behind this build. */
+export function describePendingMigrations(tags: readonly string[], env: EnvSource = process.env): string {
+  return format(getMessages(cliLocale(env)).config.migrationsPending, { count: tags.length, tags: tags.join(', ') });
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionOptionsFromEnv, openDatabase, type Database } from '@/db/client';
+import { pendingMigrations } from '@/db/migration-state';
 import { DemoPasswordsInUse, PRODUCTION_START_STEPS, prepareDatabase, refuseDemoPasswords } from '@/db/prepare';
 import { articles, sections, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
@@ -135,7 +136,7 @@ describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
     fs.rmSync(path.join(root, distDir), { recursive: true, force: true });
   });
 
-  function runStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  function runStart(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
     const base: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? work,
@@ -147,7 +148,7 @@ describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: '1',
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', String(port)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args, '--port', String(port)], {
       cwd: root,
       env: { ...base, ...env } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -189,6 +190,24 @@ describe.skipIf(driverName !== 'pglite')('npm start, run as a process', () => {
     // The checks passed and it went on to start Next, which found no build here.
     expect(output).toMatch(/production build/i);
     expect(await usersIn()).toEqual([]);
+  }, 600_000);
+
+  it('with --no-migrate, starts on a database already migrated, and refuses one that is not', async () => {
+    const migrated = await runStart({}, ['--no-migrate']);
+    expect(migrated.output).toContain('the database is up to date; none applied by this node');
+    expect(migrated.output).toMatch(/production build/i);
+
+    const unmigrated = path.join(work, 'unmigrated');
+    const { code, output } = await runStart({ PGLITE_DIR: unmigrated }, ['--no-migrate']);
+    expect(code).toBe(1);
+    expect(output).toMatch(/The database lacks \d+ migration\(s\) of this build .*run `npm run db:migrate` first/);
+    expect(output).not.toMatch(/production build/i);
+    const connection = openDatabase({ pgliteDir: unmigrated });
+    try {
+      expect((await pendingMigrations(connection.db)).length).toBeGreaterThan(10);
+    } finally {
+      await connection.close();
+    }
   }, 600_000);
 
   it('refuses to start the server while a demo account has its demo password', async () => {
