@@ -33,10 +33,23 @@ export interface Connection {
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Where readers' pages, search and feeds read: the next streaming replica in turn, or the
+   * primary when there is none. The desk, sessions and every write use `db`, the primary.
+   */
+  readerDb(): Database;
+  /**
+   * Waits until every replica has replayed what the primary has written so far (a change just
+   * committed included), so a cache refreshed next is filled with the new text. Answers false if
+   * a replica is still behind after `limitMs`; true at once without replicas.
+   */
+  replicasCaughtUp(limitMs?: number): Promise<boolean>;
 }
 
 export interface ConnectionOptions {
   databaseUrl?: string;
+  /** Streaming replicas of `databaseUrl` for readers' queries. */
+  replicaUrls?: string[];
   pgliteDir?: string;
 }
 
@@ -48,7 +61,7 @@ export { DEFAULT_PGLITE_DIR };
 /** Environment-derived connection options: DATABASE_URL selects the server, otherwise PGlite. */
 export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
   const config = env === process.env ? appConfig() : configFrom(env);
-  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: config.pgliteDir };
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl, replicaUrls: config.databaseReplicaUrls } : { pgliteDir: config.pgliteDir };
 }
 
 function redact(url: string): string {
@@ -80,6 +93,36 @@ async function underMigrationLock(databaseUrl: string, migrate: () => Promise<vo
   }
 }
 
+/** How long a refresh waits for a lagging replica before going ahead (and saying so in the log). */
+export const REPLICA_WAIT_LIMIT_MS = 5_000;
+
+/**
+ * Reads the primary's write position, then polls each replica's replay position until it has
+ * passed it. A replica that cannot be reached counts as behind.
+ */
+async function replicasCaughtUp(primary: postgres.Sql, replicas: postgres.Sql[], limitMs: number): Promise<boolean> {
+  if (!replicas.length) return true;
+  const [position] = await primary<{ lsn: string }[]>`select pg_current_wal_insert_lsn()::text as lsn`;
+  const lsn = position!.lsn;
+  const started = Date.now();
+  let behind = replicas;
+  while (behind.length) {
+    const states = await Promise.all(
+      behind.map((replica) =>
+        replica<{ caught: boolean | null }[]>`select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as caught`.then(
+          ([row]) => row?.caught === true,
+          () => false,
+        ),
+      ),
+    );
+    behind = behind.filter((_, index) => !states[index]);
+    if (!behind.length) return true;
+    if (Date.now() - started >= limitMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return true;
+}
+
 export function openDatabase(options: ConnectionOptions): Connection {
   if (appConfig().buildPhase) {
     // Prerendering runs in several workers at once; none of them may touch the database.
@@ -92,12 +135,21 @@ export function openDatabase(options: ConnectionOptions): Connection {
       onnotice: () => {},
     });
     const db = drizzlePostgres({ client: sql, schema, casing: 'snake_case' });
+    const replicas = (options.replicaUrls ?? []).map((url) => {
+      const client = postgres(url, { max: appConfig().databasePoolSize, connect_timeout: 5, onnotice: () => {} });
+      return { client, db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as Database };
+    });
+    let turn = 0;
     return {
       db,
       driver: 'postgres',
       location: redact(options.databaseUrl),
       migrate: () => underMigrationLock(options.databaseUrl!, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })),
-      close: () => sql.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([sql.end({ timeout: 5 }), ...replicas.map((replica) => replica.client.end({ timeout: 5 }))]);
+      },
+      readerDb: () => (replicas.length ? replicas[turn++ % replicas.length]!.db : db),
+      replicasCaughtUp: (limitMs = REPLICA_WAIT_LIMIT_MS) => replicasCaughtUp(sql, replicas.map((replica) => replica.client), limitMs),
     };
   }
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), options.pgliteDir ?? DEFAULT_PGLITE_DIR);
@@ -115,6 +167,8 @@ export function openDatabase(options: ConnectionOptions): Connection {
     db,
     driver: 'pglite',
     location: dir,
+    readerDb: () => db,
+    replicasCaughtUp: async () => true,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
       try {
@@ -137,6 +191,11 @@ export function getConnection(): Connection {
 
 export function getDb(): Database {
   return getConnection().db;
+}
+
+/** The database readers' queries use: a replica when there are some (see Connection.readerDb). */
+export function getReaderDb(): Database {
+  return getConnection().readerDb();
 }
 
 /** Installs a connection as the process's own (scripts and tests that open one explicitly). */

@@ -157,18 +157,22 @@ export function postgresUnavailable(): string | null {
   return reason;
 }
 
-/** A PostgreSQL server of the test's own, on `port`, with trust authentication on loopback. */
-export function createPostgres(port: number): PostgresServer {
-  const bin = postgresBin()!;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-fault-pg-'));
-  const asPostgres = (command: string, args: string[]) => {
-    const [cmd, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-    const result = spawnSync(cmd, argv, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
-  };
+/** Runs a PostgreSQL tool as the postgres user (the server refuses to run as root). */
+function asPostgres(command: string, args: string[]) {
+  const [cmd, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  const result = spawnSync(cmd, argv, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
+}
+
+/** A directory of the test's own that the postgres user may write in. */
+function postgresDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   if (process.getuid?.() === 0) spawnSync('chown', ['postgres:postgres', dir]);
-  const data = path.join(dir, 'data');
-  asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  return dir;
+}
+
+/** The server on `data`, listening on loopback at `port`, controlled by pg_ctl; started before it is returned. */
+function serverOn(bin: string, dir: string, data: string, port: number): PostgresServer {
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off`;
   const server: PostgresServer = {
     databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -196,6 +200,28 @@ export function createPostgres(port: number): PostgresServer {
   };
   server.start();
   return server;
+}
+
+/** A PostgreSQL server of the test's own, on `port`, with trust authentication on loopback. */
+export function createPostgres(port: number): PostgresServer {
+  const bin = postgresBin()!;
+  const dir = postgresDir('midad-fault-pg-');
+  const data = path.join(dir, 'data');
+  asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  return serverOn(bin, dir, data, port);
+}
+
+/**
+ * A streaming replica of `primary` (a server from createPostgres) on `port`: a base backup of it,
+ * set to follow it (`-R`), started as a hot standby that answers reads.
+ */
+export function createReplica(primary: PostgresServer, port: number): PostgresServer {
+  const bin = postgresBin()!;
+  const dir = postgresDir('midad-replica-pg-');
+  const data = path.join(dir, 'data');
+  const source = new URL(primary.databaseUrl);
+  asPostgres(path.join(bin, 'pg_basebackup'), ['-h', source.hostname, '-p', source.port, '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast']);
+  return serverOn(bin, dir, data, port);
 }
 
 /** The processes whose parent is `pid`, from /proc. */

@@ -620,6 +620,7 @@ export const ar = {
       surrogateHeaders: 'يجب أن تكون قيمة {name} قائمة مفصولة بفواصل من xkey وsurrogate-key وcache-tag، أو none (قيمتها الآن «{value}»).',
       httpUrls: 'يجب أن يكون {name} عنواناً (أو قائمة عناوين مفصولة بفواصل) يبدأ بـ http:// أو https:// بلا اسم مستخدم ولا كلمة مرور.',
       edgeCacheNeeds: 'لم يُضبط {name}، وهو لازم حين تكون قيمة EDGE_CACHE هي {edge}.',
+      replicasNeedPrimary: 'ضُبط {name} دون DATABASE_URL: النسخ المتماثلة تتبع خادماً رئيسياً يُكتب فيه.',
       buildHsts:
         'بُني التطبيق في {distDir} بقيمة SITE_URL مختلفة عن {siteUrl} (ترويسة HSTS والروابط تُحدَّد عند البناء): أعد تشغيل npm run build بالقيمة نفسها.',
     },

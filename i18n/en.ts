@@ -620,6 +620,7 @@ export const en: Messages = {
       surrogateHeaders: '{name} must be a comma-separated list of xkey, surrogate-key and cache-tag, or none (it is “{value}”).',
       httpUrls: '{name} must be an http:// or https:// address (or a comma-separated list of them) without a user name or password.',
       edgeCacheNeeds: '{name} is not set, and EDGE_CACHE={edge} needs it.',
+      replicasNeedPrimary: '{name} is set without DATABASE_URL: replicas follow a primary server that is written to.',
       buildHsts:
         'The build in {distDir} was made with a SITE_URL other than {siteUrl} (the HSTS header and links are fixed at build time): run npm run build again with the same SITE_URL.',
     },

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { articlePath, sectionPath, tagPath } from '../../lib/seo/paths';
-import { getDb, type Executor } from '../client';
+import { getReaderDb, type Executor } from '../client';
 import { articles, legacyRedirects, sections, tags } from '../schema';
 import { publiclyVisible } from './visibility';
 
@@ -9,7 +9,7 @@ import { publiclyVisible } from './visibility';
  * (only while readers may see it, so a redirect never reveals a draft or a story taken down), or
  * the section's or tag's page. Null when the address was not imported or its story is not public.
  */
-export async function findLegacyTarget(key: string, db: Executor = getDb()): Promise<string | null> {
+export async function findLegacyTarget(key: string, db: Executor = getReaderDb()): Promise<string | null> {
   const [row] = await db
     .select({
       articleSlug: articles.slug,

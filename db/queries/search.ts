@@ -11,7 +11,7 @@ import {
 } from '../../lib/search/request';
 import { buildSnippet } from '../../lib/search/snippet';
 import type { ArticleStatus } from '../../lib/workflow/states';
-import { getDb, queryRows, type Executor } from '../client';
+import { getDb, getReaderDb, queryRows, type Executor } from '../client';
 import { articles } from '../schema';
 import { publiclyVisible } from './visibility';
 
@@ -95,7 +95,7 @@ interface RankedRow {
 /** Readers' search: published stories only (a scheduled story counts once its time has come). */
 export async function searchPublishedArticles(
   raw: SearchRequest,
-  db: Executor = getDb(),
+  db: Executor = getReaderDb(),
 ): Promise<SearchOutcome<PublicSearchHit>> {
   const request = cleanSearchRequest(raw);
   const parsed = parseSearchQuery(request.q);

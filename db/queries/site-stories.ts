@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ContentDocument } from '../../lib/content/types';
-import { getDb, type Executor } from '../client';
+import { getDb, getReaderDb, type Executor } from '../client';
 import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '../schema';
 import { publiclyVisible } from './visibility';
 import type { PublicFootprint, ScheduleWindow } from './site-cache-keys';
@@ -167,7 +167,7 @@ function selectStories(db: Executor) {
 /** A page of visible stories, newest first, with the total for pagination. */
 export async function listSiteStories(
   options: { asOf: Date; limit: number; offset?: number } & StoryFilter,
-  db: Executor = getDb(),
+  db: Executor = getReaderDb(),
 ): Promise<{ stories: SiteStory[]; total: number }> {
   const { asOf, limit, offset = 0, ...filter } = options;
   const where = storyConditions(asOf, filter, db);
@@ -179,7 +179,7 @@ export async function listSiteStories(
 }
 
 /** Sections in navigation order. */
-export async function listSections(db: Executor = getDb()): Promise<SiteSection[]> {
+export async function listSections(db: Executor = getReaderDb()): Promise<SiteSection[]> {
   return db
     .select({ id: sections.id, slug: sections.slug, name: sections.name })
     .from(sections)
@@ -189,7 +189,7 @@ export async function listSections(db: Executor = getDb()): Promise<SiteSection[
 /** The newest few stories of each section that has any, in navigation order (the home page's blocks). */
 export async function latestBySection(
   options: { asOf: Date; perSection: number },
-  db: Executor = getDb(),
+  db: Executor = getReaderDb(),
 ): Promise<{ section: SiteSection; stories: SiteStory[] }[]> {
   const all = await listSections(db);
   const blocks = await Promise.all(
@@ -205,7 +205,7 @@ export async function latestBySection(
 }
 
 /** A visible article by slug; an old slug of a visible article gives a redirect to its current one. */
-export async function findSiteArticle(slug: string, asOf: Date, db: Executor = getDb()): Promise<SiteArticleLookup> {
+export async function findSiteArticle(slug: string, asOf: Date, db: Executor = getReaderDb()): Promise<SiteArticleLookup> {
   const [row] = await selectStories(db)
     .where(and(eq(articles.slug, slug), publiclyVisible(asOf)))
     .limit(1);
@@ -248,7 +248,7 @@ export async function findSiteArticle(slug: string, asOf: Date, db: Executor = g
  */
 export async function listRelatedStories(
   options: { asOf: Date; articleId: number; sectionId: number; tagIds: number[]; limit: number },
-  db: Executor = getDb(),
+  db: Executor = getReaderDb(),
 ): Promise<SiteStory[]> {
   const { asOf, articleId, sectionId, tagIds, limit } = options;
   const sharesTag =
@@ -272,7 +272,7 @@ export async function listRelatedStories(
   return rows.map(toStory);
 }
 
-export async function findSectionBySlug(slug: string, db: Executor = getDb()): Promise<SiteSection | null> {
+export async function findSectionBySlug(slug: string, db: Executor = getReaderDb()): Promise<SiteSection | null> {
   const [row] = await db
     .select({ id: sections.id, slug: sections.slug, name: sections.name })
     .from(sections)
@@ -284,7 +284,7 @@ export async function findSectionBySlug(slug: string, db: Executor = getDb()): P
 export async function findPublicTag(
   slug: string,
   asOf: Date,
-  db: Executor = getDb(),
+  db: Executor = getReaderDb(),
 ): Promise<{ id: number; slug: string; name: string } | null> {
   const [row] = await db
     .select({ id: tags.id, slug: tags.slug, name: tags.name })
@@ -311,7 +311,7 @@ export async function findPublicTag(
 export async function findPublicAuthor(
   id: number,
   asOf: Date,
-  db: Executor = getDb(),
+  db: Executor = getReaderDb(),
 ): Promise<{ id: number; name: string } | null> {
   const [row] = await db
     .select({ id: users.id, name: users.name })
@@ -331,7 +331,7 @@ export async function findPublicAuthor(
 }
 
 /** Schedule times around `asOf`: what the public caches need to know to expire on time. */
-export async function readScheduleWindow(asOf: Date, db: Executor = getDb()): Promise<ScheduleWindow> {
+export async function readScheduleWindow(asOf: Date, db: Executor = getReaderDb()): Promise<ScheduleWindow> {
   const at = asOf.toISOString();
   // Any status: a story that was scheduled and later marked published keeps counting, so the
   // window's "last due" time never moves backwards.
@@ -359,7 +359,7 @@ export interface SitemapData {
 }
 
 /** Every public URL worth listing in the sitemap, with the time its content last changed. */
-export async function readSitemapData(asOf: Date, limit: number, db: Executor = getDb()): Promise<SitemapData> {
+export async function readSitemapData(asOf: Date, limit: number, db: Executor = getReaderDb()): Promise<SitemapData> {
   const lastChange = sql<Date>`greatest(${publicDate}, ${articleRevisions.createdAt})`.mapWith(articles.publishedAt);
   const newest = sql<Date>`max(${publicDate})`.mapWith(articles.publishedAt);
   const [articleRows, sectionRows, tagRows, authorRows] = await Promise.all([
@@ -402,7 +402,7 @@ export async function readSitemapData(asOf: Date, limit: number, db: Executor = 
 /** Visible stories published at or after `since`, newest first (the Google News sitemap). */
 export async function listStoriesSince(
   options: { asOf: Date; since: Date; limit: number },
-  db: Executor = getDb(),
+  db: Executor = getReaderDb(),
 ): Promise<{ slug: string; title: string; publishedAt: string }[]> {
   const rows = await db
     .select({ slug: articles.slug, title: articleRevisions.title, publishedAt: publicDate })

@@ -36,6 +36,7 @@ describe('the configuration schema', () => {
     expect(config({})).toEqual({
       nodeEnv: undefined,
       databaseUrl: undefined,
+      databaseReplicaUrls: [],
       pgliteDir: '.data/pglite',
       databasePoolSize: 10,
       authSecret: undefined,
@@ -78,6 +79,16 @@ describe('the configuration schema', () => {
     expect(config({ DATABASE_URL: 'postgresql://h/db', TRUSTED_PROXIES: '0' }).trustedProxies).toBe(0);
     expect(config({ TRUSTED_PROXIES: '10' }).trustedProxies).toBe(10);
     expect(config({ DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+  });
+
+  it('reads the read replicas of the PostgreSQL server, and refuses them without one', () => {
+    const primary = 'postgres://midad:s3cret@db.internal:5432/midad';
+    expect(config({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r1.internal/midad, postgresql://r2.internal/midad' }).databaseReplicaUrls).toEqual([
+      'postgres://r1.internal/midad',
+      'postgresql://r2.internal/midad',
+    ]);
+    expect(codes({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r1.internal/midad, mysql://r2' })).toEqual(['DATABASE_REPLICA_URLS:databaseUrl']);
+    expect(codes({ DATABASE_REPLICA_URLS: 'postgres://r1.internal/midad' })).toEqual(['DATABASE_REPLICA_URLS:replicasNeedPrimary']);
   });
 
   it('reads a Redis address for the shared cache, and refuses anything else', () => {

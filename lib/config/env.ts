@@ -22,6 +22,7 @@ export const PORT_RANGE = { min: 1, max: 65535 } as const;
 export const ENV_VARIABLES = [
   'NODE_ENV',
   'DATABASE_URL',
+  'DATABASE_REPLICA_URLS',
   'PGLITE_DIR',
   'DATABASE_POOL_SIZE',
   'AUTH_SECRET',
@@ -61,6 +62,7 @@ export const CONFIG_PROBLEM_CODES = [
   'surrogateHeaders',
   'httpUrls',
   'edgeCacheNeeds',
+  'replicasNeedPrimary',
   // Not a value's form: the build was made for the other kind of SITE_URL (see scripts/environment.ts).
   'buildHsts',
 ] as const;
@@ -77,6 +79,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test' | undefined;
   /** PostgreSQL server to use; when unset, the embedded database in `pgliteDir`. */
   databaseUrl: string | undefined;
+  /** Streaming replicas of it that serve readers' pages, search and feeds; empty: the primary does. */
+  databaseReplicaUrls: string[];
   pgliteDir: string;
   databasePoolSize: number;
   authSecret: string | undefined;
@@ -219,6 +223,14 @@ function schemaFor(options: ParseOptions) {
   return z.object({
     NODE_ENV: nodeEnv,
     DATABASE_URL: z.preprocess(blankToUndefined, z.string().refine(isPostgresUrl, 'databaseUrl').optional()),
+    DATABASE_REPLICA_URLS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform(commaList)
+        .refine((urls) => urls.length > 0 && urls.every(isPostgresUrl), 'databaseUrl')
+        .optional(),
+    ),
     PGLITE_DIR: optionalText,
     DATABASE_POOL_SIZE: wholeNumber(POOL_SIZE_RANGE),
     AUTH_SECRET: authSecret,
@@ -297,6 +309,9 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
     return { ok: false, problems: ENV_VARIABLES.flatMap((name) => problems.get(name) ?? []) };
   }
   const v = parsed.data;
+  if (v.DATABASE_REPLICA_URLS && !v.DATABASE_URL) {
+    return { ok: false, problems: [{ variable: 'DATABASE_REPLICA_URLS', code: 'replicasNeedPrimary', values: { name: 'DATABASE_REPLICA_URLS' } }] };
+  }
   const edge = edgeCacheFrom(v);
   if (!edge.ok) return { ok: false, problems: edge.problems };
   return {
@@ -304,6 +319,7 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
     config: {
       nodeEnv: v.NODE_ENV,
       databaseUrl: v.DATABASE_URL,
+      databaseReplicaUrls: v.DATABASE_REPLICA_URLS ?? [],
       pgliteDir: v.PGLITE_DIR ?? DEFAULT_PGLITE_DIR,
       databasePoolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
       authSecret: v.AUTH_SECRET,

@@ -1,12 +1,11 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
-import type { Executor } from '@/db/client';
+import { getConnection, type Executor } from '@/db/client';
 import { SITE_TAGS, tagsForArticleChange } from '@/db/queries/site-cache-keys';
 import { readPublicFootprint } from '@/db/queries/site-stories';
 import type { PublicChange } from '../effects';
 
 export type { PublicChange };
-
 
 /**
  * Refreshes the cached public pages a change affects — the article page (under its current and
@@ -21,6 +20,10 @@ export type { PublicChange };
  * A schedule coming due needs no call: cached pages already expire at the next schedule time
  * (see docs/decisions, "public page caching").
  *
+ * With read replicas, readers' pages are rendered from a replica: the refresh waits until every
+ * replica has replayed the change, or the page rendered next could put the old text back in the
+ * cache. A replica still behind after the limit is logged, and the refresh goes ahead.
+ *
  * @returns the cache tags it revalidated.
  */
 export async function refreshPublicPages(change: PublicChange, db?: Executor): Promise<string[]> {
@@ -28,6 +31,9 @@ export async function refreshPublicPages(change: PublicChange, db?: Executor): P
     change.kind === 'site'
       ? [SITE_TAGS.all]
       : tagsForArticleChange(await readPublicFootprint(change.articleId, db), change.before);
+  if (!(await getConnection().replicasCaughtUp())) {
+    console.error(JSON.stringify({ level: 'warn', event: 'replica_behind', tags: tags.length, at: new Date().toISOString() }));
+  }
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   return tags;
 }
