@@ -6,7 +6,7 @@ import { HSTS_VALUE, wantsHsts } from './lib/config/env';
 import { appConfig } from './lib/config/server';
 import { pagedListingPath } from './lib/http/cached-routes';
 import { isMalformedPath, MALFORMED_PATH_TARGET } from './lib/http/malformed-path';
-import { ROOT_QUERY_PATH } from './lib/import/wordpress-urls';
+import { mayBePreviousAddress, ROOT_QUERY_PATH } from './lib/import/wordpress-urls';
 
 const { auth } = NextAuth(authConfig);
 
@@ -60,10 +60,12 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
     notFound.search = '';
     return NextResponse.rewrite(notFound);
   }
-  // An old WordPress address by id (`/?p=101`): looked up where the cached home page is not.
-  if (pathname === '/') {
+  // An old WordPress address — by id (`/?p=101`) or by its shape — is looked up on a page of its
+  // own, where the cached home page and the static not-found page never see it.
+  if (pathname === '/' || mayBePreviousAddress(pathname)) {
     const legacy = request.nextUrl.clone();
     legacy.pathname = ROOT_QUERY_PATH;
+    if (pathname !== '/') legacy.search = `?path=${encodeURIComponent(pathname)}`;
     return NextResponse.rewrite(legacy);
   }
   const { searchParams } = request.nextUrl;
@@ -85,8 +87,8 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
 // Then every other path with a percent sign (Next's own files aside); paths without one never reach
 // the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise buffer for it.
 // Then listings asked for with `?page=` (LISTING_KINDS in lib/http/cached-routes.ts), and last the
-// root with a WordPress id query only (ROOT_QUERY_PARAMETERS in lib/import/wordpress-urls.ts); the
-// home page itself never comes here. Next reads this object as written, so neither part can be
+// root with a WordPress id query only (ROOT_QUERY_PARAMETERS in lib/import/wordpress-urls.ts) — the
+// home page itself never comes here — and WordPress's date and archive paths. Next reads this object as written, so neither part can be
 // built from its list.
 export const config = {
   matcher: [
@@ -101,5 +103,9 @@ export const config = {
     { source: '/', has: [{ type: 'query', key: 'page_id' }] },
     { source: '/', has: [{ type: 'query', key: 'cat' }] },
     { source: '/', has: [{ type: 'query', key: 'tag' }] },
+    // WordPress-shaped paths without a percent sign (mayBePreviousAddress decides).
+    '/category/:path*',
+    '/tag/:path*',
+    '/:year(\\d{4})/:month(\\d{2})/:path*',
   ],
 };

@@ -74,7 +74,19 @@ test('an imported story reads as it did, and its old WordPress addresses lead to
   await expect(article.getByText('حشود في ساحة المؤتمر', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('سارة منصور').first()).toBeVisible();
 
-  // A draft's old address reveals nothing.
+  // A Latin slug under a date, a category archive: the section, the story.
+  const hostile = await page.request.get(`${app!.url}/2024/07/01/hostile`, { maxRedirects: 0 });
+  expect(hostile.status()).toBe(308);
+  expect(hostile.headers().location).toBe('/articles/hostile');
+  const category = await page.request.get(`${app!.url}/category/%d9%81%d9%84%d8%b3%d8%b7%d9%8a%d9%86`, { maxRedirects: 0 });
+  expect(category.status()).toBe(308);
+  expect(decodeURIComponent(category.headers().location!)).toBe('/sections/فلسطين');
+
+  // A draft's old address reveals nothing, and an address that was never there keeps the site's
+  // not-found page, readable without script.
   const draft = await page.request.get(`${app!.url}/?p=105`, { maxRedirects: 0 });
   expect(draft.status()).toBe(404);
+  const unknown = await page.request.get(`${app!.url}/no-such-page`);
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.text()).toMatch(/>الصفحة غير موجودة<\/h1>/);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWordPressSlug, legacyPathKey, midadSlugFor, postPathKeys, termPathKeys } from './wordpress-urls';
+import { decodeWordPressSlug, legacyPathKey, mayBePreviousAddress, midadSlugFor, OWN_FIRST_SEGMENTS, postPathKeys, termPathKeys } from './wordpress-urls';
 
 // «المؤتمر الدولي لدعم الانتفاضة يحيي يوم القدس العالمي» as WordPress stored it: cut at 200
 // encoded characters, in the middle of «يوم».
@@ -53,11 +53,35 @@ describe('old addresses', () => {
   });
 });
 
+describe('which paths are looked up as old addresses', () => {
+  it('takes WordPress-shaped paths outside Midad’s own routes, and leaves every other one alone', () => {
+    for (const path of [`/2024/04/05/${TRUNCATED}/`, '/2024/07/01/hostile/', `/${TRUNCATED}/`, '/category/news/', '/tag/%d8%a7%d9%84%d9%82%d8%af%d8%b3/', '/Tag/x']) {
+      expect(mayBePreviousAddress(path), path).toBe(true);
+    }
+    for (const path of ['/', '/no-such-page', '/articles/%D8%A7', '/sections/%D8%A7/feed.xml', '/desk/articles/1', '/2024', '/about/', '/feed.xml']) {
+      expect(mayBePreviousAddress(path), path).toBe(false);
+    }
+  });
+
+  it('knows every first segment of Midad’s own routes', async () => {
+    const { readdirSync } = await import('node:fs');
+    const app = new URL('../../app/', import.meta.url);
+    const entries = (dir: URL): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        if (entry.isDirectory() && /^\(.*\)$/.test(entry.name)) return entries(new URL(`${entry.name}/`, dir));
+        if (entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('[')) return [entry.name];
+        return [];
+      });
+    for (const segment of entries(app)) expect(OWN_FIRST_SEGMENTS.has(segment), segment).toBe(true);
+  });
+});
+
 describe('the proxy', () => {
   it('sends every WordPress root query to the lookup (its matcher is written out by hand)', async () => {
     const { readFileSync } = await import('node:fs');
     const { ROOT_QUERY_PARAMETERS } = await import('./wordpress-urls');
     const source = readFileSync(new URL('../../proxy.ts', import.meta.url), 'utf8');
     for (const key of ROOT_QUERY_PARAMETERS) expect(source).toContain(`{ source: '/', has: [{ type: 'query', key: '${key}' }] }`);
+    for (const entry of ["'/category/:path*'", "'/tag/:path*'", "'/:year(\\\\d{4})/:month(\\\\d{2})/:path*'"]) expect(source).toContain(entry);
   });
 });

@@ -12,10 +12,52 @@ import { slugify } from '../arabic/slug';
 export const ROOT_QUERY_PARAMETERS = ['p', 'page_id', 'cat', 'tag'] as const;
 
 /**
- * Where proxy.ts sends the root's WordPress queries (`/?p=101`), so the cached home page never
- * sees them; the catch-all page looks them up there.
+ * Where proxy.ts sends old addresses to be looked up: the root's WordPress queries (`/?p=101`), so
+ * the cached home page never sees them, and WordPress-shaped paths (as `?path=`), so every other
+ * unknown address keeps the site's static not-found page.
  */
 export const ROOT_QUERY_PATH = '/wordpress-address';
+
+/**
+ * The first path segments Midad's own routes use. A path under any of them is never looked up
+ * as an address of the previous site; lib/import/wordpress-urls.test.ts keeps this list in step
+ * with the route folders.
+ */
+export const OWN_FIRST_SEGMENTS = new Set([
+  '_next',
+  '_midad',
+  'api',
+  'articles',
+  'authors',
+  'bench',
+  'brand',
+  'desk',
+  'feed.xml',
+  'front',
+  'icon.svg',
+  'login',
+  'media',
+  'news-sitemap.xml',
+  'robots.txt',
+  'search',
+  'sections',
+  'sitemap.xml',
+  'tags',
+  'wordpress-address',
+  'xml',
+]);
+
+/**
+ * Whether a request path may be an address of the site the newsroom moved from, to be looked up
+ * (proxy.ts sends it to ROOT_QUERY_PATH): a path outside Midad's own routes that has the shape of
+ * a WordPress address — a date path (`/2024/04/05/…`), a category or tag archive, or a slug that
+ * carries escaped letters (every Arabic slug does as a browser sends it).
+ */
+export function mayBePreviousAddress(pathname: string): boolean {
+  const first = decodeWordPressSlug(pathname.split('/')[1] ?? '').toLowerCase();
+  if (!first || OWN_FIRST_SEGMENTS.has(first)) return false;
+  return /^\/\d{4}\/\d{2}\//.test(pathname) || first === 'category' || first === 'tag' || pathname.includes('%');
+}
 
 /**
  * The text of a stored slug. An escape sequence cut short at the end, or bytes that are not UTF-8,
