@@ -107,5 +107,6 @@ export const config = {
     '/category/:path*',
     '/tag/:path*',
     '/:year(\\d{4})/:month(\\d{2})/:path*',
+    '/:slug([a-z0-9]+(?:-[a-z0-9]+)+)',
   ],
 };

@@ -86,7 +86,7 @@ test('an imported story reads as it did, and its old WordPress addresses lead to
   // not-found page, readable without script.
   const draft = await page.request.get(`${app!.url}/?p=105`, { maxRedirects: 0 });
   expect(draft.status()).toBe(404);
-  const unknown = await page.request.get(`${app!.url}/no-such-page`);
+  const unknown = await page.request.get(`${app!.url}/no/such/page`);
   expect(unknown.status()).toBe(404);
   expect(await unknown.text()).toMatch(/>الصفحة غير موجودة<\/h1>/);
 });

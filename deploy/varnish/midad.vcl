@@ -33,7 +33,9 @@ sub vcl_recv {
     }
 
     # The desk, sign-in, route handlers and Auth.js are never cached, whatever they answer.
-    if (req.url ~ "^/(desk|login|api)(/|\?|$)") {
+    # Also any first segment written with escapes or in capitals (`/%64esk`, `/DESK`): Midad reads
+    # a path decoded, and such a request must keep its cookie and never be stored.
+    if (req.url ~ "(?i)^/(desk|login|api)(/|\?|$)" || req.url ~ "^/[^/?]*%") {
         return (pass);
     }
     if (req.method != "GET" && req.method != "HEAD") {

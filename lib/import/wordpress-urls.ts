@@ -50,14 +50,25 @@ export const OWN_FIRST_SEGMENTS = new Set([
 /**
  * Whether a request path may be an address of the site the newsroom moved from, to be looked up
  * (proxy.ts sends it to ROOT_QUERY_PATH): a path outside Midad's own routes that has the shape of
- * a WordPress address — a date path (`/2024/04/05/…`), a category or tag archive, or a slug that
- * carries escaped letters (every Arabic slug does as a browser sends it).
+ * a WordPress address — a date path (`/2024/04/05/…`), a category or tag archive, a slug that
+ * carries escaped letters (every Arabic slug does as a browser sends it), or a bare Latin slug of
+ * hyphenated words. Any other unknown path keeps the static not-found page.
  */
 export function mayBePreviousAddress(pathname: string): boolean {
   const first = decodeWordPressSlug(pathname.split('/')[1] ?? '').toLowerCase();
   if (!first || OWN_FIRST_SEGMENTS.has(first)) return false;
-  return /^\/\d{4}\/\d{2}\//.test(pathname) || first === 'category' || first === 'tag' || pathname.includes('%');
+  return (
+    /^\/\d{4}\/\d{2}\//.test(pathname) ||
+    first === 'category' ||
+    first === 'tag' ||
+    pathname.includes('%') ||
+    // A bare slug made from a title (`/my-old-post/`): words joined by hyphens.
+    WORDPRESS_LATIN_SLUG.test(pathname)
+  );
 }
+
+/** One path segment of lower-case words joined by hyphens, with or without the trailing slash. */
+const WORDPRESS_LATIN_SLUG = /^\/[a-z0-9]+(?:-[a-z0-9]+)+\/?$/;
 
 /**
  * The text of a stored slug. An escape sequence cut short at the end, or bytes that are not UTF-8,
