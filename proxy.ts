@@ -6,7 +6,7 @@ import { HSTS_VALUE, wantsHsts } from './lib/config/env';
 import { appConfig } from './lib/config/server';
 import { pagedListingPath } from './lib/http/cached-routes';
 import { isMalformedPath, MALFORMED_PATH_TARGET } from './lib/http/malformed-path';
-import { mayBePreviousAddress, ROOT_QUERY_PATH } from './lib/import/wordpress-urls';
+import { legacyLookupPath, mayBePreviousAddress } from './lib/import/wordpress-urls';
 
 const { auth } = NextAuth(authConfig);
 
@@ -62,10 +62,11 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
   }
   // An old WordPress address — by id (`/?p=101`) or by its shape — is looked up on a page of its
   // own, where the cached home page and the static not-found page never see it.
-  if (pathname === '/' || mayBePreviousAddress(pathname)) {
+  const lookup = pathname === '/' || mayBePreviousAddress(pathname) ? legacyLookupPath(pathname, request.nextUrl.search) : null;
+  if (lookup) {
     const legacy = request.nextUrl.clone();
-    legacy.pathname = ROOT_QUERY_PATH;
-    if (pathname !== '/') legacy.search = `?path=${encodeURIComponent(pathname)}`;
+    legacy.pathname = lookup;
+    legacy.search = '';
     return NextResponse.rewrite(legacy);
   }
   const { searchParams } = request.nextUrl;
@@ -88,7 +89,8 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
 // the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise buffer for it.
 // Then listings asked for with `?page=` (LISTING_KINDS in lib/http/cached-routes.ts), and last the
 // root with a WordPress id query only (ROOT_QUERY_PARAMETERS in lib/import/wordpress-urls.ts) — the
-// home page itself never comes here — and WordPress's date and archive paths. Next reads this object as written, so neither part can be
+// home page itself never comes here — WordPress's date and archive paths, and one-segment Latin
+// paths (a post's or a page's slug). Next reads this object as written, so neither part can be
 // built from its list.
 export const config = {
   matcher: [
@@ -107,6 +109,6 @@ export const config = {
     '/category/:path*',
     '/tag/:path*',
     '/:year(\\d{4})/:month(\\d{2})/:path*',
-    '/:slug([a-z0-9]+(?:-[a-z0-9]+)+)',
+    '/:slug([a-z0-9_]+(?:-[a-z0-9_]+)*)',
   ],
 };

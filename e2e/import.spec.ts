@@ -74,10 +74,12 @@ test('an imported story reads as it did, and its old WordPress addresses lead to
   await expect(article.getByText('حشود في ساحة المؤتمر', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('سارة منصور').first()).toBeVisible();
 
-  // A Latin slug under a date, a category archive: the section, the story.
-  const hostile = await page.request.get(`${app!.url}/2024/07/01/hostile`, { maxRedirects: 0 });
-  expect(hostile.status()).toBe(308);
-  expect(hostile.headers().location).toBe('/articles/hostile');
+  // A one-word Latin slug, under a date and bare; a category archive: the story, the section.
+  for (const old of ['/2024/07/01/hostile', '/hostile']) {
+    const hostile = await page.request.get(`${app!.url}${old}`, { maxRedirects: 0 });
+    expect(hostile.status(), old).toBe(308);
+    expect(hostile.headers().location, old).toBe('/articles/hostile');
+  }
   const category = await page.request.get(`${app!.url}/category/%d9%81%d9%84%d8%b3%d8%b7%d9%8a%d9%86`, { maxRedirects: 0 });
   expect(category.status()).toBe(308);
   expect(decodeURIComponent(category.headers().location!)).toBe('/sections/فلسطين');
@@ -86,7 +88,10 @@ test('an imported story reads as it did, and its old WordPress addresses lead to
   // not-found page, readable without script.
   const draft = await page.request.get(`${app!.url}/?p=105`, { maxRedirects: 0 });
   expect(draft.status()).toBe(404);
-  const unknown = await page.request.get(`${app!.url}/no/such/page`);
-  expect(unknown.status()).toBe(404);
-  expect(await unknown.text()).toMatch(/>الصفحة غير موجودة<\/h1>/);
+  // The same for a WordPress page, which is not imported (`/about/`).
+  for (const path of ['/no/such/page', '/about']) {
+    const unknown = await page.request.get(`${app!.url}${path}`);
+    expect(unknown.status(), path).toBe(404);
+    expect(await unknown.text(), path).toMatch(/>الصفحة غير موجودة<\/h1>/);
+  }
 });

@@ -32,12 +32,22 @@ test.describe('reading the fixture story', () => {
     await context.close();
   });
 
-  test('unpublished and unknown slugs answer 404', async ({ request }) => {
+  test('unpublished and unknown slugs answer 404 with the not-found page, readable without JavaScript', async ({ request, browser }) => {
     const draft = await request.get('/articles/' + encodeURIComponent('قراءة-في-نتائج-الانتخابات-البلدية'));
     expect(draft.status()).toBe(404);
-    const unknown = await request.get('/articles/no-such-story');
-    expect(unknown.status()).toBe(404);
-    expect(await unknown.text()).toContain('الصفحة غير موجودة');
+    // In the HTML the server writes, not only in the data script draws from.
+    for (const path of ['/articles/no-such-story', '/sections/no-such-section', '/tags/no-such-tag', '/authors/999999', '/no-such-page']) {
+      const unknown = await request.get(path);
+      expect(unknown.status(), path).toBe(404);
+      expect(await unknown.text(), path).toMatch(/>الصفحة غير موجودة<\/h1>/);
+    }
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto('/articles/no-such-story');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'الصفحة غير موجودة' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'العودة إلى الصفحة الرئيسية' })).toBeVisible();
+    await context.close();
   });
 
   test('health answers ok', async ({ request }) => {

@@ -1,15 +1,5 @@
-import Link from 'next/link';
-import { getMessages } from '@/i18n';
+import { NotFoundMessage } from '@/components/site/not-found-message';
 
 export default function SiteNotFound() {
-  const t = getMessages().errors;
-  return (
-    <div className="mx-auto max-w-2xl py-16 text-center">
-      <h1 className="font-serif text-3xl font-bold">{t.notFoundTitle}</h1>
-      <p className="mt-4 text-muted">{t.notFoundBody}</p>
-      <Link href="/" className="mt-8 inline-block text-accent underline underline-offset-4">
-        {t.backHome}
-      </Link>
-    </div>
-  );
+  return <NotFoundMessage />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWordPressSlug, legacyPathKey, mayBePreviousAddress, midadSlugFor, OWN_FIRST_SEGMENTS, postPathKeys, termPathKeys } from './wordpress-urls';
+import { decodeWordPressSlug, legacyLookupPath, legacyPathKey, mayBePreviousAddress, midadSlugFor, OWN_FIRST_SEGMENTS, postPathKeys, termPathKeys } from './wordpress-urls';
 
 // «المؤتمر الدولي لدعم الانتفاضة يحيي يوم القدس العالمي» as WordPress stored it: cut at 200
 // encoded characters, in the middle of «يوم».
@@ -55,12 +55,20 @@ describe('old addresses', () => {
 
 describe('which paths are looked up as old addresses', () => {
   it('takes WordPress-shaped paths outside Midad’s own routes, and leaves every other one alone', () => {
-    for (const path of [`/2024/04/05/${TRUNCATED}/`, '/2024/07/01/hostile/', `/${TRUNCATED}/`, '/category/news/', '/tag/%d8%a7%d9%84%d9%82%d8%af%d8%b3/', '/Tag/x', '/my-old-post/', '/new-story']) {
+    for (const path of [`/2024/04/05/${TRUNCATED}/`, '/2024/07/01/hostile/', `/${TRUNCATED}/`, '/category/news/', '/tag/%d8%a7%d9%84%d9%82%d8%af%d8%b3/', '/Tag/x', '/my-old-post/', '/new-story', '/about/', '/about', '/news_2019', '/2024']) {
       expect(mayBePreviousAddress(path), path).toBe(true);
     }
-    for (const path of ['/', '/about/', '/favicon.ico', '/wp-login.php', '/no-such/page', '/articles/%D8%A7', '/sections/%D8%A7/feed.xml', '/desk/articles/1', '/2024', '/about/', '/feed.xml']) {
+    for (const path of ['/', '/favicon.ico', '/wp-login.php', '/no-such/page', '/About', '/articles/%D8%A7', '/sections/%D8%A7/feed.xml', '/desk/articles/1', '/search', '/feed.xml', '/wordpress-address']) {
       expect(mayBePreviousAddress(path), path).toBe(false);
     }
+  });
+
+  it('sends an address to the lookup page as one escaped segment, and the bare root nowhere', () => {
+    expect(legacyLookupPath('/About/')).toBe('/wordpress-address/%2Fabout');
+    expect(legacyLookupPath('/', '?p=101&utm_source=x')).toBe(`/wordpress-address/${encodeURIComponent('/?p=101')}`);
+    expect(legacyLookupPath(`/${TRUNCATED}/`)).toBe(`/wordpress-address/${encodeURIComponent('/المؤتمر-الدولي-لدعم-الانتفاضة-يحيي-يو')}`);
+    expect(legacyLookupPath('/', '?s=القدس')).toBeNull();
+    expect(legacyLookupPath('/')).toBeNull();
   });
 
   it('knows every first segment of Midad’s own routes', async () => {
@@ -82,6 +90,6 @@ describe('the proxy', () => {
     const { ROOT_QUERY_PARAMETERS } = await import('./wordpress-urls');
     const source = readFileSync(new URL('../../proxy.ts', import.meta.url), 'utf8');
     for (const key of ROOT_QUERY_PARAMETERS) expect(source).toContain(`{ source: '/', has: [{ type: 'query', key: '${key}' }] }`);
-    for (const entry of ["'/category/:path*'", "'/tag/:path*'", "'/:slug([a-z0-9]+(?:-[a-z0-9]+)+)'", "'/:year(\\\\d{4})/:month(\\\\d{2})/:path*'"]) expect(source).toContain(entry);
+    for (const entry of ["'/category/:path*'", "'/tag/:path*'", "'/:slug([a-z0-9_]+(?:-[a-z0-9_]+)*)'", "'/:year(\\\\d{4})/:month(\\\\d{2})/:path*'"]) expect(source).toContain(entry);
   });
 });

@@ -12,11 +12,17 @@ import { slugify } from '../arabic/slug';
 export const ROOT_QUERY_PARAMETERS = ['p', 'page_id', 'cat', 'tag'] as const;
 
 /**
- * Where proxy.ts sends old addresses to be looked up: the root's WordPress queries (`/?p=101`), so
- * the cached home page never sees them, and WordPress-shaped paths (as `?path=`), so every other
- * unknown address keeps the site's static not-found page.
+ * Where proxy.ts sends an old address to be looked up, as `<LEGACY_LOOKUP_PATH>/<escaped key>`:
+ * the root's WordPress queries (`/?p=101`), so the cached home page never sees them, and paths
+ * outside Midad's own routes that may be WordPress addresses.
  */
-export const ROOT_QUERY_PATH = '/wordpress-address';
+export const LEGACY_LOOKUP_PATH = '/wordpress-address';
+
+/** The lookup page's path for an old address, or null when there is nothing to look up. */
+export function legacyLookupPath(pathname: string, search = ''): string | null {
+  const key = legacyPathKey(pathname, search);
+  return key === '/' ? null : `${LEGACY_LOOKUP_PATH}/${encodeURIComponent(key)}`;
+}
 
 /**
  * The first path segments Midad's own routes use. A path under any of them is never looked up
@@ -49,10 +55,10 @@ export const OWN_FIRST_SEGMENTS = new Set([
 
 /**
  * Whether a request path may be an address of the site the newsroom moved from, to be looked up
- * (proxy.ts sends it to ROOT_QUERY_PATH): a path outside Midad's own routes that has the shape of
- * a WordPress address — a date path (`/2024/04/05/…`), a category or tag archive, a slug that
- * carries escaped letters (every Arabic slug does as a browser sends it), or a bare Latin slug of
- * hyphenated words. Any other unknown path keeps the static not-found page.
+ * (proxy.ts sends it to LEGACY_LOOKUP_PATH): a path outside Midad's own routes that has the shape
+ * of a WordPress address — a date path (`/2024/04/05/…`), a category or tag archive, a slug that
+ * carries escaped letters (every Arabic slug does as a browser sends it), or a bare Latin slug
+ * (`/about/`, `/my-old-post/`). Any other unknown path keeps the static not-found page.
  */
 export function mayBePreviousAddress(pathname: string): boolean {
   const first = decodeWordPressSlug(pathname.split('/')[1] ?? '').toLowerCase();
@@ -62,13 +68,13 @@ export function mayBePreviousAddress(pathname: string): boolean {
     first === 'category' ||
     first === 'tag' ||
     pathname.includes('%') ||
-    // A bare slug made from a title (`/my-old-post/`): words joined by hyphens.
+    // A bare slug (`/about/`, `/my-old-post/`): a page's or a post's.
     WORDPRESS_LATIN_SLUG.test(pathname)
   );
 }
 
-/** One path segment of lower-case words joined by hyphens, with or without the trailing slash. */
-const WORDPRESS_LATIN_SLUG = /^\/[a-z0-9]+(?:-[a-z0-9]+)+\/?$/;
+/** One path segment of lower-case words, joined by hyphens or not, with or without the trailing slash. */
+const WORDPRESS_LATIN_SLUG = /^\/[a-z0-9_]+(?:-[a-z0-9_]+)*\/?$/;
 
 /**
  * The text of a stored slug. An escape sequence cut short at the end, or bytes that are not UTF-8,

@@ -8,6 +8,11 @@ import { formatNumber, type DigitStyle } from '@/lib/format/formatter';
 /** Open Graph expects a locale in language_TERRITORY form; Arabic news without a territory is ar_AR by convention. */
 const OG_LOCALE = 'ar_AR';
 
+/** The head of a page that is not there: the not-found title, and no indexing. */
+export function notFoundMetadata(): Metadata {
+  return { title: getMessages().errors.notFoundTitle, robots: { index: false } };
+}
+
 /** A listing's title, with «الصفحة n» after it past the first page, in the site's digits. */
 export function pagedTitle(name: string, page: number, digits: DigitStyle): string {
   return page > 1 ? `${name} ${format(getMessages().reader.pageTitleSuffix, { page: formatNumber(page, digits) })}` : name;

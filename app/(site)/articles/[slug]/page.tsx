@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { FeaturedImage } from '@/components/site/featured-image';
 import { plural } from '@/components/site/format';
 import { JsonLd } from '@/components/site/json-ld';
+import { MissingPage } from '@/components/site/missing-page';
 import { PublicDate } from '@/components/site/public-date';
 import { ShareLinks } from '@/components/site/share-links';
 import { StoryCards } from '@/components/site/story-card';
@@ -16,7 +17,7 @@ import { articlePath, authorPath, mediaPath, SITE_LOGO_PATH, SITE_LOGO_SIZE, sec
 import { absoluteUrl } from '@/lib/seo/site-url';
 import { readingDuration, textStats } from '@/lib/text-stats';
 import { getArticle, getRelatedStories, getSiteChrome } from '../../_lib/data';
-import { feedAlternates, OG_LOCALE, siteCard } from '../../_lib/metadata';
+import { feedAlternates, notFoundMetadata, OG_LOCALE, siteCard } from '../../_lib/metadata';
 import { slugFromParam } from '../../_lib/params';
 
 /*
@@ -51,7 +52,7 @@ function imagesFor(article: SiteArticle) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const result = await lookup((await params).slug);
-  if (result.kind !== 'article') return { title: getMessages().errors.notFoundTitle, robots: { index: false } };
+  if (result.kind !== 'article') return notFoundMetadata();
   const { article } = result;
   const { settings } = await getSiteChrome();
   const url = absoluteUrl(articlePath(article.slug));
@@ -84,7 +85,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const result = await lookup((await params).slug);
   if (result.kind === 'redirect') permanentRedirect(articlePath(result.slug));
-  if (result.kind === 'missing') notFound();
+  if (result.kind === 'missing') return <MissingPage />;
 
   const { article } = result;
   const [{ settings }, related] = await Promise.all([getSiteChrome(), getRelatedStories(article)]);

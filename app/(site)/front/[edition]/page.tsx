@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/missing-page';
 import { StoryCard, StoryCards } from '@/components/site/story-card';
 import { format, getMessages } from '@/i18n';
 import { sectionPath } from '@/lib/seo/paths';
 import { getHomeData, getSiteChrome } from '../../_lib/data';
-import { listingMetadata } from '../../_lib/metadata';
+import { listingMetadata, notFoundMetadata } from '../../_lib/metadata';
 
 /*
  * The home page, `/`, which next.config.ts rewrites to /front/home. A page without a URL parameter
@@ -27,7 +27,7 @@ type Props = { params: Promise<{ edition: string }> };
 const SECTION_BLOCK_SIZE = 3;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  if (!EDITIONS.has((await params).edition)) return {};
+  if (!EDITIONS.has((await params).edition)) return notFoundMetadata();
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
   return listingMetadata({
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function HomePage({ params }: Props) {
-  if (!EDITIONS.has((await params).edition)) notFound();
+  if (!EDITIONS.has((await params).edition)) return <MissingPage />;
   const messages = getMessages();
   const tr = messages.reader;
   const [{ latest, blocks }, { settings }] = await Promise.all([getHomeData(), getSiteChrome()]);

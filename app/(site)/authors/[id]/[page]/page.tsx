@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Listing } from '@/components/site/listing';
+import { MissingPage } from '@/components/site/missing-page';
 import { format, getMessages } from '@/i18n';
 import { pageExists, parseIdParam } from '@/lib/seo/pagination';
 import { authorPath } from '@/lib/seo/paths';
 import { getAuthor, getAuthorListing, getSiteChrome } from '../../../_lib/data';
-import { listingMetadata, pagedTitle } from '../../../_lib/metadata';
+import { listingMetadata, notFoundMetadata, pagedTitle } from '../../../_lib/metadata';
 import { pageFromParam } from '../../../_lib/params';
 
 /*
@@ -37,7 +37,7 @@ async function load({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const data = await load(props);
-  if (!data) return {};
+  if (!data) return notFoundMetadata();
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
   return listingMetadata({
@@ -50,7 +50,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function AuthorPage(props: Props) {
   const data = await load(props);
-  if (!data) notFound();
+  if (!data) return <MissingPage />;
   const { author, page, listing } = data;
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Listing } from '@/components/site/listing';
+import { MissingPage } from '@/components/site/missing-page';
 import { format, getMessages } from '@/i18n';
 import { pageExists } from '@/lib/seo/pagination';
 import { sectionFeedPath, sectionPath } from '@/lib/seo/paths';
 import { getSection, getSectionListing, getSiteChrome } from '../../../_lib/data';
-import { feedAlternates, listingMetadata, pagedTitle } from '../../../_lib/metadata';
+import { feedAlternates, listingMetadata, notFoundMetadata, pagedTitle } from '../../../_lib/metadata';
 import { pageFromParam, slugFromParam } from '../../../_lib/params';
 
 /*
@@ -35,7 +35,7 @@ async function load({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const data = await load(props);
-  if (!data) return {};
+  if (!data) return notFoundMetadata();
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
   const metadata = listingMetadata({
@@ -57,7 +57,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function SectionPage(props: Props) {
   const data = await load(props);
-  if (!data) notFound();
+  if (!data) return <MissingPage />;
   const { section, page, listing } = data;
   const { settings } = await getSiteChrome();
   const tr = getMessages().reader;
