@@ -309,6 +309,31 @@ function redisPing(port: number): Promise<string> {
   });
 }
 
+/**
+ * The shipped VCL with its one backend on `ports[0]`, and for more ports one backend per node in a
+ * round-robin director. Its `vcl_recv` is placed before the shipped one: Varnish runs both, in
+ * order, and the shipped one may return before reaching anything after it.
+ */
+function withBackends(vcl: string, ports: readonly number[]): string {
+  const single = vcl.replace(/\.port = "\d+";/, `.port = "${ports[0]}";`);
+  if (ports.length === 1) return single;
+  const backends = ports.map((p, i) => `backend node${i} {\n    .host = "127.0.0.1";\n    .port = "${p}";\n}`).join('\n');
+  const director = [
+    'import directors;',
+    backends,
+    'sub vcl_init {',
+    '    new nodes = directors.round_robin();',
+    ...ports.map((_, i) => `    nodes.add_backend(node${i});`),
+    '}',
+    'sub vcl_recv {',
+    '    set req.backend_hint = nodes.backend();',
+    '}',
+  ].join('\n');
+  const withDirector = single.replace(/backend midad \{[^}]*\}/, (backend) => `${backend}\n${director}`);
+  if (withDirector === single) throw new Error('deploy/varnish/midad.vcl has no `backend midad { … }` block to put the nodes beside');
+  return withDirector;
+}
+
 export interface VarnishServer {
   url: string;
   stop(): Promise<void>;
@@ -327,13 +352,14 @@ export function varnishUnavailable(): string | null {
 
 /**
  * A Varnish of the test's own on `port` (admin interface on `port + 1`), running
- * deploy/varnish/midad.vcl in front of the app on `backendPort` — the one line an operator edits
- * too. In the foreground, so its PID is the child's, and stopped by it.
+ * deploy/varnish/midad.vcl in front of the app on `backendPorts` — the one line an operator edits
+ * too, or for several nodes the round-robin director its comment describes. In the foreground, so
+ * its PID is the child's, and stopped by it.
  */
-export async function startVarnish(port: number, backendPort: number): Promise<VarnishServer> {
+export async function startVarnish(port: number, backendPorts: number | readonly number[]): Promise<VarnishServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-varnish-'));
   fs.chmodSync(dir, 0o755);
-  const vcl = fs.readFileSync(path.resolve('deploy', 'varnish', 'midad.vcl'), 'utf8').replace(/\.port = "\d+";/, `.port = "${backendPort}";`);
+  const vcl = withBackends(fs.readFileSync(path.resolve('deploy', 'varnish', 'midad.vcl'), 'utf8'), typeof backendPorts === 'number' ? [backendPorts] : backendPorts);
   const vclFile = path.join(dir, 'midad.vcl');
   fs.writeFileSync(vclFile, vcl);
   const logFile = path.join(dir, 'varnishd.log');

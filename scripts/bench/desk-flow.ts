@@ -104,20 +104,24 @@ export interface PublicChange {
 }
 
 /**
- * Presses «نشر» or «إلغاء النشر» while polling the story's public URL, one request after the
- * other, from just before the press; reports when the first answer showing the change arrived.
- * Readers must see it within `timeoutMs` of the desk's confirmation, or the time is null.
+ * Presses «نشر» or «إلغاء النشر» while polling the story's public URL — or several, each
+ * through its own server (a cache in front, another node) — one request after the other, from just
+ * before the press; reports when the change was first seen at every URL. Readers must see it
+ * within `timeoutMs` of the desk's confirmation, or the time is null.
  */
-export async function changeAndWatch(page: Page, action: 'publish' | 'unpublish', publicUrl: string, title: string, timeoutMs = 10_000): Promise<PublicChange> {
+export async function changeAndWatch(page: Page, action: 'publish' | 'unpublish', publicUrls: string | readonly string[], title: string, timeoutMs = 10_000): Promise<PublicChange> {
   const expected: PublicState = action === 'publish' ? { live: true, title } : { live: false };
   let stop = false;
-  const watcher = (async () => {
+  const watchOne = async (url: string) => {
     while (!stop) {
-      if (await publicUrlShows(publicUrl, expected)) return performance.now();
+      if (await publicUrlShows(url, expected)) return performance.now();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return null;
-  })();
+  };
+  const watcher = Promise.all((typeof publicUrls === 'string' ? [publicUrls] : publicUrls).map(watchOne)).then((times) =>
+    times.includes(null) ? null : Math.max(...(times as number[])),
+  );
   let pressed: { pressedAt: number; confirmedAt: number };
   try {
     pressed = await pressWorkflow(page, WORKFLOW[action]);
