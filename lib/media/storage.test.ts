@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFrom } from '../config/server';
-import { LocalDirectoryStorage, mediaStorageFromEnv } from './storage';
+import { LocalDirectoryStorage, mediaStorageFromEnv, S3Storage } from './storage';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-storage-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -44,5 +44,25 @@ describe('LocalDirectoryStorage', () => {
   it('uses MEDIA_DIR, or .data/media by default', () => {
     expect((mediaStorageFromEnv(configFrom({ MEDIA_DIR: dir })) as LocalDirectoryStorage).dir).toBe(dir);
     expect((mediaStorageFromEnv(configFrom({})) as LocalDirectoryStorage).dir).toBe(path.resolve('.data', 'media'));
+  });
+});
+
+describe('mediaStorageFromEnv with MEDIA_STORAGE=s3', () => {
+  const settings = { MEDIA_STORAGE: 's3', S3_BUCKET: 'midad-media', S3_ENDPOINT: 'http://127.0.0.1:9', S3_PREFIX: 'news', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' };
+
+  it('gives the bucket and prefix, and one client for the whole process', () => {
+    const storage = mediaStorageFromEnv(configFrom(settings));
+    expect(storage).toBeInstanceOf(S3Storage);
+    expect(storage).toMatchObject({ bucket: 'midad-media', prefix: 'news/' });
+    expect(mediaStorageFromEnv(configFrom(settings))).toBe(storage);
+    expect((mediaStorageFromEnv(configFrom({ ...settings, S3_BUCKET: 'other' })) as S3Storage).bucket).toBe('other');
+  });
+
+  it.each(['../escape.webp', `${KEY}.php`, `sub/${KEY}.webp`, ''])('refuses the name %j before any request', async (name) => {
+    // Nothing listens on port 9: a request would fail with a connection error, not this.
+    const storage = mediaStorageFromEnv(configFrom(settings));
+    await expect(storage.put(name, Uint8Array.from([1]))).rejects.toThrow(/refusing/);
+    await expect(storage.get(name)).rejects.toThrow(/refusing/);
+    await expect(storage.delete(name)).rejects.toThrow(/refusing/);
   });
 });
