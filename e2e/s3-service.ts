@@ -146,7 +146,12 @@ export async function startS3Service(port: number): Promise<S3Service> {
       await poll(
         async () => {
           checkAlive();
-          await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+          try {
+            await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+          } catch (error) {
+            // An earlier attempt that timed out on our side may have created it.
+            if ((error as Error).name !== 'BucketAlreadyOwnedByYou') throw error;
+          }
           return true;
         },
         STARTUP_LIMIT_MS,
