@@ -141,10 +141,13 @@ describe('S3Storage', () => {
     expect(bucket.objects.size).toBe(0);
   });
 
-  it('passes other failures on instead of reading them as a missing file', async () => {
-    const storage = new S3Storage({ send: async () => Promise.reject(serviceError('AccessDenied', 403)) } as unknown as S3Client, 'b');
-    await expect(storage.get(`${KEY}.webp`)).rejects.toThrow('AccessDenied');
-    await expect(storage.put(`${KEY}.webp`, Uint8Array.from([1]))).rejects.toThrow('AccessDenied');
-    await expect(storage.delete(`${KEY}.webp`)).rejects.toThrow('AccessDenied');
+  it.each([
+    ['AccessDenied', 403],
+    ['NoSuchBucket', 404],
+  ])('passes %s on instead of reading it as a missing file', async (name, code) => {
+    const storage = new S3Storage({ send: async () => Promise.reject(serviceError(name, code)) } as unknown as S3Client, 'b');
+    await expect(storage.get(`${KEY}.webp`)).rejects.toThrow(name);
+    await expect(storage.put(`${KEY}.webp`, Uint8Array.from([1]))).rejects.toThrow(name);
+    await expect(storage.delete(`${KEY}.webp`)).rejects.toThrow(name);
   });
 });

@@ -153,7 +153,9 @@ function errorName(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
 }
 
+/** The object is not there. A missing bucket is a mistake in the settings, not a missing image. */
 function isMissing(error: unknown): boolean {
+  if (errorName(error) === 'NoSuchBucket') return false;
   return status(error) === 404 || errorName(error) === 'NoSuchKey' || errorName(error) === 'NotFound';
 }
 
