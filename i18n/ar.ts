@@ -621,6 +621,11 @@ export const ar = {
       httpUrls: 'يجب أن يكون {name} عنواناً (أو قائمة عناوين مفصولة بفواصل) يبدأ بـ http:// أو https:// بلا اسم مستخدم ولا كلمة مرور.',
       edgeCacheNeeds: 'لم يُضبط {name}، وهو لازم حين تكون قيمة EDGE_CACHE هي {edge}.',
       replicasNeedPrimary: 'ضُبط {name} دون DATABASE_URL: النسخ المتماثلة تتبع خادماً رئيسياً يُكتب فيه.',
+      mediaStorage: 'يجب أن تكون قيمة {name} هي local أو s3 (قيمتها الآن «{value}»).',
+      mediaStorageNeeds: 'لم يُضبط {name}، وهو لازم حين تكون قيمة MEDIA_STORAGE هي {storage}.',
+      boolean: 'يجب أن تكون قيمة {name} هي true أو false (قيمتها الآن «{value}»).',
+      s3Prefix: 'يجب أن يكون {name} مساراً داخل الحاوية من حروف لاتينية وأرقام و. و_ و- و/ فقط، بلا مقطع فارغ ولا .. (قيمته الآن «{value}»).',
+      s3KeyPair: 'ضُبط {name} دون {other}: اضبطهما معاً، أو اتركهما كليهما لتُؤخذ بيانات الدخول من سلسلة AWS المعتادة (متغيرات AWS_* أو ملف ~/.aws أو دور الخادم).',
       buildHsts:
         'بُني التطبيق في {distDir} بقيمة SITE_URL مختلفة عن {siteUrl} (ترويسة HSTS والروابط تُحدَّد عند البناء): أعد تشغيل npm run build بالقيمة نفسها.',
     },

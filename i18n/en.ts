@@ -621,6 +621,11 @@ export const en: Messages = {
       httpUrls: '{name} must be an http:// or https:// address (or a comma-separated list of them) without a user name or password.',
       edgeCacheNeeds: '{name} is not set, and EDGE_CACHE={edge} needs it.',
       replicasNeedPrimary: '{name} is set without DATABASE_URL: replicas follow a primary server that is written to.',
+      mediaStorage: '{name} must be local or s3 (it is “{value}”).',
+      mediaStorageNeeds: '{name} is not set, and MEDIA_STORAGE={storage} needs it.',
+      boolean: '{name} must be true or false (it is “{value}”).',
+      s3Prefix: '{name} must be a path inside the bucket made of Latin letters, digits, ., _, - and / only, with no empty or .. segment (it is “{value}”).',
+      s3KeyPair: '{name} is set without {other}: set both, or neither to take credentials from the usual AWS chain (AWS_* variables, ~/.aws, the server\'s role).',
       buildHsts:
         'The build in {distDir} was made with a SITE_URL other than {siteUrl} (the HSTS header and links are fixed at build time): run npm run build again with the same SITE_URL.',
     },

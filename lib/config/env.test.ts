@@ -43,6 +43,7 @@ describe('the configuration schema', () => {
       siteUrl: undefined,
       trustedProxies: 0,
       mediaDir: '.data/media',
+      mediaStorage: { kind: 'local' },
       port: undefined,
       nextDistDir: '.next',
       locale: undefined,
@@ -128,6 +129,65 @@ describe('the configuration schema', () => {
     expect(problems.ok).toBe(false);
     if (!problems.ok) {
       for (const locale of ['ar', 'en'] as const) expect(describeConfigProblems(problems.problems, locale).join('\n')).toContain('CLOUDFLARE_ZONE_ID');
+    }
+  });
+
+  it('keeps media on the local disk unless MEDIA_STORAGE=s3 names a bucket', () => {
+    expect(config({ S3_BUCKET: 'ignored' }).mediaStorage).toEqual({ kind: 'local' });
+    expect(config({ MEDIA_STORAGE: 'local' }).mediaStorage).toEqual({ kind: 'local' });
+    // AWS: the SDK's own endpoint and credential chain, virtual-hosted addressing.
+    expect(config({ MEDIA_STORAGE: 's3', S3_BUCKET: 'midad-media' }).mediaStorage).toEqual({
+      kind: 's3',
+      bucket: 'midad-media',
+      region: 'us-east-1',
+      endpoint: undefined,
+      forcePathStyle: false,
+      credentials: undefined,
+      prefix: '',
+    });
+    // Another service: its endpoint, path-style by default, keys given, a prefix written loosely.
+    expect(
+      config({
+        MEDIA_STORAGE: 's3',
+        S3_BUCKET: 'media',
+        S3_REGION: 'eu-central-1',
+        S3_ENDPOINT: 'https://s3.example.net',
+        S3_ACCESS_KEY_ID: 'AKIA',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_PREFIX: '/sites/news/',
+      }).mediaStorage,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'media',
+      region: 'eu-central-1',
+      endpoint: 'https://s3.example.net',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret' },
+      prefix: 'sites/news/',
+    });
+    expect(config({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_ENDPOINT: 'https://s3.example.net', S3_FORCE_PATH_STYLE: 'false' }).mediaStorage).toMatchObject({ forcePathStyle: false });
+    expect(config({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_FORCE_PATH_STYLE: 'TRUE' }).mediaStorage).toMatchObject({ forcePathStyle: true });
+  });
+
+  it('refuses object storage without a bucket, with half a key pair, or with malformed settings', () => {
+    expect(codes({ MEDIA_STORAGE: 's3' })).toEqual(['S3_BUCKET:mediaStorageNeeds']);
+    expect(codes({ MEDIA_STORAGE: 'minio' })).toEqual(['MEDIA_STORAGE:mediaStorage']);
+    expect(codes({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'AKIA' })).toEqual(['S3_ACCESS_KEY_ID:s3KeyPair']);
+    expect(codes({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_SECRET_ACCESS_KEY: 'hunter2' })).toEqual(['S3_SECRET_ACCESS_KEY:s3KeyPair']);
+    expect(codes({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_ENDPOINT: 's3.example.net' })).toEqual(['S3_ENDPOINT:httpUrls']);
+    expect(codes({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_FORCE_PATH_STYLE: 'maybe' })).toEqual(['S3_FORCE_PATH_STYLE:boolean']);
+    for (const prefix of ['../media', 'a//b', 'a/./b', 'صور', 'a b']) {
+      expect(codes({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_PREFIX: prefix }), prefix).toEqual(['S3_PREFIX:s3Prefix']);
+    }
+    // Refused together with the edge cache's problems, in the order of the variables.
+    expect(codes({ MEDIA_STORAGE: 's3', EDGE_CACHE: 'varnish' })).toEqual(['S3_BUCKET:mediaStorageNeeds', 'VARNISH_PURGE_URLS:edgeCacheNeeds']);
+    const found = problems({ MEDIA_STORAGE: 's3', S3_SECRET_ACCESS_KEY: 'hunter2' });
+    for (const locale of ['ar', 'en'] as const) {
+      const lines = describeConfigProblems(found, locale).join('\n');
+      expect(lines).toContain('S3_BUCKET');
+      expect(lines).toContain('S3_ACCESS_KEY_ID');
+      expect(lines).not.toContain('hunter2');
+      expect(lines).not.toMatch(/\{\w+\}/);
     }
   });
 

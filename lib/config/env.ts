@@ -29,6 +29,14 @@ export const ENV_VARIABLES = [
   'SITE_URL',
   'TRUSTED_PROXIES',
   'MEDIA_DIR',
+  'MEDIA_STORAGE',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_FORCE_PATH_STYLE',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_PREFIX',
   'PORT',
   'NEXT_DIST_DIR',
   'MIDAD_LOCALE',
@@ -63,6 +71,11 @@ export const CONFIG_PROBLEM_CODES = [
   'httpUrls',
   'edgeCacheNeeds',
   'replicasNeedPrimary',
+  'mediaStorage',
+  'mediaStorageNeeds',
+  'boolean',
+  's3Prefix',
+  's3KeyPair',
   // Not a value's form: the build was made for the other kind of SITE_URL (see scripts/environment.ts).
   'buildHsts',
 ] as const;
@@ -89,6 +102,8 @@ export interface AppConfig {
   /** How many reverse proxies in front of the app append to X-Forwarded-For and are trusted. */
   trustedProxies: number;
   mediaDir: string;
+  /** Where uploaded images are kept: `mediaDir` on this machine, or an S3 bucket every node shares. */
+  mediaStorage: MediaStorageConfig;
   port: number | undefined;
   nextDistDir: string;
   locale: 'ar' | 'en' | undefined;
@@ -101,6 +116,25 @@ export interface AppConfig {
   /** Response headers that carry the surrogate keys; by default the one the edge cache reads. */
   surrogateHeaders: SurrogateHeader[];
 }
+
+export const MEDIA_STORAGE_KINDS = ['local', 's3'] as const;
+export const DEFAULT_S3_REGION = 'us-east-1';
+
+export type MediaStorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      /** Unset: AWS's own endpoint for the region. */
+      endpoint: string | undefined;
+      /** `<endpoint>/<bucket>/<key>` rather than `<bucket>.<endpoint>/<key>`. */
+      forcePathStyle: boolean;
+      /** Unset: the AWS SDK's default credential chain (AWS_* variables, ~/.aws, an instance role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      /** Prepended to every object name: empty, or ending with `/`. */
+      prefix: string;
+    };
 
 export const EDGE_CACHE_KINDS = ['none', 'varnish', 'fastly', 'cloudflare'] as const;
 export type EdgeCacheKind = (typeof EDGE_CACHE_KINDS)[number];
@@ -204,6 +238,30 @@ const commaList = (value: string) =>
 
 const httpUrl = z.preprocess(blankToUndefined, z.string().refine(isHttpUrl, 'httpUrls').optional());
 
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false };
+
+const booleanFlag = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .transform((v) => v.toLowerCase())
+    .refine((v) => v in BOOLEAN_WORDS, 'boolean')
+    .transform((v) => BOOLEAN_WORDS[v]!)
+    .optional(),
+);
+
+/**
+ * Folders inside the bucket, written without a leading or trailing slash or with them: letters,
+ * digits, `.`, `_`, `-` and `/`, no empty or dot-only segment. Stored ending with `/`.
+ */
+function s3Prefix(value: string): string | undefined {
+  const trimmed = value.replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '';
+  if (!/^[A-Za-z0-9._\-/]{1,200}$/.test(trimmed)) return undefined;
+  if (trimmed.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+  return `${trimmed}/`;
+}
+
 function schemaFor(options: ParseOptions) {
   const siteUrl = z.preprocess(
     blankToUndefined,
@@ -237,6 +295,14 @@ function schemaFor(options: ParseOptions) {
     SITE_URL: siteUrl,
     TRUSTED_PROXIES: wholeNumber(TRUSTED_PROXIES_RANGE),
     MEDIA_DIR: optionalText,
+    MEDIA_STORAGE: z.preprocess(blankToUndefined, z.enum(MEDIA_STORAGE_KINDS, { error: 'mediaStorage' }).optional()),
+    S3_BUCKET: optionalText,
+    S3_REGION: optionalText,
+    S3_ENDPOINT: httpUrl,
+    S3_FORCE_PATH_STYLE: booleanFlag,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_PREFIX: z.preprocess(blankToUndefined, z.string().refine((v) => s3Prefix(v) !== undefined, 's3Prefix').optional()),
     PORT: wholeNumber(PORT_RANGE),
     NEXT_DIST_DIR: optionalText,
     MIDAD_LOCALE: z.preprocess(blankToUndefined, z.enum(['ar', 'en'], { error: 'locale' }).optional()),
@@ -285,6 +351,11 @@ const ECHOED: ReadonlySet<EnvVariable> = new Set([
   'MIDAD_LOCALE',
   'EDGE_CACHE',
   'SURROGATE_KEY_HEADERS',
+  'MEDIA_STORAGE',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_FORCE_PATH_STYLE',
+  'S3_PREFIX',
 ]);
 
 function isProblemCode(message: string): message is ConfigProblemCode {
@@ -313,7 +384,11 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
     return { ok: false, problems: [{ variable: 'DATABASE_REPLICA_URLS', code: 'replicasNeedPrimary', values: { name: 'DATABASE_REPLICA_URLS' } }] };
   }
   const edge = edgeCacheFrom(v);
-  if (!edge.ok) return { ok: false, problems: edge.problems };
+  const storage = mediaStorageFrom(v);
+  if (!edge.ok || !storage.ok) {
+    const found = [...(edge.ok ? [] : edge.problems), ...(storage.ok ? [] : storage.problems)];
+    return { ok: false, problems: found.sort((x, y) => ENV_VARIABLES.indexOf(x.variable) - ENV_VARIABLES.indexOf(y.variable)) };
+  }
   return {
     ok: true,
     config: {
@@ -326,6 +401,7 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
       siteUrl: v.SITE_URL === undefined ? undefined : siteOrigin(v.SITE_URL),
       trustedProxies: v.TRUSTED_PROXIES ?? TRUSTED_PROXIES_RANGE.min,
       mediaDir: v.MEDIA_DIR ?? DEFAULT_MEDIA_DIR,
+      mediaStorage: storage.config,
       port: v.PORT,
       nextDistDir: v.NEXT_DIST_DIR ?? DEFAULT_DIST_DIR,
       locale: v.MIDAD_LOCALE,
@@ -375,6 +451,39 @@ function edgeCacheFrom(v: EdgeSettings): { ok: true; config: EdgeCacheConfig } |
     config = { kind, zoneId: v.CLOUDFLARE_ZONE_ID ?? '', apiToken: v.CLOUDFLARE_API_TOKEN ?? '', apiUrl: v.CLOUDFLARE_API_URL ?? DEFAULT_CLOUDFLARE_API_URL };
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+}
+
+type StorageSettings = Pick<
+  z.infer<ReturnType<typeof schemaFor>>,
+  'MEDIA_STORAGE' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ENDPOINT' | 'S3_FORCE_PATH_STYLE' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY' | 'S3_PREFIX'
+>;
+
+/** The media storage's settings: S3 needs a bucket, and access keys come in pairs or not at all. */
+function mediaStorageFrom(v: StorageSettings): { ok: true; config: MediaStorageConfig } | { ok: false; problems: ConfigProblem[] } {
+  if ((v.MEDIA_STORAGE ?? 'local') === 'local') return { ok: true, config: { kind: 'local' } };
+  const problems: ConfigProblem[] = [];
+  if (v.S3_BUCKET === undefined) problems.push({ variable: 'S3_BUCKET', code: 'mediaStorageNeeds', values: { name: 'S3_BUCKET', storage: 's3' } });
+  const keyId = v.S3_ACCESS_KEY_ID;
+  const secret = v.S3_SECRET_ACCESS_KEY;
+  if (keyId !== undefined && secret === undefined) {
+    problems.push({ variable: 'S3_ACCESS_KEY_ID', code: 's3KeyPair', values: { name: 'S3_ACCESS_KEY_ID', other: 'S3_SECRET_ACCESS_KEY' } });
+  } else if (keyId === undefined && secret !== undefined) {
+    problems.push({ variable: 'S3_SECRET_ACCESS_KEY', code: 's3KeyPair', values: { name: 'S3_SECRET_ACCESS_KEY', other: 'S3_ACCESS_KEY_ID' } });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      kind: 's3',
+      bucket: v.S3_BUCKET!,
+      region: v.S3_REGION ?? DEFAULT_S3_REGION,
+      endpoint: v.S3_ENDPOINT,
+      // Services other than AWS (MinIO, Ceph, Swift…) mostly answer only path-style requests.
+      forcePathStyle: v.S3_FORCE_PATH_STYLE ?? v.S3_ENDPOINT !== undefined,
+      credentials: keyId !== undefined && secret !== undefined ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
+      prefix: v.S3_PREFIX === undefined ? '' : s3Prefix(v.S3_PREFIX)!,
+    },
+  };
 }
 
 /**
