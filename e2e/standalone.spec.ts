@@ -50,8 +50,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
 }
 
-/** A project script (test data only), on the server's database. */
-const projectScript = (script: string, args: string[]) => run(process.execPath, ['--import', 'tsx', script, ...args], ROOT, settings());
 
 test.beforeAll(async () => {
   test.setTimeout(STANDALONE_TEST_MS);
@@ -69,31 +67,39 @@ test.afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('migrates as a job of its own, and start keeps npm start’s refusals', async () => {
+test('migrates and creates accounts as jobs of their own, and start keeps npm start’s refusals', async () => {
   test.setTimeout(STANDALONE_TEST_MS);
+  const start = ['midad.cjs', 'start', '--no-migrate', '--port', String(PORT)];
+  // A node told not to migrate refuses a database behind its build, naming what is missing.
+  const behind = await run(process.execPath, start, app, settings());
+  expect(behind.code).toBe(1);
+  expect(behind.output).toMatch(/The database lacks \d+ migration\(s\) of this build/);
+
   const migrated = await run(process.execPath, ['midad.cjs', 'migrate'], app, settings());
   expect(migrated.output).toContain('Migrations applied.');
   expect(migrated.code).toBe(0);
 
   // Bad settings: one line per variable, and nothing started.
-  const refused = await run(process.execPath, ['midad.cjs', 'start', '--no-migrate', '--port', String(PORT)], app, { ...settings(), AUTH_SECRET: 'short' });
+  const refused = await run(process.execPath, start, app, { ...settings(), AUTH_SECRET: 'short' });
   expect(refused.code).toBe(1);
   expect(refused.output).toContain('Midad stopped: fix these settings');
   expect(refused.output).toMatch(/^ {2}AUTH_SECRET /m);
 
   // Demo accounts with their published passwords: refused, each named.
-  const seeded = await projectScript('scripts/seed.ts', ['--demo']);
+  // (Demo data comes only from the project's own script, as on a developer's machine.)
+  const seeded = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--demo'], ROOT, settings());
   expect(seeded.code, seeded.output).toBe(0);
-  const demo = await run(process.execPath, ['midad.cjs', 'start', '--no-migrate', '--port', String(PORT)], app, settings());
+  const demo = await run(process.execPath, start, app, settings());
   expect(demo.code).toBe(1);
   expect(demo.output).toContain('refuses to run while these accounts still have the demo password');
   expect(demo.output).toContain('--email admin@midad.test');
   expect(demo.output).not.toContain('Next.js');
 
-  // The operator gives each its own password; the sample stories stay, for the pages below.
+  // The operator gives each its own password (the sample stories stay, for the pages below).
   for (const account of DEMO_ACCOUNTS) {
-    const changed = await projectScript('scripts/user-create.ts', ['--email', account.email, '--password', `${account.role}-standalone-password`, '--role', account.role, '--name', account.name]);
-    expect(changed.code, changed.output).toBe(0);
+    const changed = await run(process.execPath, ['midad.cjs', 'user:create', '--email', account.email, '--password', `${account.role}-standalone-password`, '--role', account.role, '--name', account.name], app, settings());
+    expect(changed.output).toContain(`Updated ${account.role} ${account.email}`);
+    expect(changed.code).toBe(0);
   }
 });
 

@@ -7,6 +7,7 @@ import type { NextConfig } from 'next';
 import { configFrom } from '../../lib/config/server';
 import { migrateDatabase, prepareProductionServer } from '../production-server';
 import { runScript, ScriptError } from '../run-script';
+import { createOrUpdateUser } from '../user-account';
 
 /*
  * The one program of a standalone build (docs/operations.md, Containers). `npm run standalone`
@@ -15,16 +16,17 @@ import { runScript, ScriptError } from '../run-script';
  *
  *   node midad.cjs start [--no-migrate] [--port 3000] [--hostname 127.0.0.1]
  *   node midad.cjs migrate
+ *   node midad.cjs user:create --email … --password … --role admin|editor|reviewer --name …
  *
  * `start` makes the checks of `npm start` (production-server.ts) and then runs Next's server in
- * this process; `migrate` is `npm run db:migrate`. Relative paths (PGLITE_DIR, MEDIA_DIR,
+ * this process; `migrate` is `npm run db:migrate` and `user:create` is `npm run user:create`. Relative paths (PGLITE_DIR, MEDIA_DIR,
  * db/migrations) are read from the directory of this file, as Next's own server.js does.
  */
 
 /** The build's output directory, fixed when the bundle is made (scripts/standalone/assemble.ts). */
 declare const MIDAD_DIST_DIR: string;
 
-const USAGE = 'usage: node midad.cjs start [--no-migrate] [--port <port>] [--hostname <address>] | node midad.cjs migrate';
+const USAGE = 'usage: node midad.cjs start [--no-migrate] [--port <port>] [--hostname <address>] | node midad.cjs migrate | node midad.cjs user:create --email … --password … --role … --name …';
 
 /** Next's own bound on its in-memory copy of the cache, used when Redis is not set. */
 const NEXT_MEMORY_CACHE_BYTES = 50 * 1024 * 1024;
@@ -85,6 +87,7 @@ void runScript(async () => {
   process.env.NEXT_DIST_DIR = MIDAD_DIST_DIR;
   const [command, ...args] = process.argv.slice(2);
   if (command === 'migrate' && args.length === 0) return migrateDatabase();
+  if (command === 'user:create') return createOrUpdateUser(args);
   if (command === 'start') return serve(await prepareProductionServer(args));
   throw new ScriptError(USAGE);
 });
