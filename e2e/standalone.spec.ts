@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../db/seed-data/sample-stories';
-import { startStandalone, type AppServer } from './processes';
+import { createPostgres, postgresUnavailable, startStandalone, type AppServer, type PostgresServer } from './processes';
 
 /*
  * The standalone server, as a container runs it: the suite's production build completed by
  * `npm run standalone`, copied away from the project (so nothing can be found in the project's
  * node_modules), then `node midad.cjs migrate` and `node midad.cjs start --no-migrate` with Node
  * alone on a new embedded database. It must keep npm start's refusals, and serve readers' pages
- * and the build's static files. The test owns the copy, the database and the server's port, and
- * stops the server by its PID.
+ * and the build's static files; on a PostgreSQL server, migration jobs started together take turns.
+ * The test owns the copy, the databases and the servers' ports, and stops the servers by PID.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -25,6 +25,7 @@ const STANDALONE_TEST_MS = 600_000;
 let work = '';
 let app = '';
 let server: AppServer | undefined;
+let pg: PostgresServer | undefined;
 
 /** The only settings the server gets: what an operator would give a container. */
 function settings(): NodeJS.ProcessEnv {
@@ -64,6 +65,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   test.setTimeout(STANDALONE_TEST_MS);
   await server?.stop();
+  pg?.destroy();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -141,4 +143,24 @@ test('serves readers’ pages and the build’s static files with Node alone', a
   await server.stop();
   server = undefined;
   await expect(fetch(`http://127.0.0.1:${PORT}/api/health`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+});
+
+test('on a PostgreSQL server, two migration jobs started together take turns, and a node starts on the result', async () => {
+  const unavailable = postgresUnavailable();
+  test.skip(unavailable !== null, unavailable ?? '');
+  test.setTimeout(STANDALONE_TEST_MS);
+  pg = createPostgres(PORT + 1);
+  const env = { ...settings(), PGLITE_DIR: '', DATABASE_URL: pg.databaseUrl };
+  const jobs = await Promise.all([1, 2].map(() => run(process.execPath, ['midad.cjs', 'migrate'], app, env)));
+  for (const job of jobs) {
+    expect(job.output).toContain('Migrations applied.');
+    expect(job.code).toBe(0);
+  }
+
+  server = await startStandalone(app, PORT + 2, env, ['--no-migrate']);
+  const home = await fetch(`${server.url}/`);
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain('<html lang="ar" dir="rtl"');
+  await server.stop();
+  server = undefined;
 });
