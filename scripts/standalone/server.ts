@@ -78,6 +78,7 @@ async function serve(args: readonly string[]): Promise<void> {
   require('next');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require('next/dist/server/lib/start-server') as typeof import('next/dist/server/lib/start-server');
+  // `config` as Next's server.js passes it, although the published type does not list it.
   await startServer({ dir: process.cwd(), isDev: false, hostname: listen.hostname, port: listen.port, allowRetry: false, ...({ config } as object) });
 }
 
