@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { CACHE_HANDLER_FILE, compileCacheHandler } from './scripts/compile-cache-handler';
@@ -75,10 +76,25 @@ const baseConfig: NextConfig = {
  */
 export default function nextConfig(phase: string): NextConfig {
   if (phase === PHASE_DEVELOPMENT_SERVER) return baseConfig;
-  if (phase === PHASE_PRODUCTION_BUILD) compileCacheHandler();
+  const building = phase === PHASE_PRODUCTION_BUILD;
+  if (building) compileCacheHandler();
   return {
     ...baseConfig,
+    ...(building ? standaloneOutput : {}),
     cacheHandler: CACHE_HANDLER_FILE,
     ...(config.redisUrl ? { cacheMaxMemorySize: 0 } : {}),
   };
 }
+
+/**
+ * Every production build also writes a self-contained server into `<distDir>/standalone`: the
+ * files each route needs traced out of node_modules, for a container or a machine without the
+ * project (`npm run standalone` completes it, docs/decisions/0026). Only the build asks for it:
+ * `next start` would otherwise warn that it is the wrong way to serve such a build, and
+ * `npm start` serves it as before. The tracing root is this project, so the server lands at the
+ * top of that directory wherever the checkout sits.
+ */
+const standaloneOutput: NextConfig = {
+  output: 'standalone',
+  outputFileTracingRoot: path.resolve(__dirname),
+};

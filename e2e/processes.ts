@@ -59,6 +59,28 @@ export async function startApp(
   return { url, stop: (signal = 'SIGTERM') => stopGroup(child, signal) };
 }
 
+/**
+ * Starts a standalone server (`npm run standalone`, copied to `dir`) the way a container does:
+ * `node midad.cjs start` with Node alone, in the directory the build was copied to, with only the
+ * environment given (no project, no tsx). Answers once its health check passes.
+ */
+export async function startStandalone(dir: string, port: number, env: NodeJS.ProcessEnv, args: string[] = []): Promise<AppServer> {
+  const logFile = path.join(os.tmpdir(), `midad-standalone-${port}.log`);
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, ['midad.cjs', 'start', ...args, '--port', String(port)], { cwd: dir, env, detached: true, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new GaveUp(`the standalone server on ${port} exited before it answered; see ${logFile}`);
+      return (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(30_000) })).ok;
+    },
+    STARTUP_LIMIT_MS,
+    () => `the standalone server on ${port} did not answer its health check; see ${logFile}`,
+  );
+  return { url, stop: (signal = 'SIGTERM') => stopGroup(child, signal) };
+}
+
 /** A ceiling only for a process that hangs; a test's own timeout normally ends first. */
 const STARTUP_LIMIT_MS = 240_000;
 

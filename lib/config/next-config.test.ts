@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** next.config.ts as `next build` would load it with this environment. */
@@ -56,6 +57,14 @@ describe('next.config.ts for each phase', () => {
   it('caches through Midad’s handler on a production server, and not in development', async () => {
     expect((await forPhase('phase-production-server')).cacheHandler).toMatch(/\.next-cache-handler\/cache-handler\.cjs$/);
     expect((await forPhase('phase-development-server')).cacheHandler).toBeUndefined();
+  });
+
+  it('writes a standalone server with a production build, traced from the project, but leaves `next start` as it was', async () => {
+    const build = await forPhase('phase-production-build');
+    expect(build.output).toBe('standalone');
+    expect(build.outputFileTracingRoot).toBe(path.resolve(__dirname, '..', '..'));
+    expect((await forPhase('phase-production-server')).output).toBeUndefined();
+    expect((await forPhase('phase-development-server')).output).toBeUndefined();
   });
 
   it('serves `/`, feeds, sitemaps and listings from parametrised routes', async () => {
