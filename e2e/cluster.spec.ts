@@ -10,10 +10,11 @@ import { DEMO, editorBox, expectSaved, expectStatus, pressWorkflow, signIn, uniq
 
 /*
  * The whole deployment on one machine (e2e/cluster.ts, what `npm run cluster` starts): a
- * PostgreSQL primary and its streaming replica, Redis, two nodes and Varnish in front of both.
- * «نشر» pressed on node A reaches readers through node B and through Varnish within a second on
- * every page that lists the story, «إلغاء النشر» takes it off them as fast, and with Redis
- * stopped every page is still right. The test owns every process and stops it by PID.
+ * PostgreSQL primary and its streaming replica, Redis, an S3 service, two nodes and Varnish in
+ * front of both. «نشر» pressed on node A reaches readers through node B and through Varnish within
+ * a second on every page that lists the story, «إلغاء النشر» takes it off them as fast, an image
+ * uploaded through node A is served through node B, and with Redis stopped every page is still
+ * right. The test owns every process and stops it by PID.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -135,6 +136,39 @@ test('«نشر» on node A is on node B and through Varnish within a second, and
   story = { title, deskPath, publicPath };
   await editor.context().close();
   await reviewer.context().close();
+});
+
+test('an image uploaded through node A is served through node B and through Varnish', async ({ browser }) => {
+  test.setTimeout(CLUSTER_TEST_MS);
+  const [a, b] = cluster!.nodes;
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 1000, height: 600, channels: 3, background: { r: 150, g: 60, b: 40 } } }).png().toBuffer();
+  const alt = 'لوحة بخط الثلث في المعرض';
+
+  const editor = await deskPage(browser, a, 'editor');
+  await editor.goto('/desk/articles/new');
+  await editor.getByLabel('العنوان', { exact: true }).fill(unique('صور من معرض الخط'));
+  await editor.getByLabel('القسم').selectOption({ label: SECTION });
+  await editorBox(editor).click();
+  await editor.keyboard.insertText('فقرة قبل الصورة.');
+  await editor.getByRole('button', { name: /^صورة/ }).click();
+  const picker = editor.getByRole('dialog', { name: 'رفع صورة' });
+  await picker.getByLabel('ملف الصورة').setInputFiles({ name: 'thuluth.png', mimeType: 'image/png', buffer: png });
+  await picker.getByLabel('النص البديل').fill(alt);
+  await picker.getByRole('button', { name: 'إدراج الصورة' }).click();
+  await expect(picker).toHaveCount(0);
+  const src = (await editorBox(editor).getByRole('img', { name: alt }).getAttribute('src'))!;
+  expect(src).toMatch(/^\/media\/[0-9a-f]{32}$/);
+
+  const fromA = Buffer.from(await (await fetch(`${a.url}${src}`)).arrayBuffer());
+  for (const origin of [b.url, cluster!.varnish.url]) {
+    const response = await fetch(`${origin}${src}`);
+    expect(response.status, origin).toBe(200);
+    expect(response.headers.get('content-type'), origin).toBe('image/webp');
+    expect(Buffer.from(await response.arrayBuffer()).equals(fromA), origin).toBe(true);
+  }
+  expect((await sharp(fromA).metadata()).width).toBe(1000);
+  await editor.context().close();
 });
 
 test('with Redis stopped, every page through either node and Varnish is still right', async ({ browser }) => {

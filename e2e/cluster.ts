@@ -1,10 +1,13 @@
 /*
  * A whole Midad deployment on one machine, on 127.0.0.1: a PostgreSQL primary and a streaming
- * replica, Redis for the shared cache, two nodes of the production build, and Varnish in front of
- * both. Used by `npm run cluster` (scripts/cluster.ts), by e2e/cluster.spec.ts and by
+ * replica, Redis for the shared cache, an S3 service for media (OpenStack Swift), two nodes of the
+ * production build, and Varnish in front of both. Used by `npm run cluster` (scripts/cluster.ts), by e2e/cluster.spec.ts and by
  * `npm run bench:cluster`. Everything it starts is stopped by PID, also when a later part fails
  * to start.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   createPostgres,
   createReplica,
@@ -19,16 +22,18 @@ import {
   type RedisServer,
   type VarnishServer,
 } from './processes';
+import { s3ServiceUnavailable, startS3Service, type S3Service } from './s3-service';
 
 /** The ports a cluster takes, from its base port up. */
-export const CLUSTER_PORTS = { primary: 0, replica: 1, redis: 2, nodeA: 3, nodeB: 4, varnish: 5, varnishAdmin: 6 } as const;
-/** How many consecutive ports from the base a cluster takes. */
-export const CLUSTER_PORT_SPAN = 7;
+export const CLUSTER_PORTS = { primary: 0, replica: 1, redis: 2, s3: 3, nodeA: 4, nodeB: 5, varnish: 6, varnishAdmin: 7 } as const;
+/** How many consecutive ports from the base a cluster takes (Swift's inner servers take free ports of their own). */
+export const CLUSTER_PORT_SPAN = 8;
 
 export interface Cluster {
   primary: PostgresServer;
   replica: PostgresServer;
   redis: RedisServer;
+  s3: S3Service;
   nodes: [AppServer, AppServer];
   varnish: VarnishServer;
   /** Stops everything still running, in the reverse order of starting. */
@@ -37,7 +42,7 @@ export interface Cluster {
 
 /** Why a cluster cannot be started here, or null when it can. */
 export function clusterUnavailable(): string | null {
-  return postgresUnavailable() ?? redisUnavailable() ?? varnishUnavailable();
+  return postgresUnavailable() ?? redisUnavailable() ?? s3ServiceUnavailable() ?? varnishUnavailable();
 }
 
 /**
@@ -66,6 +71,9 @@ export async function startCluster(basePort: number, log: (line: string) => void
     log(`Redis on ${port('redis')}`);
     const redis = await startRedis(port('redis'));
     stops.push(() => redis.kill());
+    log(`S3 service (OpenStack Swift) on ${port('s3')}`);
+    const s3 = await startS3Service(port('s3'));
+    stops.push(() => s3.stop());
 
     const varnishUrl = `http://127.0.0.1:${port('varnish')}`;
     const settings = {
@@ -73,18 +81,27 @@ export async function startCluster(basePort: number, log: (line: string) => void
       DATABASE_REPLICA_URLS: replica.databaseUrl,
       EDGE_CACHE: 'varnish',
       VARNISH_PURGE_URLS: varnishUrl,
+      MEDIA_STORAGE: 's3',
+      S3_BUCKET: s3.bucket,
+      S3_REGION: s3.region,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
     };
     const database = { databaseUrl: primary.databaseUrl };
+    // Each node has a media directory of its own, as on separate machines: only the bucket is shared.
+    const disks = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-cluster-disks-'));
+    stops.push(() => fs.rmSync(disks, { recursive: true, force: true }));
     log(`node A on ${port('nodeA')} (migrates and adds the demo content)`);
-    const nodeA = await startApp(port('nodeA'), database, true, settings);
+    const nodeA = await startApp(port('nodeA'), database, true, { ...settings, MEDIA_DIR: path.join(disks, 'a') });
     stops.push(() => nodeA.stop());
     log(`node B on ${port('nodeB')}`);
-    const nodeB = await startApp(port('nodeB'), database, false, settings);
+    const nodeB = await startApp(port('nodeB'), database, false, { ...settings, MEDIA_DIR: path.join(disks, 'b') });
     stops.push(() => nodeB.stop());
     log(`Varnish on ${port('varnish')}, in front of both nodes`);
     const varnish = await startVarnish(port('varnish'), [port('nodeA'), port('nodeB')]);
     stops.push(() => varnish.stop());
-    return { primary, replica, redis, nodes: [nodeA, nodeB], varnish, stop: stopAll };
+    return { primary, replica, redis, s3, nodes: [nodeA, nodeB], varnish, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

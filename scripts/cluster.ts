@@ -1,15 +1,16 @@
 /*
  * `npm run cluster`: Midad as a newsroom runs it on its biggest day, on this one machine — a
- * PostgreSQL primary and a streaming replica, Redis, two nodes of the production build and Varnish
- * in front (e2e/cluster.ts). It prints the addresses, then runs until Ctrl-C, and stops everything
+ * PostgreSQL primary and a streaming replica, Redis, an S3 service for media (OpenStack Swift), two
+ * nodes of the production build and Varnish in front (e2e/cluster.ts). It prints the addresses, then runs until Ctrl-C, and stops everything
  * it started by PID, also when a part fails to start.
  *
  *   npm run cluster                 (builds first when there is no production build)
  *   npm run cluster -- --build      (builds again)
  *   npm run cluster -- --port 4300  (the first of the ports it takes; 4200 unless told)
  *
- * It needs PostgreSQL's server binaries, redis-server, and varnishd with the xkey vmod (Debian:
- * postgresql, redis-server, varnish, varnish-modules), and root or the postgres user to run
+ * It needs PostgreSQL's server binaries, redis-server, OpenStack Swift with memcached, and varnishd
+ * with the xkey vmod (Debian: postgresql, redis-server, swift swift-proxy swift-account
+ * swift-container swift-object memcached, varnish, varnish-modules), and root or the postgres user to run
  * PostgreSQL. The nodes have the demo accounts and stories of `npm run dev`: it is for trying the
  * deployment, not for serving readers.
  */
@@ -71,6 +72,7 @@ Midad cluster on this machine:
   PostgreSQL primary:  ${cluster.primary.databaseUrl}
   PostgreSQL replica:  ${cluster.replica.databaseUrl}
   Redis:               ${cluster.redis.url}
+  S3 (media bucket):   ${cluster.s3.endpoint} bucket ${cluster.s3.bucket}
 
 Desk: ${a.url}/desk or ${b.url}/desk\n${DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(9)} ${account.email.padEnd(22)} ${account.password}`).join('\n')}
 Ctrl-C stops everything.`);

@@ -1,6 +1,6 @@
 /*
  * `npm run bench:cluster`: the deployment of `npm run cluster` (e2e/cluster.ts) under load, on this
- * one machine — a PostgreSQL primary and replica, Redis, two nodes and Varnish in front.
+ * one machine — a PostgreSQL primary and replica, Redis, an S3 service, two nodes and Varnish in front.
  *
  * 1. Throughput: the article, home and search pages through Varnish against node A direct (ratios
  *    in one run; the load generator shares the machine's cores with everything else).
@@ -134,7 +134,7 @@ function markdown(report: ClusterBench): string {
     `Written by \`npm run bench:cluster\` on ${report.when.slice(0, 16).replace('T', ' ')} UTC; run it again to replace it.`,
     '',
     `On ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start.toFixed(1)} at the start and ${machine.loadAverage.end.toFixed(1)} at the end. ` +
-      'Everything runs on this one machine: a PostgreSQL primary and its streaming replica, Redis, two nodes of the production build, Varnish in front of both, and the load generator, which shares the cores with them. ' +
+      'Everything runs on this one machine: a PostgreSQL primary and its streaming replica, Redis, an S3 service (OpenStack Swift), two nodes of the production build, Varnish in front of both, and the load generator, which shares the cores with them. ' +
       `Each page was loaded with ${report.connections} connections for ${report.seconds} s, first on node A directly, then through Varnish.`,
     '',
     line(HEADER),
