@@ -1,12 +1,8 @@
-import { performance } from 'node:perf_hooks';
-import { isDeepStrictEqual } from 'node:util';
-import type { Browser, Page } from '@playwright/test';
 import { slugify } from '../lib/arabic/slug';
 import { articlePath, sectionFeedPath, sectionPath } from '../lib/seo/paths';
 import { clusterUnavailable, startCluster, type Cluster } from './cluster';
 import { expect, test } from './fixtures';
-import type { AppServer } from './processes';
-import { DEMO, editorBox, expectSaved, expectStatus, pressWorkflow, signIn, unique } from './support';
+import { deskAt, editorBox, expectStatus, freshWithin, pressWorkflow, unique, writeApprovedStory } from './support';
 
 /*
  * The whole deployment on one machine (e2e/cluster.ts, what `npm run cluster` starts): a
@@ -39,14 +35,6 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-async function deskPage(browser: Browser, node: AppServer, who: keyof typeof DEMO): Promise<Page> {
-  const context = await browser.newContext({ baseURL: node.url });
-  const page = await context.newPage();
-  await signIn(page, DEMO[who]);
-  await expect(page).toHaveURL(/\/desk$/);
-  return page;
-}
-
 async function get(origin: string, path: string) {
   const response = await fetch(`${origin}${path}`, { redirect: 'manual' });
   return { status: response.status, cache: response.headers.get('x-cache'), body: await response.text() };
@@ -73,22 +61,6 @@ async function readersSee(origin: string, title: string, publicPath: string) {
   return { listings: has as boolean[], article: status as number };
 }
 
-/**
- * That readers asking within `limitMs` of now get `expected`: requests go out one round after the
- * other, and a round sent within the limit must answer it. When its answer arrives does not count
- * — on a busy machine fourteen fresh renders take what they take — only what it says.
- */
-async function freshWithin<T>(limitMs: number, readers: () => Promise<T>, expected: T): Promise<void> {
-  const since = performance.now();
-  let seen: T | undefined;
-  while (performance.now() - since <= limitMs) {
-    seen = await readers();
-    if (isDeepStrictEqual(seen, expected)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  expect(seen as unknown, `what readers got from the last requests sent within ${limitMs} ms`).toEqual(expected);
-}
-
 const everywhere = (listings: boolean, article: number) => ({ listings: readerPages('', '').listings.map(() => listings), article });
 
 test('«نشر» on node A is on node B and through Varnish within a second, and «إلغاء النشر» takes it off as fast', async ({ browser }) => {
@@ -98,21 +70,10 @@ test('«نشر» on node A is on node B and through Varnish within a second, and
   const title = unique('معرض الخط العربي في العاصمة');
   const publicPath = articlePath(slugify(title));
 
-  const editor = await deskPage(browser, a, 'editor');
-  await editor.goto('/desk/articles/new');
-  await editor.getByLabel('العنوان', { exact: true }).fill(title);
-  await editor.getByLabel('القسم').selectOption({ label: SECTION });
-  await editorBox(editor).click();
-  await editor.keyboard.insertText('افتتح المعرض أبوابه للزوار صباح اليوم، ويضم أعمال خطاطين من عشرين بلدًا.');
-  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
-  await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
-  await expectSaved(editor);
-  const deskPath = new URL(editor.url()).pathname;
-  await pressWorkflow(editor, 'إرسال للمراجعة');
-  const reviewer = await deskPage(browser, b, 'reviewer');
-  await reviewer.goto(deskPath);
-  await pressWorkflow(reviewer, 'اعتماد');
-  await editor.reload();
+  const editor = await deskAt(browser, a.url, 'editor');
+  const reviewer = await deskAt(browser, b.url, 'reviewer');
+  const text = 'افتتح المعرض أبوابه للزوار صباح اليوم، ويضم أعمال خطاطين من عشرين بلدًا.';
+  const deskPath = await writeApprovedStory(editor, reviewer, { title, section: SECTION, text });
 
   // Before: every page cached in Varnish without the story (the search page is never cached).
   const { listings, article } = readerPages(title, publicPath);
@@ -145,7 +106,7 @@ test('an image uploaded through node A is served through node B and through Varn
   const png = await sharp({ create: { width: 1000, height: 600, channels: 3, background: { r: 150, g: 60, b: 40 } } }).png().toBuffer();
   const alt = 'لوحة بخط الثلث في المعرض';
 
-  const editor = await deskPage(browser, a, 'editor');
+  const editor = await deskAt(browser, a.url, 'editor');
   await editor.goto('/desk/articles/new');
   await editor.getByLabel('العنوان', { exact: true }).fill(unique('صور من معرض الخط'));
   await editor.getByLabel('القسم').selectOption({ label: SECTION });
@@ -182,10 +143,10 @@ test('with Redis stopped, every page through either node and Varnish is still ri
   for (const origin of [a.url, b.url, v]) expect(await readersSee(origin, title, publicPath), origin).toEqual(everywhere(false, 404));
 
   // Back through review and published again, with no shared cache: readers everywhere get it.
-  const editor = await deskPage(browser, a, 'editor');
+  const editor = await deskAt(browser, a.url, 'editor');
   await editor.goto(deskPath);
   await pressWorkflow(editor, 'إرسال للمراجعة');
-  const reviewer = await deskPage(browser, b, 'reviewer');
+  const reviewer = await deskAt(browser, b.url, 'reviewer');
   await reviewer.goto(deskPath);
   await pressWorkflow(reviewer, 'اعتماد');
   await editor.reload();

@@ -22,7 +22,7 @@ import {
   type RedisServer,
   type VarnishServer,
 } from './processes';
-import { s3ServiceUnavailable, startS3Service, type S3Service } from './s3-service';
+import { s3ServiceUnavailable, s3Settings, startS3Service, type S3Service } from './s3-service';
 
 /** The ports a cluster takes, from its base port up. */
 export const CLUSTER_PORTS = { primary: 0, replica: 1, redis: 2, s3: 3, nodeA: 4, nodeB: 5, varnish: 6, varnishAdmin: 7 } as const;
@@ -81,12 +81,7 @@ export async function startCluster(basePort: number, log: (line: string) => void
       DATABASE_REPLICA_URLS: replica.databaseUrl,
       EDGE_CACHE: 'varnish',
       VARNISH_PURGE_URLS: varnishUrl,
-      MEDIA_STORAGE: 's3',
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      ...s3Settings(s3),
     };
     const database = { databaseUrl: primary.databaseUrl };
     // Each node has a media directory of its own, as on separate machines: only the bucket is shared.

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createPostgres, postgresUnavailable, startApp, type AppServer, type PostgresServer } from './processes';
-import { s3ServiceUnavailable, startS3Service, type S3Service } from './s3-service';
-import { DEMO, editorBox, expectSaved, signIn, unique } from './support';
+import { s3ServiceUnavailable, s3Settings, startS3Service, type S3Service } from './s3-service';
+import { deskAt, editorBox, expectSaved, unique } from './support';
 
 /*
  * Media in object storage (MEDIA_STORAGE=s3): two `next start` processes of the same build on one
@@ -40,13 +39,7 @@ test.beforeAll(async () => {
   mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-media-'));
   const settings = {
     MEDIA_DIR: mediaDir,
-    MEDIA_STORAGE: 's3',
-    S3_BUCKET: s3.bucket,
-    S3_REGION: s3.region,
-    S3_ENDPOINT: s3.endpoint,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    S3_PREFIX: PREFIX,
+    ...s3Settings(s3, PREFIX),
   };
   const database = { databaseUrl: pg.databaseUrl };
   nodeA = await startApp(BASE_PORT + 2, database, true, settings);
@@ -61,14 +54,6 @@ test.afterAll(async () => {
   pg?.destroy();
   if (mediaDir) fs.rmSync(mediaDir, { recursive: true, force: true });
 });
-
-async function deskPage(browser: Browser, app: AppServer): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url });
-  const page = await context.newPage();
-  await signIn(page, DEMO.editor);
-  await expect(page).toHaveURL(/\/desk$/);
-  return page;
-}
 
 /** The bucket as the test reads it, apart from the app. */
 function bucketClient(service: S3Service): S3Client {
@@ -91,7 +76,7 @@ test('an image uploaded through one node is kept in the bucket and served by bot
   const alt = 'منصة المؤتمر الصحفي قبل بدئه';
 
   // The editor writes a story on node A and puts an image in its body.
-  const editor = await deskPage(browser, a);
+  const editor = await deskAt(browser, a.url, 'editor');
   await editor.goto('/desk/articles/new');
   await editor.getByLabel('العنوان', { exact: true }).fill(unique('خبر بصورة في الحاوية'));
   await editor.getByLabel('القسم').selectOption({ label: 'فلسطين' });
@@ -141,7 +126,7 @@ test('an image uploaded through one node is kept in the bucket and served by bot
   }
 
   // The same story opened on node B shows the image, loaded from node B.
-  const other = await deskPage(browser, b);
+  const other = await deskAt(browser, b.url, 'editor');
   await other.goto(deskPath);
   const shown = editorBox(other).getByRole('img', { name: alt });
   await expect(shown).toBeVisible();

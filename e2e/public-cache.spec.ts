@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { sectionFeedPath, sectionPath } from '../lib/seo/paths';
 import { expect, test } from './fixtures';
-import { expectStatus, pressWorkflow, unique } from './support';
+import { expectStatus, freshWithin, pressWorkflow, unique } from './support';
 
 /*
  * Every public page is kept whole in Next's cache — listings, feeds and sitemaps as well as
@@ -52,7 +52,7 @@ test('listings, feeds and sitemaps served from the cache show «نشر» and «�
   // The refresh has just emptied the feeds' and sitemaps' entries: a POST is now the request that
   // renders them, and Next answers it 405. That answer must not become what readers get next.
   for (const path of XML_DOCUMENTS) expect((await request.post(path, { failOnStatusCode: false })).status(), path).toBe(405);
-  await expect.poll(() => pagesMentioning(request, LISTINGS, story), { timeout: 1_000, intervals: [50] }).toEqual(LISTINGS);
+  await freshWithin(1_000, () => pagesMentioning(request, LISTINGS, story), LISTINGS);
 
   // The author's page too, now that the story names its author's page.
   const authorPath = /href="(\/authors\/\d+)"/.exec(await (await request.get(publicPath)).text())?.[1];
@@ -63,7 +63,7 @@ test('listings, feeds and sitemaps served from the cache show «نشر» and «�
 
   await editor.reload();
   await pressWorkflow(editor, 'إلغاء النشر');
-  await expect.poll(() => pagesMentioning(request, everywhere, story), { timeout: 1_000, intervals: [50] }).toEqual([]);
+  await freshWithin(1_000, () => pagesMentioning(request, everywhere, story), []);
   expect((await request.get(publicPath)).status()).toBe(404);
 });
 

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { freePort } from './processes';
 
 /**
  * A real S3-compatible service of the caller's own: OpenStack Swift (Debian's packages) with its
@@ -24,6 +25,19 @@ export interface S3Service {
   bucket: string;
   /** Stops every process started for the service and removes its directory. */
   stop(): Promise<void>;
+}
+
+/** The settings that point a Midad node at `s3` for its media (under `prefix` in the bucket, when given). */
+export function s3Settings(s3: S3Service, prefix?: string): Record<string, string> {
+  return {
+    MEDIA_STORAGE: 's3',
+    S3_BUCKET: s3.bucket,
+    S3_REGION: s3.region,
+    S3_ENDPOINT: s3.endpoint,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ...(prefix ? { S3_PREFIX: prefix } : {}),
+  };
 }
 
 /** The binaries each Debian package brings. */
@@ -100,7 +114,7 @@ export async function startS3Service(port: number): Promise<S3Service> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const ports = { account: await freeLoopbackPort(), container: await freeLoopbackPort(), object: await freeLoopbackPort(), memcached: await freeLoopbackPort() };
+    const ports = { account: await freePort(), container: await freePort(), object: await freePort(), memcached: await freePort() };
     const python = swiftPython();
     writeConfiguration(dir, port, ports);
 
@@ -289,17 +303,6 @@ async function poll(check: () => Promise<boolean>, limitMs: number, message: () 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${message()}${last instanceof Error ? ` (last: ${last.message})` : ''}`);
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** memcached's "version" command over a raw connection. */

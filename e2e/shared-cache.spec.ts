@@ -1,9 +1,8 @@
-import type { Browser, Page } from '@playwright/test';
 import { slugify } from '../lib/arabic/slug';
 import { articlePath, sectionPath } from '../lib/seo/paths';
 import { expect, test } from './fixtures';
 import { createPostgres, postgresUnavailable, redisUnavailable, startApp, startRedis, type AppServer, type PostgresServer, type RedisServer } from './processes';
-import { DEMO, editorBox, expectSaved, expectStatus, pressWorkflow, signIn, unique } from './support';
+import { deskAt, expectStatus, freshWithin, pressWorkflow, unique, writeApprovedStory } from './support';
 
 /*
  * Many nodes, one cache: two `next start` processes of the same build on one PostgreSQL database
@@ -45,14 +44,6 @@ test.afterAll(async () => {
   pg?.destroy();
 });
 
-async function deskPage(browser: Browser, app: AppServer, who: keyof typeof DEMO): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url });
-  const page = await context.newPage();
-  await signIn(page, DEMO[who]);
-  await expect(page).toHaveURL(/\/desk$/);
-  return page;
-}
-
 async function get(app: AppServer, path: string) {
   const response = await fetch(`${app.url}${path}`, { redirect: 'manual' });
   return { status: response.status, cache: response.headers.get('x-nextjs-cache'), body: await response.text() };
@@ -75,21 +66,9 @@ test('a page one node rendered is served by the other from Redis, and «نشر»
   expect((await get(b, '/')).cache).toBe('MISS');
   expect((await get(a, '/')).cache).toBe('HIT');
 
-  const editor = await deskPage(browser, a, 'editor');
-  await editor.goto('/desk/articles/new');
-  await editor.getByLabel('العنوان', { exact: true }).fill(title);
-  await editor.getByLabel('القسم').selectOption({ label: SECTION });
-  await editorBox(editor).click();
-  await editor.keyboard.insertText('نص الخبر كما نشرته العقدة الأولى.');
-  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
-  await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
-  await expectSaved(editor);
-  const deskPath = new URL(editor.url()).pathname;
-  await pressWorkflow(editor, 'إرسال للمراجعة');
-  const reviewer = await deskPage(browser, a, 'reviewer');
-  await reviewer.goto(deskPath);
-  await pressWorkflow(reviewer, 'اعتماد');
-  await editor.reload();
+  const editor = await deskAt(browser, a.url, 'editor');
+  const reviewer = await deskAt(browser, a.url, 'reviewer');
+  const deskPath = await writeApprovedStory(editor, reviewer, { title, section: SECTION, text: 'نص الخبر كما نشرته العقدة الأولى.' });
 
   // Everything node B will be asked for is in the shared cache, without the story.
   for (const path of [...listings, publicPath]) {
@@ -100,9 +79,7 @@ test('a page one node rendered is served by the other from Redis, and «نشر»
 
   await pressWorkflow(editor, 'نشر');
   await expectStatus(editor, 'منشور');
-  await expect
-    .poll(async () => ({ listings: await showsStory(b, listings, title), article: (await get(b, publicPath)).status }), { timeout: 1_000, intervals: [50] })
-    .toEqual({ listings: listings.map(() => true), article: 200 });
+  await freshWithin(1_000, async () => ({ listings: await showsStory(b, listings, title), article: (await get(b, publicPath)).status }), { listings: listings.map(() => true), article: 200 });
   story = { title, deskPath, publicPath };
   await editor.context().close();
   await reviewer.context().close();
@@ -126,12 +103,10 @@ test('without Redis both nodes render every page afresh: correct, never stale, n
   }
 
   // «إلغاء النشر» through node A while Redis is down: gone from node B's pages at once.
-  const editor = await deskPage(browser, a, 'editor');
+  const editor = await deskAt(browser, a.url, 'editor');
   await editor.goto(deskPath);
   await pressWorkflow(editor, 'إلغاء النشر');
-  await expect
-    .poll(async () => ({ listings: await showsStory(b, pages.slice(0, 3), title), article: (await get(b, publicPath)).status }), { timeout: 1_000, intervals: [50] })
-    .toEqual({ listings: [false, false, false], article: 404 });
+  await freshWithin(1_000, async () => ({ listings: await showsStory(b, pages.slice(0, 3), title), article: (await get(b, publicPath)).status }), { listings: [false, false, false], article: 404 });
   for (const app of [a, b]) {
     for (const path of pages.slice(0, 4)) expect((await get(app, path)).status, `${app.url}${path}`).toBe(200);
   }

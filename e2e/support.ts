@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const DEMO = {
   admin: { email: 'admin@midad.test', password: 'midad-admin-demo' },
@@ -152,4 +154,52 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string) {
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
     `axe on ${label}`,
   ).toEqual([]);
+}
+
+/** A desk of its own on the server at `origin` (another node, a private server), signed in as `who`. */
+export async function deskAt(browser: Browser, origin: string, who: keyof typeof DEMO): Promise<Page> {
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  await signIn(page, DEMO[who]);
+  await expect(page).toHaveURL(/\/desk$/);
+  return page;
+}
+
+/**
+ * Writes a one-paragraph story in `editor`'s desk, submits it, and has `reviewer` (a desk on the
+ * same database, perhaps through another node) approve it: ready for «نشر». Returns its desk path.
+ */
+export async function writeApprovedStory(editor: Page, reviewer: Page, story: { title: string; section: string; text: string }): Promise<string> {
+  await editor.goto('/desk/articles/new');
+  await editor.getByLabel('العنوان', { exact: true }).fill(story.title);
+  await editor.getByLabel('القسم').selectOption({ label: story.section });
+  await editorBox(editor).click();
+  await editor.keyboard.insertText(story.text);
+  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
+  await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
+  await expectSaved(editor);
+  const deskPath = new URL(editor.url()).pathname;
+  await pressWorkflow(editor, 'إرسال للمراجعة');
+  await reviewer.goto(deskPath);
+  await pressWorkflow(reviewer, 'اعتماد');
+  await editor.reload();
+  return deskPath;
+}
+
+/**
+ * That readers asking within `limitMs` of now get `expected`: requests go out one round after the
+ * other, and a round sent within the limit must answer it. When its answer arrives does not count
+ * — on a busy machine a round of fresh renders takes what it takes — only what it says. This is
+ * how the browser tests check that a change reaches readers "within a second" of the desk's
+ * confirmation without depending on how idle the machine is.
+ */
+export async function freshWithin<T>(limitMs: number, readers: () => Promise<T>, expected: T): Promise<void> {
+  const since = performance.now();
+  let seen: T | undefined;
+  while (performance.now() - since <= limitMs) {
+    seen = await readers();
+    if (isDeepStrictEqual(seen, expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(seen as unknown, `what readers got from the last requests sent within ${limitMs} ms`).toEqual(expected);
 }

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { slugify } from '../lib/arabic/slug';
 import { articlePath, sectionFeedPath, sectionPath } from '../lib/seo/paths';
 import { expect, test } from './fixtures';
 import { startApp, startVarnish, varnishUnavailable, type AppServer, type VarnishServer } from './processes';
-import { DEMO, editorBox, expectSaved, expectStatus, pressWorkflow, signIn, unique } from './support';
+import { deskAt, expectStatus, freshWithin, pressWorkflow, unique, writeApprovedStory } from './support';
 
 /*
  * Varnish with deploy/varnish/midad.vcl in front of a production node (EDGE_CACHE=varnish): it
@@ -59,14 +58,6 @@ function through(url: string, headers: Record<string, string> = {}, method = 'GE
     req.on('error', reject);
     req.end();
   });
-}
-
-async function deskPage(browser: Browser, who: keyof typeof DEMO): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app!.url });
-  const page = await context.newPage();
-  await signIn(page, DEMO[who]);
-  await expect(page).toHaveURL(/\/desk$/);
-  return page;
 }
 
 test('Varnish serves public pages from its cache, keeps the navigation data apart, and never caches the desk', async () => {
@@ -123,21 +114,9 @@ test('«نشر» and «إلغاء النشر» purge the pages by key: through V
   const publicPath = articlePath(slugify(title));
   const pages = ['/', sectionPath(SECTION), sectionFeedPath(SECTION), '/feed.xml'];
 
-  const editor = await deskPage(browser, 'editor');
-  await editor.goto('/desk/articles/new');
-  await editor.getByLabel('العنوان', { exact: true }).fill(title);
-  await editor.getByLabel('القسم').selectOption({ label: SECTION });
-  await editorBox(editor).click();
-  await editor.keyboard.insertText('نص الخبر كما يراه القراء عبر الذاكرة الوسيطة.');
-  await editor.getByRole('button', { name: 'حفظ', exact: true }).click();
-  await expect(editor).toHaveURL(/\/desk\/articles\/\d+$/);
-  await expectSaved(editor);
-  const deskPath = new URL(editor.url()).pathname;
-  await pressWorkflow(editor, 'إرسال للمراجعة');
-  const reviewer = await deskPage(browser, 'reviewer');
-  await reviewer.goto(deskPath);
-  await pressWorkflow(reviewer, 'اعتماد');
-  await editor.reload();
+  const editor = await deskAt(browser, app!.url, 'editor');
+  const reviewer = await deskAt(browser, app!.url, 'reviewer');
+  await writeApprovedStory(editor, reviewer, { title, section: SECTION, text: 'نص الخبر كما يراه القراء عبر الذاكرة الوسيطة.' });
 
   const shows = async () => Promise.all([...pages, publicPath].map(async (page) => (await through(`${v}${page}`)).body.includes(title)));
   for (const page of [...pages, publicPath]) {
@@ -147,14 +126,14 @@ test('«نشر» and «إلغاء النشر» purge the pages by key: through V
 
   await pressWorkflow(editor, 'نشر');
   await expectStatus(editor, 'منشور');
-  await expect.poll(shows, { timeout: 1_000, intervals: [50] }).toEqual([true, true, true, true, true]);
+  await freshWithin(1_000, shows, [true, true, true, true, true]);
   for (const page of [...pages, publicPath]) {
     await expect.poll(async () => (await through(`${v}${page}`)).headers['x-cache'], { message: page, timeout: 15_000 }).toBe('HIT');
   }
 
   await editor.reload();
   await pressWorkflow(editor, 'إلغاء النشر');
-  await expect.poll(shows, { timeout: 1_000, intervals: [50] }).toEqual([false, false, false, false, false]);
+  await freshWithin(1_000, shows, [false, false, false, false, false]);
   expect((await through(`${v}${publicPath}`)).status).toBe(404);
   await editor.context().close();
   await reviewer.context().close();

@@ -8,7 +8,7 @@ import { media } from '@/db/schema';
 import { mediaStorageFromEnv, MediaFileExistsError, S3Storage, s3ClientFor } from '@/lib/media/storage';
 import { uploadMedia } from '@/lib/server/media/upload-media';
 import { freePort } from '../../../e2e/processes';
-import { s3ServiceUnavailable, startS3Service, type S3Service } from '../../../e2e/s3-service';
+import { s3ServiceUnavailable, s3Settings, startS3Service, type S3Service } from '../../../e2e/s3-service';
 import { driverName, freshDatabase } from '../helpers';
 import { createUser, gradient } from '../media-fixtures';
 
@@ -99,15 +99,7 @@ describe.skipIf(unavailable !== null)(unavailable ? `media in object storage (sk
 
   describe('the media pipeline with MEDIA_STORAGE=s3', () => {
     let connection: Connection;
-    const settings = (): Record<string, string> => ({
-      MEDIA_STORAGE: 's3',
-      S3_BUCKET: service.bucket,
-      S3_REGION: service.region,
-      S3_ENDPOINT: service.endpoint,
-      S3_ACCESS_KEY_ID: service.accessKeyId,
-      S3_SECRET_ACCESS_KEY: service.secretAccessKey,
-      S3_PREFIX: 'uploads',
-    });
+    const settings = () => s3Settings(service, 'uploads');
     const previous: Record<string, string | undefined> = {};
 
     beforeAll(async () => {
