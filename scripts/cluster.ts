@@ -16,6 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DEMO_ACCOUNTS } from '../db/seed-data/sample-stories';
 import { appConfig } from '../lib/config/server';
@@ -46,7 +47,7 @@ void runScript(async () => {
   const basePort = basePortFrom(process.argv.slice(2));
   const unavailable = clusterUnavailable();
   if (unavailable) throw new ScriptError(`The cluster cannot start here: ${unavailable}.`);
-  if (process.getuid?.() !== 0 && process.env.USER !== 'postgres') {
+  if (process.getuid?.() !== 0 && os.userInfo().username !== 'postgres') {
     throw new ScriptError('The cluster runs its own PostgreSQL servers: run it as root (they run as postgres) or as the postgres user.');
   }
   ensureBuild(process.argv.includes('--build'));
