@@ -162,6 +162,8 @@ export interface EditableArticle {
   live: boolean;
   publishedRevisionId: number | null;
   scheduledFor: Date | null;
+  /** «حظر النشر حتى»: readers see nothing of the story before this. */
+  embargoUntil: Date | null;
   revision: {
     id: number;
     number: number;
@@ -194,6 +196,7 @@ export async function findEditableArticle(id: number, db: Executor = getDb()): P
       live: rowColumns.live,
       publishedRevisionId: articles.publishedRevisionId,
       scheduledFor: articles.scheduledFor,
+      embargoUntil: articles.embargoUntil,
       revision: {
         id: articleRevisions.id,
         number: articleRevisions.number,
