@@ -164,6 +164,8 @@ export interface EditableArticle {
   scheduledFor: Date | null;
   /** «حظر النشر حتى»: readers see nothing of the story before this. */
   embargoUntil: Date | null;
+  /** The embargo time is still ahead, by the database's clock. */
+  underEmbargo: boolean;
   revision: {
     id: number;
     number: number;
@@ -197,6 +199,7 @@ export async function findEditableArticle(id: number, db: Executor = getDb()): P
       publishedRevisionId: articles.publishedRevisionId,
       scheduledFor: articles.scheduledFor,
       embargoUntil: articles.embargoUntil,
+      underEmbargo: sql<boolean>`coalesce(${articles.embargoUntil} > now(), false)`,
       revision: {
         id: articleRevisions.id,
         number: articleRevisions.number,

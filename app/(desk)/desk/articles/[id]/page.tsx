@@ -55,7 +55,7 @@ export default async function ArticlePage({ params }: Props) {
   });
   const takedownKeepsEdit = actions.includes('unpublish') && (PENDING_EDIT_STATES as readonly string[]).includes(article.status);
   const reviewing = can(user.role, 'article.review') && article.status === 'in_review';
-  const embargoed = article.embargoUntil !== null && article.embargoUntil.getTime() > Date.now();
+  const embargoed = article.underEmbargo && article.embargoUntil !== null;
   const reviewedBefore = lastReviewed !== null && lastReviewed !== article.revision.number ? await findRevision(article.id, lastReviewed) : null;
   const currentText = `${article.revision.title}\n${article.revision.summary}\n${documentToText(body.document)}`;
 
