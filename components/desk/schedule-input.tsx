@@ -12,21 +12,38 @@ import { fieldStyle } from '@/components/ui/styles';
  * editor's own browser zone never shifts it. The zone is named beside the field and, once a day is
  * typed, the same day in the Hijri calendar; both describe the field, as does an error about it.
  */
-export function ScheduleInput({ id, locale, dateSettings }: { id: string; locale: Locale; dateSettings: FormatSettings }) {
+export function ScheduleInput({
+  id,
+  locale,
+  dateSettings,
+  name = 'scheduledFor',
+  label,
+  defaultValue,
+}: {
+  id: string;
+  locale: Locale;
+  dateSettings: FormatSettings;
+  /** The form field's name (an embargo posts `embargoUntil`); its error is `<name>-error`. */
+  name?: string;
+  label?: string;
+  /** A wall time in the site's zone, e.g. an embargo being moved. */
+  defaultValue?: string;
+}) {
   const t = getMessages(locale).workflow;
   const [hijri, setHijri] = useState('');
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">
-        {t.scheduleAt}
+        {label ?? t.scheduleAt}
       </label>
       <input
         id={id}
         type="datetime-local"
-        name="scheduledFor"
+        name={name}
+        defaultValue={defaultValue}
         required
         onChange={(event) => setHijri(hijriDayOf(event.currentTarget.value, locale, dateSettings))}
-        aria-describedby={`${id}-zone ${id}-hijri scheduledFor-error`}
+        aria-describedby={`${id}-zone ${id}-hijri ${name}-error`}
         className={`${fieldStyle} w-auto`}
       />
       <span id={`${id}-zone`} className="block text-xs text-muted">

@@ -162,6 +162,10 @@ export interface EditableArticle {
   live: boolean;
   publishedRevisionId: number | null;
   scheduledFor: Date | null;
+  /** «حظر النشر حتى»: readers see nothing of the story before this. */
+  embargoUntil: Date | null;
+  /** The embargo time is still ahead, by the database's clock. */
+  underEmbargo: boolean;
   revision: {
     id: number;
     number: number;
@@ -194,6 +198,8 @@ export async function findEditableArticle(id: number, db: Executor = getDb()): P
       live: rowColumns.live,
       publishedRevisionId: articles.publishedRevisionId,
       scheduledFor: articles.scheduledFor,
+      embargoUntil: articles.embargoUntil,
+      underEmbargo: sql<boolean>`coalesce(${articles.embargoUntil} > now(), false)`,
       revision: {
         id: articleRevisions.id,
         number: articleRevisions.number,

@@ -305,7 +305,7 @@ async function ranked(
            s.slug as section_slug,
            s.name as section_name,
            ${articles.status} as status,
-           (extract(epoch from coalesce(${articles.publishedAt}, ${articles.scheduledFor}, ${articles.updatedAt})) * 1000)::float8
+           (extract(epoch from coalesce(greatest(coalesce(${articles.publishedAt}, ${articles.scheduledFor}), ${articles.embargoUntil}), ${articles.updatedAt})) * 1000)::float8
              as public_ms,
            (extract(epoch from ${articles.updatedAt}) * 1000)::float8 as updated_ms
       from (select count(*)::int as total from matches) t

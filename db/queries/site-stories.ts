@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, exists, gt, gte, inArray, lte, max, ne, or, 
 import type { ContentDocument } from '../../lib/content/types';
 import { getDb, getReaderDb, type Executor } from '../client';
 import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '../schema';
-import { publiclyVisible } from './visibility';
+import { publicDateSql, publiclyVisible } from './visibility';
 import type { PublicFootprint, ScheduleWindow } from './site-cache-keys';
 
 /*
@@ -64,8 +64,8 @@ export interface StoryFilter {
   authorId?: number;
 }
 
-/** When readers see the story as published: a due schedule counts from its scheduled time. */
-const publicDate = sql<Date>`coalesce(${articles.publishedAt}, ${articles.scheduledFor})`.mapWith(articles.publishedAt);
+/** When readers see the story as published: a due schedule counts from its scheduled time, an embargo from its end. */
+const publicDate = publicDateSql;
 
 const storyColumns = {
   id: articles.id,
@@ -335,19 +335,33 @@ export async function readScheduleWindow(asOf: Date, db: Executor = getReaderDb(
   const at = asOf.toISOString();
   // Any status: a story that was scheduled and later marked published keeps counting, so the
   // window's "last due" time never moves backwards.
+  // Embargo times count like schedule times: a story appears when either passes. A lifted
+  // embargo leaves no time behind, but lifting refreshes the public pages itself.
   const [due] = await db
     .select({ lastDue: max(articles.scheduledFor) })
     .from(articles)
     .where(lte(articles.scheduledFor, sql`${at}::timestamptz`));
+  const [embargoDue] = await db
+    .select({ lastDue: max(articles.embargoUntil) })
+    .from(articles)
+    .where(lte(articles.embargoUntil, sql`${at}::timestamptz`));
   const ahead = await db
     .selectDistinct({ at: articles.scheduledFor })
     .from(articles)
     .where(and(eq(articles.status, 'scheduled'), gt(articles.scheduledFor, sql`${at}::timestamptz`)))
     .orderBy(asc(articles.scheduledFor))
     .limit(500);
+  const embargoesAhead = await db
+    .selectDistinct({ at: articles.embargoUntil })
+    .from(articles)
+    .where(gt(articles.embargoUntil, sql`${at}::timestamptz`))
+    .orderBy(asc(articles.embargoUntil))
+    .limit(500);
+  const lastDue = [due?.lastDue, embargoDue?.lastDue].filter((time): time is Date => time instanceof Date).sort((a, b) => b.getTime() - a.getTime())[0];
+  const upcoming = [...ahead, ...embargoesAhead].flatMap((row) => (row.at ? [row.at] : [])).sort((a, b) => a.getTime() - b.getTime());
   return {
-    lastDue: due?.lastDue ? due.lastDue.toISOString() : null,
-    upcoming: ahead.flatMap((row) => (row.at ? [row.at.toISOString()] : [])),
+    lastDue: lastDue ? lastDue.toISOString() : null,
+    upcoming: [...new Set(upcoming.map((time) => time.toISOString()))].slice(0, 500),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { articles } from '../schema';
 
 /**
@@ -11,8 +11,8 @@ import { articles } from '../schema';
  * public pages pass the instant their cache key was derived from (site-cache-keys.ts), so the
  * app's clock and the database's never disagree about which schedules have come.
  *
- * The search documents keep the database's own copy, midad_search_visible_from (migration 0006;
- * its comment names this rule's earlier home, db/queries/public.ts).
+ * The search documents keep the database's own copy, midad_search_visible_from (migration 0006,
+ * with the embargo added in 0012; 0006's comment names this rule's earlier home, db/queries/public.ts).
  */
 export function publiclyVisible(at?: Date): SQL<boolean> {
   const instant = at === undefined ? sql`now()` : sql`${at.toISOString()}::timestamptz`;
@@ -20,5 +20,15 @@ export function publiclyVisible(at?: Date): SQL<boolean> {
     isNotNull(articles.publishedRevisionId),
     ne(articles.status, 'unpublished'),
     or(ne(articles.status, 'scheduled'), and(isNotNull(articles.scheduledFor), lte(articles.scheduledFor, instant))),
+    or(isNull(articles.embargoUntil), lte(articles.embargoUntil, instant)),
   )! as SQL<boolean>;
 }
+
+/**
+ * The date readers see as the story's publication, as SQL: the publish (or due schedule) time, but
+ * never earlier than the embargo. Same as publicDate in lib/workflow/visibility.ts and the database
+ * function midad_public_date (migration 0012) behind the search documents.
+ */
+export const publicDateSql = sql<Date>`greatest(coalesce(${articles.publishedAt}, ${articles.scheduledFor}), ${articles.embargoUntil})`.mapWith(
+  articles.publishedAt,
+);

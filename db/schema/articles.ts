@@ -38,6 +38,8 @@ export const articles = pgTable(
     publishedRevisionId: integer().references((): AnyPgColumn => articleRevisions.id),
     publishedAt: timestamp({ withTimezone: true }),
     scheduledFor: timestamp({ withTimezone: true }),
+    /** «حظر النشر حتى»: until this instant nothing of the story is public, even if it is published. */
+    embargoUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -49,6 +51,10 @@ export const articles = pgTable(
     index('articles_scheduled_idx')
       .on(t.scheduledFor)
       .where(sql`${t.status} = 'scheduled'`),
+    // Embargo times decide when cached public pages expire, so future ones are looked up directly.
+    index('articles_embargo_idx')
+      .on(t.embargoUntil)
+      .where(sql`${t.embargoUntil} is not null`),
     index('articles_created_by_idx').on(t.createdBy, t.updatedAt.desc()),
   ],
 );

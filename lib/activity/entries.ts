@@ -77,7 +77,18 @@ export type StoryEntry = { actorId: number; articleId: number; revisionId: numbe
   | { kind: 'story.published_on_schedule'; details: StatusChange }
   /** A takedown: readers lose the story at once. */
   | { kind: 'story.unpublished'; details: StatusChange }
+  /**
+   * An embargo («حظر النشر حتى») set where there was none, moved, or lifted. `until` is the new
+   * embargo time (null once lifted), `previousUntil` the one it replaced, as ISO instants.
+   */
+  | { kind: 'story.embargo_set' | 'story.embargo_changed' | 'story.embargo_lifted'; details: EmbargoChange }
 );
+
+export interface EmbargoChange {
+  until: string | null;
+  previousUntil: string | null;
+  note: string;
+}
 
 export interface StatusChange {
   from: ArticleStatus;
@@ -180,6 +191,9 @@ export const ACTIVITY_KINDS = [
   'story.schedule_cancelled',
   'story.published_on_schedule',
   'story.unpublished',
+  'story.embargo_set',
+  'story.embargo_changed',
+  'story.embargo_lifted',
 ] as const satisfies readonly ActivityKind[];
 
 // A kind added to the union but not to the list fails to compile here.

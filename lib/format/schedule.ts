@@ -9,12 +9,12 @@ import { deskFormatter, instantOfWallTime, wallTimeOf, type FormatLocale, type F
  * forward), is refused as invalid input on the field: publishing an hour off from what was typed
  * would be worse than asking again.
  */
-export function scheduledInstant(value: unknown, timeZone: string): Date | null {
+export function scheduledInstant(value: unknown, timeZone: string, field = 'scheduledFor'): Date | null {
   if (value === null || value === undefined) return null;
   const text = typeof value === 'string' ? value.trim() : '';
   const instant = instantOfWallTime(text, timeZone);
   if (!instant || !text.includes('T') || wallTimeOf(instant, timeZone) !== text) {
-    throw new AppError('INVALID_INPUT', undefined, { field: 'scheduledFor' });
+    throw new AppError('INVALID_INPUT', undefined, { field });
   }
   return instant;
 }

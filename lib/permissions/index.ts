@@ -14,6 +14,8 @@ export const CAPABILITIES = {
   'article.review': ['admin', 'reviewer'],
   'article.publish': ['admin', 'editor'],
   'article.comment': ['admin', 'editor', 'reviewer'],
+  /** Set, change or lift an embargo («حظر النشر حتى»). */
+  'article.embargo': ['admin', 'editor'],
   'media.upload': ['admin', 'editor'],
   'users.manage': ['admin'],
   'sections.manage': ['admin'],

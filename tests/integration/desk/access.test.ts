@@ -91,6 +91,12 @@ function cases(): Record<string, { call: Call; refused: Role[] }> {
       call: async () => call('transitionAction', null, form({ articleId: String(ids.approved), action: 'publish', expectedVersion: String(await versionOf(ids.approved)) })),
       refused: ['anonymous', 'reviewer'],
     },
+    embargoAction: {
+      // Setting an embargo on a draft: editors and admins may, reviewers may not.
+      call: async () =>
+        call('embargoAction', null, form({ articleId: String(ids.draft), expectedVersion: String(await versionOf(ids.draft)), embargoUntil: '2099-01-01T10:00', note: 'بطلب من المصدر' })),
+      refused: ['anonymous', 'reviewer'],
+    },
     addCommentAction: { call: () => call('addCommentAction', null, form({ articleId: String(ids.inReview), body: 'تعليق' })), refused: anonymousOnly },
     resolveCommentAction: {
       call: () => call('resolveCommentAction', null, form({ articleId: String(ids.inReview), commentId: String(ids.comment) })),

@@ -142,16 +142,19 @@ describe(`readers' search on ${driverName}`, () => {
     expect(await publicTitles('الياقوت')).toEqual(['خبر عن الياقوت الأحمر']);
   });
 
-  it('agrees with the public visibility rule in every workflow state, schedules included', async () => {
+  it('agrees with the public visibility rule in every workflow state, schedules and embargoes included', async () => {
     const story = await createArticle({ title: 'حجر الجمشت', body: 'نص عن الجمشت', status: 'published' });
     for (const status of ARTICLE_STATUSES) {
       for (const offsetMs of [null, -60_000, 60_000]) {
-        const now = new Date();
-        const scheduledFor = offsetMs === null ? null : new Date(now.getTime() + offsetMs);
-        await db().update(articles).set({ status, scheduledFor }).where(eq(articles.id, story.id));
-        const visible = (await publicTitles('الجمشت')).length === 1;
-        const rule = isPubliclyVisible({ status, scheduledFor, publishedRevisionId: story.revisionId }, now);
-        expect({ status, offsetMs, visible }).toEqual({ status, offsetMs, visible: rule });
+        for (const embargoMs of [null, -60_000, 60_000]) {
+          const now = new Date();
+          const scheduledFor = offsetMs === null ? null : new Date(now.getTime() + offsetMs);
+          const embargoUntil = embargoMs === null ? null : new Date(now.getTime() + embargoMs);
+          await db().update(articles).set({ status, scheduledFor, embargoUntil }).where(eq(articles.id, story.id));
+          const visible = (await publicTitles('الجمشت')).length === 1;
+          const rule = isPubliclyVisible({ status, scheduledFor, embargoUntil, publishedRevisionId: story.revisionId }, now);
+          expect({ status, offsetMs, embargoMs, visible }).toEqual({ status, offsetMs, embargoMs, visible: rule });
+        }
       }
     }
   });

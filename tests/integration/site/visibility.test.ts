@@ -41,22 +41,35 @@ const TABLE: [ArticleStatus, boolean, [boolean, boolean, boolean, boolean]][] = 
   ['unpublished', NO_REVISION, [false, false, false, false]],
 ];
 
+/*
+ * The embargo («حظر النشر حتى») comes on top of every case above: with no embargo, or one that has
+ * passed (at T included), the answer is the table's; with one still ahead, nothing is visible.
+ */
+const EMBARGOES = ['none', 'earlier', 'at', 'later'] as const;
+type Embargo = (typeof EMBARGOES)[number];
+const EMBARGO_OFFSET_MS: Record<Embargo, number | null> = { none: null, earlier: -60_000, at: 0, later: 60_000 };
+const EMBARGO_KEEPS_VISIBLE: Record<Embargo, boolean> = { none: true, earlier: true, at: true, later: false };
+
 interface Case {
   label: string;
   status: ArticleStatus;
   hasPublishedRevision: boolean;
   offsetMs: number | null;
+  embargoMs: number | null;
   visible: boolean;
 }
 
 const CASES: Case[] = TABLE.flatMap(([status, hasPublishedRevision, answers]) =>
-  SCHEDULES.map((schedule, i) => ({
-    label: `${status}, ${hasPublishedRevision ? 'published revision' : 'no published revision'}, schedule ${schedule}`,
-    status,
-    hasPublishedRevision,
-    offsetMs: SCHEDULE_OFFSET_MS[schedule],
-    visible: answers[i]!,
-  })),
+  SCHEDULES.flatMap((schedule, i) =>
+    EMBARGOES.map((embargo) => ({
+      label: `${status}, ${hasPublishedRevision ? 'published revision' : 'no published revision'}, schedule ${schedule}, embargo ${embargo}`,
+      status,
+      hasPublishedRevision,
+      offsetMs: SCHEDULE_OFFSET_MS[schedule],
+      embargoMs: EMBARGO_OFFSET_MS[embargo],
+      visible: answers[i]! && EMBARGO_KEEPS_VISIBLE[embargo],
+    })),
+  ),
 );
 
 let connection: Connection;
@@ -91,6 +104,7 @@ async function insertCases(db: Executor, instant: SQL): Promise<number[]> {
         // As the workflow leaves them: a story with a published revision was published once.
         publishedAt: c.hasPublishedRevision ? sql`${instant} - interval '1 day'` : null,
         scheduledFor: c.offsetMs === null ? null : sql`${instant} + ${c.offsetMs}::integer * interval '1 millisecond'`,
+        embargoUntil: c.embargoMs === null ? null : sql`${instant} + ${c.embargoMs}::integer * interval '1 millisecond'`,
       })
       .returning({ id: articles.id });
     const [revision] = await db
@@ -115,9 +129,10 @@ async function judge(db: Executor, ids: number[], instant: SQL, condition: SQL<b
       status: articles.status,
       publishedRevisionId: articles.publishedRevisionId,
       scheduledFor: articles.scheduledFor,
+      embargoUntil: articles.embargoUntil,
       query: condition,
       // As the search triggers call it: for the document of the article's published revision.
-      search: sql<boolean>`coalesce(midad_search_visible_from(${articles.status}, ${articles.scheduledFor}, ${articles.publishedRevisionId} = ${articles.currentRevisionId}) <= ${instant}, false)`,
+      search: sql<boolean>`coalesce(midad_search_visible_from(${articles.status}, ${articles.scheduledFor}, ${articles.embargoUntil}, ${articles.publishedRevisionId} = ${articles.currentRevisionId}) <= ${instant}, false)`,
     })
     .from(articles)
     .where(inArray(articles.id, ids));
@@ -131,11 +146,11 @@ async function judge(db: Executor, ids: number[], instant: SQL, condition: SQL<b
 const expected = () => CASES.map((c) => ({ case: c.label, rule: c.visible, query: c.visible, search: c.visible }));
 
 describe(`the visibility rule on ${driverName}`, () => {
-  it('has one case for every status, with and without a published revision, and every schedule', () => {
+  it('has one case for every status, with and without a published revision, every schedule and every embargo', () => {
     const keys = TABLE.map(([status, revision]) => `${status}/${revision}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.sort()).toEqual(ARTICLE_STATUSES.flatMap((status) => [`${status}/true`, `${status}/false`]).sort());
-    expect(CASES).toHaveLength(ARTICLE_STATUSES.length * 2 * SCHEDULES.length);
+    expect(CASES).toHaveLength(ARTICLE_STATUSES.length * 2 * SCHEDULES.length * EMBARGOES.length);
   });
 
   it('gives the same answer in TypeScript, in the queries, in the search function and on the site, at a given instant', async () => {

@@ -46,8 +46,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       }
       if (name === 'approvalVoided') return value === true ? [t.workflow.approvalVoided] : [];
       if (name === 'autosave') return value === true ? [t.workflow.autosave] : [];
-      if (name === 'at' && typeof value === 'string' && !Number.isNaN(new Date(value).getTime())) {
-        return [format(tr.details.at, { value: shown.dateTime(new Date(value)) })];
+      if ((name === 'at' || name === 'until' || name === 'previousUntil') && typeof value === 'string' && !Number.isNaN(new Date(value).getTime())) {
+        return [format(tr.details[name], { value: shown.dateTime(new Date(value)) })];
       }
       if (name === 'changes' && Array.isArray(value)) {
         return (value as { setting: string; from: string; to: string }[]).map((change) =>

@@ -9,6 +9,7 @@ import { createArticle } from '@/lib/server/articles/create-article';
 import { heartbeat, leave } from '@/lib/server/articles/presence';
 import { restoreRevision } from '@/lib/server/articles/restore-revision';
 import { saveArticle } from '@/lib/server/articles/save-article';
+import { setEmbargo } from '@/lib/server/articles/set-embargo';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { DeskContext } from '@/lib/server/effects';
 import { formId, runDeskOperation } from '@/lib/server/next/desk-operation';
@@ -62,6 +63,20 @@ export async function transitionAction(_: unknown, form: FormData): Promise<Acti
       expectedVersion: Number(form.get('expectedVersion')),
       note: typeof form.get('note') === 'string' ? String(form.get('note')) : null,
       scheduledWallTime: form.get('scheduledFor'),
+    });
+    return { value: undefined, effects };
+  });
+}
+
+/** The embargo forms post here: set or move it (a time and a note), or lift it (a note). */
+export async function embargoAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return runDeskOperation('embargoAction', async (context) => {
+    const { effects } = await setEmbargo(context, {
+      articleId: formId(form.get('articleId')),
+      expectedVersion: Number(form.get('expectedVersion')),
+      lift: form.get('lift') === '1',
+      untilWallTime: form.get('embargoUntil'),
+      note: form.get('note'),
     });
     return { value: undefined, effects };
   });

@@ -4,6 +4,7 @@ import { ArticleForm } from '@/components/desk/article-form';
 import { CommentThread } from '@/components/desk/comment-thread';
 import { DeskTime } from '@/components/desk/desk-time';
 import { Timeline } from '@/components/desk/timeline';
+import { EmbargoPanel } from '@/components/desk/embargo-panel';
 import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
 import { findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
@@ -17,7 +18,7 @@ import { articlePath } from '@/lib/seo/paths';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { availableActions, PENDING_EDIT_STATES } from '@/lib/workflow/transitions';
-import { addCommentAction, resolveCommentAction, transitionAction } from '../actions';
+import { addCommentAction, embargoAction, resolveCommentAction, transitionAction } from '../actions';
 import { articleFormActions } from '../form-actions';
 
 type Props = { params: Promise<{ id: string }> };
@@ -54,6 +55,7 @@ export default async function ArticlePage({ params }: Props) {
   });
   const takedownKeepsEdit = actions.includes('unpublish') && (PENDING_EDIT_STATES as readonly string[]).includes(article.status);
   const reviewing = can(user.role, 'article.review') && article.status === 'in_review';
+  const embargoed = article.underEmbargo && article.embargoUntil !== null;
   const reviewedBefore = lastReviewed !== null && lastReviewed !== article.revision.number ? await findRevision(article.id, lastReviewed) : null;
   const currentText = `${article.revision.title}\n${article.revision.summary}\n${documentToText(body.document)}`;
 
@@ -64,6 +66,12 @@ export default async function ArticlePage({ params }: Props) {
           <span className="rounded bg-rule px-2 py-0.5">
             <span className="sr-only">{t.workflow.status}: </span>
             {t.status[article.status]}
+            {embargoed && (
+              <>
+                {' · '}
+                {t.workflow.embargo.current} <DeskTime date={article.embargoUntil!} dates={dates} />
+              </>
+            )}
           </span>
           {article.live && <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t.workflow.live}</span>}
           {article.status === 'scheduled' && article.scheduledFor && (
@@ -142,6 +150,16 @@ export default async function ArticlePage({ params }: Props) {
           publicUrl={decodeURI(articlePath(article.slug))}
           transition={transitionAction}
         />
+        {can(user.role, 'article.embargo') && (
+          <EmbargoPanel
+            articleId={article.id}
+            version={article.version}
+            embargoUntil={embargoed ? article.embargoUntil : null}
+            locale={locale}
+            dateSettings={settings}
+            embargo={embargoAction}
+          />
+        )}
         {reviewing && (
           <section aria-labelledby="since">
             <h2 id="since" className="font-bold">
