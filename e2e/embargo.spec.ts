@@ -76,4 +76,9 @@ test('an embargoed story stays out of every public page until its time, then app
     const response = await request.get(page);
     expect(shows(await response.text()), page).toBe(true);
   }
+
+  // Taken down again, so the site's own checks of the seeded stories see only those.
+  await editor.reload();
+  await pressWorkflow(editor, 'إلغاء النشر');
+  await expect.poll(async () => (await request.get(draft.publicPath)).status()).toBe(404);
 });
