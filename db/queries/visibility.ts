@@ -15,12 +15,29 @@ import { articles } from '../schema';
  * with the embargo added in 0012; 0006's comment names this rule's earlier home, db/queries/public.ts).
  */
 export function publiclyVisible(at?: Date): SQL<boolean> {
-  const instant = at === undefined ? sql`now()` : sql`${at.toISOString()}::timestamptz`;
+  const instant = instantSql(at);
+  return and(releasedAt(instant), or(isNull(articles.embargoUntil), lte(articles.embargoUntil, instant)))! as SQL<boolean>;
+}
+
+/**
+ * What a partner may read — a partner API key or a signed preview link: the public rule without
+ * the embargo, so an embargoed story that is published (or due) is readable before its time, and
+ * nothing unpublished, taken down or not yet due ever is.
+ */
+export function visibleToPartners(at?: Date): SQL<boolean> {
+  return releasedAt(instantSql(at));
+}
+
+function instantSql(at: Date | undefined): SQL {
+  return at === undefined ? sql`now()` : sql`${at.toISOString()}::timestamptz`;
+}
+
+/** Published and not taken down, and a schedule's time has come. */
+function releasedAt(instant: SQL): SQL<boolean> {
   return and(
     isNotNull(articles.publishedRevisionId),
     ne(articles.status, 'unpublished'),
     or(ne(articles.status, 'scheduled'), and(isNotNull(articles.scheduledFor), lte(articles.scheduledFor, instant))),
-    or(isNull(articles.embargoUntil), lte(articles.embargoUntil, instant)),
   )! as SQL<boolean>;
 }
 
