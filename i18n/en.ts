@@ -81,7 +81,7 @@ export const en: Messages = {
       UNEXPECTED: 'That did not work. Please try again.',
       ARTICLE_STALE: 'Someone else saved this story after you opened it. Your text is kept here; compare it with the newer version before saving.',
       WORKFLOW_WRONG_STATE: 'This action does not apply to the story as it is now. Reload the page.',
-      OWN_REVISION: 'You cannot approve a revision you wrote: approval needs a second pair of eyes.',
+      OWN_REVISION: 'You cannot approve a change that includes your own edits since the last approval: approval needs a second pair of eyes.',
       NOTE_REQUIRED: 'Write a note explaining the changes you need.',
       SCHEDULE_IN_PAST: 'Choose a publication time in the future.',
       EMBARGO_IN_PAST: 'Choose a time in the future for the embargo to end; the time typed has passed.',

@@ -184,6 +184,27 @@ export interface EditableArticle {
   tags: string[];
 }
 
+/**
+ * Everyone who wrote a revision of the story since its last approval (or since it was created):
+ * the people whose edits an approval now would cover. The last approval is read from the activity
+ * log, which, like the revisions, is never rewritten.
+ */
+export async function changeAuthorIds(articleId: number, db: Executor = getDb()): Promise<number[]> {
+  const approvedRevision = alias(articleRevisions, 'approved_revision');
+  const lastApproved = db
+    .select({ number: approvedRevision.number })
+    .from(activityLog)
+    .innerJoin(approvedRevision, eq(approvedRevision.id, activityLog.revisionId))
+    .where(and(eq(activityLog.articleId, articleId), eq(activityLog.kind, 'story.approved' satisfies StoryKind)))
+    .orderBy(desc(activityLog.id))
+    .limit(1);
+  const rows = await db
+    .selectDistinct({ authorId: articleRevisions.authorId })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), sql`${articleRevisions.number} > coalesce((${lastApproved}), 0)`));
+  return rows.map((row) => row.authorId);
+}
+
 export async function findEditableArticle(id: number, db: Executor = getDb()): Promise<EditableArticle | null> {
   if (!Number.isSafeInteger(id)) return null;
   const author = alias(users, 'revision_author');

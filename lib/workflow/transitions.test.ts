@@ -44,7 +44,7 @@ describe('every role × state × live × action', () => {
               action,
               role,
               actorId: 1,
-              revisionAuthorId: 2,
+              changeAuthorIds: [2],
               status,
               live,
               note: 'ملاحظة',
@@ -63,34 +63,39 @@ describe('taking a live story down', () => {
   it('is offered to editors and admins whenever the story is live, and to nobody once it is not', () => {
     for (const status of ['published', 'draft', 'in_review', 'changes_requested', 'approved'] as const) {
       for (const role of ['admin', 'editor'] as const) {
-        expect(availableActions({ role, actorId: 1, revisionAuthorId: 2, status, live: true, now })).toContain('unpublish');
-        expect(availableActions({ role, actorId: 1, revisionAuthorId: 2, status, live: false, now })).not.toContain('unpublish');
+        expect(availableActions({ role, actorId: 1, changeAuthorIds: [2], status, live: true, now })).toContain('unpublish');
+        expect(availableActions({ role, actorId: 1, changeAuthorIds: [2], status, live: false, now })).not.toContain('unpublish');
       }
-      expect(availableActions({ role: 'reviewer', actorId: 1, revisionAuthorId: 2, status, live: true, now })).not.toContain('unpublish');
+      expect(availableActions({ role: 'reviewer', actorId: 1, changeAuthorIds: [2], status, live: true, now })).not.toContain('unpublish');
     }
   });
 
   it('keeps a pending edit as a draft, even one already approved', () => {
-    const request = { action: 'unpublish' as const, role: 'editor' as const, actorId: 1, revisionAuthorId: 1, live: true, now };
+    const request = { action: 'unpublish' as const, role: 'editor' as const, actorId: 1, changeAuthorIds: [1], live: true, now };
     expect(decideTransition({ ...request, status: 'approved' })).toEqual({ ok: true, to: 'draft' });
     expect(decideTransition({ ...request, status: 'in_review' })).toEqual({ ok: true, to: 'draft' });
     expect(decideTransition({ ...request, status: 'published' })).toEqual({ ok: true, to: 'unpublished' });
   });
 
   it('leaves a schedule that has not come yet to «cancel schedule»', () => {
-    const request = { role: 'editor' as const, actorId: 1, revisionAuthorId: 1, status: 'scheduled' as const, live: false, now };
+    const request = { role: 'editor' as const, actorId: 1, changeAuthorIds: [1], status: 'scheduled' as const, live: false, now };
     expect(availableActions(request).sort()).toEqual(['cancel_schedule']);
     expect(availableActions({ ...request, live: true }).sort()).toEqual(['cancel_schedule', 'unpublish']);
   });
 });
 
 describe('rules beyond the table', () => {
-  const base = { role: 'reviewer' as const, actorId: 5, revisionAuthorId: 5, status: 'in_review' as const, live: false, now };
+  const base = { role: 'reviewer' as const, actorId: 5, changeAuthorIds: [5], status: 'in_review' as const, live: false, now };
 
-  it('four eyes: nobody approves a revision they wrote, admins included', () => {
+  it('four eyes: nobody approves a change holding their own edits, admins included', () => {
     expect(decideTransition({ ...base, action: 'approve' })).toEqual({ ok: false, refusal: 'OWN_REVISION' });
     expect(decideTransition({ ...base, role: 'admin', action: 'approve' })).toEqual({ ok: false, refusal: 'OWN_REVISION' });
-    expect(decideTransition({ ...base, revisionAuthorId: 6, action: 'approve' })).toEqual({ ok: true, to: 'approved' });
+    expect(decideTransition({ ...base, changeAuthorIds: [6], action: 'approve' })).toEqual({ ok: true, to: 'approved' });
+    // Someone else's later fix does not make an earlier edit of the approver's their own no longer.
+    expect(decideTransition({ ...base, changeAuthorIds: [5, 6], action: 'approve' })).toEqual({ ok: false, refusal: 'OWN_REVISION' });
+    expect(decideTransition({ ...base, changeAuthorIds: [6, 5], role: 'admin', action: 'approve' })).toEqual({ ok: false, refusal: 'OWN_REVISION' });
+    // A change nobody has edited since the last approval holds nobody's edits.
+    expect(decideTransition({ ...base, changeAuthorIds: [], action: 'approve' })).toEqual({ ok: true, to: 'approved' });
   });
 
   it('requesting changes needs a note', () => {
@@ -99,7 +104,7 @@ describe('rules beyond the table', () => {
   });
 
   it('a schedule must be in the future, and only for a story not already live', () => {
-    const approved = { role: 'editor' as const, actorId: 1, revisionAuthorId: 1, status: 'approved' as const, now, action: 'schedule' as const };
+    const approved = { role: 'editor' as const, actorId: 1, changeAuthorIds: [1], status: 'approved' as const, now, action: 'schedule' as const };
     expect(decideTransition({ ...approved, live: false, scheduledFor: now })).toEqual({ ok: false, refusal: 'SCHEDULE_IN_PAST' });
     expect(decideTransition({ ...approved, live: false, scheduledFor: null })).toEqual({ ok: false, refusal: 'SCHEDULE_IN_PAST' });
     expect(decideTransition({ ...approved, live: true, scheduledFor: later })).toEqual({ ok: false, refusal: 'LIVE_STORY_SCHEDULE' });
@@ -107,8 +112,8 @@ describe('rules beyond the table', () => {
   });
 
   it('offers a reviewer neither publish nor submit', () => {
-    const actions = availableActions({ role: 'reviewer', actorId: 3, revisionAuthorId: 1, status: 'in_review', live: false, now });
+    const actions = availableActions({ role: 'reviewer', actorId: 3, changeAuthorIds: [1], status: 'in_review', live: false, now });
     expect(actions.sort()).toEqual(['approve', 'request_changes']);
-    expect(availableActions({ role: 'reviewer', actorId: 3, revisionAuthorId: 1, status: 'approved', live: false, now })).toEqual([]);
+    expect(availableActions({ role: 'reviewer', actorId: 3, changeAuthorIds: [1], status: 'approved', live: false, now })).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ export const ALL_WORKFLOW_ACTIONS = Object.keys(WORKFLOW_ACTIONS) as WorkflowAct
 export type TransitionRefusal =
   | 'FORBIDDEN' // the role may not take this action at all
   | 'WRONG_STATE' // the action does not apply to the article's current state (or visibility)
-  | 'OWN_REVISION' // four-eyes: nobody approves a revision they wrote
+  | 'OWN_REVISION' // four-eyes: nobody approves a change that holds their own edits
   | 'NOTE_REQUIRED' // requesting changes needs a note for the author
   | 'SCHEDULE_IN_PAST' // a schedule must be in the future
   | 'LIVE_STORY_SCHEDULE'; // a live story's update is published now, not scheduled
@@ -53,8 +53,11 @@ export interface TransitionRequest {
   role: Role;
   actorId: number;
   status: ArticleStatus;
-  /** Author of the article's current revision (the one that would be approved). */
-  revisionAuthorId: number;
+  /**
+   * Everyone who wrote a revision of the article since it was last approved (or since it was
+   * created): the change an approval would cover, not only its latest revision.
+   */
+  changeAuthorIds: readonly number[];
   /** Whether readers can see a published revision of this article right now. */
   live: boolean;
   note?: string | null;
@@ -72,7 +75,7 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   const rule: WorkflowRule = WORKFLOW_ACTIONS[request.action];
   if (!can(request.role, rule.capability)) return { ok: false, refusal: 'FORBIDDEN' };
   if (!rule.from.includes(request.status) || (rule.whileLive && !request.live)) return { ok: false, refusal: 'WRONG_STATE' };
-  if (request.action === 'approve' && request.revisionAuthorId === request.actorId) {
+  if (request.action === 'approve' && request.changeAuthorIds.includes(request.actorId)) {
     return { ok: false, refusal: 'OWN_REVISION' };
   }
   if (request.action === 'request_changes' && !request.note?.trim()) return { ok: false, refusal: 'NOTE_REQUIRED' };

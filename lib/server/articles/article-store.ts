@@ -22,12 +22,6 @@ export async function lockArticle(tx: Executor, articleId: number): Promise<Arti
   return article;
 }
 
-export async function revisionAuthor(tx: Executor, revisionId: number | null): Promise<number> {
-  if (revisionId === null) return -1;
-  const [row] = await tx.select({ authorId: articleRevisions.authorId }).from(articleRevisions).where(eq(articleRevisions.id, revisionId));
-  return row?.authorId ?? -1;
-}
-
 /**
  * A scheduled story whose time has come is already public (the read rule says so); the first
  * write that touches it records it as published, so the desk and the audit log agree with readers.

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
 import { articles } from '@/db/schema';
 import { storyTransitionEntry } from '@/lib/activity/entries';
+import { changeAuthorIds } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { cleanText } from '@/lib/arabic/text-fields';
 import { scheduledInstant } from '@/lib/format/schedule';
@@ -12,7 +13,7 @@ import type { ArticleStatus } from '@/lib/workflow/states';
 import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
 import { isPubliclyVisible } from '@/lib/workflow/visibility';
 import { deskView, done, type DeskContext, type Done } from '../effects';
-import { lockArticle, revisionAuthor, settleDueSchedule } from './article-store';
+import { lockArticle, settleDueSchedule } from './article-store';
 
 const REFUSAL_CODES: Record<TransitionRefusal, ErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
@@ -66,7 +67,7 @@ export async function transitionArticle(
       role: actor.role,
       actorId: actor.id,
       status: article.status,
-      revisionAuthorId: await revisionAuthor(tx, article.currentRevisionId),
+      changeAuthorIds: await changeAuthorIds(article.id, tx),
       live: isPubliclyVisible(article, now),
       note,
       scheduledFor,

@@ -107,6 +107,32 @@ describe(`the editorial journey on ${driverName}`, () => {
     await save(reviewer, created.id, 'خبر كتبه المدير (مصحح)');
     expect(await refusedWith(move(reviewer, created.id, 'approve'))).toBe('OWN_REVISION');
   });
+
+  it('looks at every edit since the last approval, not only the latest revision', async () => {
+    // The admin writes a story and the editor fixes one letter: the latest revision is the
+    // editor's, yet the change still holds the admin's own words.
+    const own = (await createArticle({ db, actor: admin }, { fields: fields('خبر بأربع عيون'), body: paragraphsToDocument(['نص']) })).value;
+    await move(admin, own.id, 'submit');
+    await save(editor, own.id, 'خبر بأربع عيون.');
+    expect(await refusedWith(move(admin, own.id, 'approve'))).toBe('OWN_REVISION');
+    await move(reviewer, own.id, 'approve');
+    expect(await status(own.id)).toBe('approved');
+
+    // After that approval only later edits count: the admin's words are behind it.
+    await save(editor, own.id, 'خبر بأربع عيون (بعد الاعتماد)');
+    await move(editor, own.id, 'submit');
+    await move(admin, own.id, 'approve');
+    expect(await status(own.id)).toBe('approved');
+
+    // The reviewer who fixed a typo while reviewing, followed by the editor's save, is refused too.
+    const fixed = (await createArticle({ db, actor: editor }, { fields: fields('خبر صححه المراجع'), body: paragraphsToDocument(['نص']) })).value;
+    await move(editor, fixed.id, 'submit');
+    await save(reviewer, fixed.id, 'خبر صحّحه المراجع');
+    await save(editor, fixed.id, 'خبر صحّحه المراجع ثم المحرر');
+    expect(await refusedWith(move(reviewer, fixed.id, 'approve'))).toBe('OWN_REVISION');
+    await move(admin, fixed.id, 'approve');
+    expect(await status(fixed.id)).toBe('approved');
+  });
 });
 
 describe(`approval means exactly this text on ${driverName}`, () => {

@@ -7,7 +7,7 @@ import { Timeline } from '@/components/desk/timeline';
 import { EmbargoPanel } from '@/components/desk/embargo-panel';
 import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
-import { findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
+import { changeAuthorIds, findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
 import { renderStoredBody } from '@/lib/content/render';
@@ -30,7 +30,7 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
 
-  const [sections, events, comments, lastReviewed, featuredImage, storedRevision, settings] = await Promise.all([
+  const [sections, events, comments, lastReviewed, featuredImage, storedRevision, settings, changeAuthors] = await Promise.all([
     listSectionsForDesk(),
     listEvents(article.id),
     listComments(article.id),
@@ -38,6 +38,7 @@ export default async function ArticlePage({ params }: Props) {
     findMediaPreview(article.revision.featuredMediaId),
     findRevision(article.id, article.revision.number),
     getSiteSettings(),
+    changeAuthorIds(article.id),
   ]);
   const dates = deskFormatter(locale, settings);
   // A stored body the content schema no longer accepts arrives as its plain text (findEditableArticle),
@@ -49,7 +50,7 @@ export default async function ArticlePage({ params }: Props) {
     role: user.role,
     actorId: user.id,
     status: article.status,
-    revisionAuthorId: article.revision.authorId,
+    changeAuthorIds: changeAuthors,
     live: article.live,
     now: new Date(),
   });
