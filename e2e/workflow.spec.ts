@@ -95,7 +95,7 @@ test('nobody can approve a story they wrote themselves', async ({ createDraft, a
   const form = admin.locator('form', { has: admin.getByRole('button', { name: 'طلب تعديلات', exact: true }) });
   await form.locator('input[name="action"]').evaluate((input: HTMLInputElement) => (input.value = 'approve'));
   await form.getByRole('button', { name: 'طلب تعديلات', exact: true }).click();
-  await expect(form.getByRole('status')).toHaveText('لا يمكنك اعتماد نسخة كتبتها بنفسك: يحتاج الاعتماد إلى عين ثانية.');
+  await expect(form.getByRole('status')).toHaveText('لا يمكنك اعتماد تغيير فيه تعديلات كتبتها بنفسك منذ آخر اعتماد: يحتاج الاعتماد إلى عين ثانية.');
 });
 
 test('previews of any revision are for signed-in staff only and never cached publicly', async ({ reviewerPage: reviewer, request }) => {
