@@ -85,6 +85,10 @@ export const ar = {
       SCHEDULE_IN_PAST: 'اختر وقت نشر في المستقبل.',
       EMBARGO_IN_PAST: 'اختر وقتاً في المستقبل لرفع الحظر؛ الوقت المكتوب مضى.',
       EMBARGO_NONE: 'هذا الخبر ليس محظوراً.',
+      BREAKING_IN_PAST: 'اختر وقتاً في المستقبل لانتهاء العاجل؛ الوقت المكتوب مضى.',
+      BREAKING_TOO_LONG: 'لا يبقى الخبر عاجلاً أكثر من ٢٤ ساعة في المرة الواحدة؛ اختر وقتاً أقرب.',
+      BREAKING_NOT_LIVE: 'لا يوسم بالعاجل إلا خبر يراه القراء الآن: انشره أولاً.',
+      BREAKING_NONE: 'هذا الخبر ليس عاجلاً الآن.',
       LIVE_STORY_SCHEDULE: 'المقال منشور حالياً: انشر التحديث مباشرة بدلاً من جدولته.',
       TITLE_REQUIRED: 'اكتب عنوان المقال.',
       SECTION_REQUIRED: 'اختر قسماً للمقال.',
@@ -258,6 +262,8 @@ export const ar = {
     identical: 'لا فرق بين النسختين.',
   },
   reader: {
+    breaking: 'عاجل',
+    breakingNews: 'أخبار عاجلة',
     sectionsNav: 'أقسام الموقع',
     searchLabel: 'بحث',
     searchPlaceholder: 'ابحث في الأخبار',
@@ -356,6 +362,14 @@ export const ar = {
       lift: 'رفع الحظر',
       explain: 'لا يظهر شيء من الخبر للقراء قبل هذا الوقت، حتى لو نُشر.',
     },
+    breaking: {
+      heading: 'عاجل',
+      field: 'عاجل حتى',
+      explain: 'يظهر الخبر في شريط «عاجل» أعلى كل صفحات الموقع ويُوسم في الخلاصات حتى هذا الوقت (ساعتان ما لم تختر غيره).',
+      set: 'وسم كعاجل',
+      change: 'تغيير موعد انتهاء العاجل',
+      clear: 'إلغاء العاجل',
+    },
     done: 'تمّ.',
     working: 'جارٍ التنفيذ…',
     confirm: {
@@ -386,6 +400,8 @@ export const ar = {
       'story.embargo_set': 'حظر نشره',
       'story.embargo_changed': 'غيّر موعد حظره',
       'story.embargo_lifted': 'رفع الحظر عنه',
+      'story.breaking_set': 'وسمه كعاجل',
+      'story.breaking_cleared': 'ألغى وسم العاجل',
     },
     changedFields: 'ما تغيّر: {fields}',
     fields: {
@@ -570,6 +586,8 @@ export const ar = {
       'story.embargo_set': 'حظر نشر مقال',
       'story.embargo_changed': 'تغيير موعد حظر مقال',
       'story.embargo_lifted': 'رفع الحظر عن مقال',
+      'story.breaking_set': 'وسم مقال كعاجل',
+      'story.breaking_cleared': 'إلغاء وسم العاجل عن مقال',
       'story.unpublished': 'إلغاء نشر مقال',
     },
     details: {

@@ -86,6 +86,10 @@ export const en: Messages = {
       SCHEDULE_IN_PAST: 'Choose a publication time in the future.',
       EMBARGO_IN_PAST: 'Choose a time in the future for the embargo to end; the time typed has passed.',
       EMBARGO_NONE: 'This story is not under embargo.',
+      BREAKING_IN_PAST: 'Choose a time in the future for the breaking mark to end; the time typed has passed.',
+      BREAKING_TOO_LONG: 'A story stays breaking news for at most 24 hours at a time; choose an earlier time.',
+      BREAKING_NOT_LIVE: 'Only a story readers can see now can be marked breaking: publish it first.',
+      BREAKING_NONE: 'This story is not breaking news now.',
       LIVE_STORY_SCHEDULE: 'This story is live: publish the update now instead of scheduling it.',
       TITLE_REQUIRED: 'Enter the story title.',
       SECTION_REQUIRED: 'Choose a section for the story.',
@@ -258,6 +262,8 @@ export const en: Messages = {
     identical: 'The two revisions are the same.',
   },
   reader: {
+    breaking: 'Breaking',
+    breakingNews: 'Breaking news',
     sectionsNav: 'Site sections',
     searchLabel: 'Search',
     searchPlaceholder: 'Search the news',
@@ -356,6 +362,14 @@ export const en: Messages = {
       lift: 'Lift the embargo',
       explain: 'Nothing of the story is public before this time, even once published.',
     },
+    breaking: {
+      heading: 'Breaking news',
+      field: 'Breaking until',
+      explain: 'The story is in the «عاجل» banner at the top of every page of the site, and flagged in the feeds, until this time (two hours unless you choose otherwise).',
+      set: 'Mark as breaking',
+      change: 'Change when it ends',
+      clear: 'Clear breaking',
+    },
     done: 'Done.',
     working: 'Working…',
     confirm: {
@@ -386,6 +400,8 @@ export const en: Messages = {
       'story.embargo_set': 'embargoed it',
       'story.embargo_changed': 'moved its embargo',
       'story.embargo_lifted': 'lifted its embargo',
+      'story.breaking_set': 'marked it as breaking news',
+      'story.breaking_cleared': 'cleared its breaking mark',
     },
     changedFields: 'Changed: {fields}',
     fields: {
@@ -570,6 +586,8 @@ export const en: Messages = {
       'story.embargo_set': 'Story embargoed',
       'story.embargo_changed': 'Story embargo moved',
       'story.embargo_lifted': 'Story embargo lifted',
+      'story.breaking_set': 'Story marked as breaking news',
+      'story.breaking_cleared': 'Story breaking mark cleared',
       'story.unpublished': 'Story unpublished',
     },
     details: {

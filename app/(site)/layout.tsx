@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from 'next';
+import { BreakingBanner } from '@/components/site/breaking-banner';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { format, getMessages } from '@/i18n';
 import { FEED_PATH } from '@/lib/seo/paths';
 import { siteOrigin } from '@/lib/seo/site-url';
-import { getSiteChrome } from './_lib/data';
+import { getBreakingNews, getSiteChrome } from './_lib/data';
 
 export const viewport: Viewport = {
   themeColor: [
@@ -30,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const messages = getMessages();
-  const { settings, sections } = await getSiteChrome();
+  const [{ settings, sections }, breaking] = await Promise.all([getSiteChrome(), getBreakingNews()]);
   return (
     <div className="site-shell flex min-h-dvh flex-col bg-paper text-ink">
       <SiteHeader
@@ -40,6 +41,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
         t={messages.site}
         tr={messages.reader}
       />
+      <BreakingBanner stories={breaking} tr={messages.reader} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none md:py-10">
         {children}
       </main>

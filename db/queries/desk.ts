@@ -166,6 +166,8 @@ export interface EditableArticle {
   embargoUntil: Date | null;
   /** The embargo time is still ahead, by the database's clock. */
   underEmbargo: boolean;
+  /** «عاجل»: the end of the story's breaking-news mark while it runs, by the database's clock; else null. */
+  breakingUntil: Date | null;
   revision: {
     id: number;
     number: number;
@@ -221,6 +223,7 @@ export async function findEditableArticle(id: number, db: Executor = getDb()): P
       scheduledFor: articles.scheduledFor,
       embargoUntil: articles.embargoUntil,
       underEmbargo: sql<boolean>`coalesce(${articles.embargoUntil} > now(), false)`,
+      breakingUntil: sql<Date | null>`case when ${articles.breakingUntil} > now() then ${articles.breakingUntil} end`.mapWith(articles.breakingUntil),
       revision: {
         id: articleRevisions.id,
         number: articleRevisions.number,

@@ -357,12 +357,52 @@ export async function readScheduleWindow(asOf: Date, db: Executor = getReaderDb(
     .where(gt(articles.embargoUntil, sql`${at}::timestamptz`))
     .orderBy(asc(articles.embargoUntil))
     .limit(500);
-  const lastDue = [due?.lastDue, embargoDue?.lastDue].filter((time): time is Date => time instanceof Date).sort((a, b) => b.getTime() - a.getTime())[0];
-  const upcoming = [...ahead, ...embargoesAhead].flatMap((row) => (row.at ? [row.at] : [])).sort((a, b) => a.getTime() - b.getTime());
+  // A breaking-news banner ends at its time the same way: every page shows it, so every page expires.
+  const [breakingDue] = await db
+    .select({ lastDue: max(articles.breakingUntil) })
+    .from(articles)
+    .where(lte(articles.breakingUntil, sql`${at}::timestamptz`));
+  const breakingAhead = await db
+    .selectDistinct({ at: articles.breakingUntil })
+    .from(articles)
+    .where(gt(articles.breakingUntil, sql`${at}::timestamptz`))
+    .orderBy(asc(articles.breakingUntil))
+    .limit(500);
+  const lastDue = [due?.lastDue, embargoDue?.lastDue, breakingDue?.lastDue]
+    .filter((time): time is Date => time instanceof Date)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  const upcoming = [...ahead, ...embargoesAhead, ...breakingAhead].flatMap((row) => (row.at ? [row.at] : [])).sort((a, b) => a.getTime() - b.getTime());
   return {
     lastDue: lastDue ? lastDue.toISOString() : null,
     upcoming: [...new Set(upcoming.map((time) => time.toISOString()))].slice(0, 500),
   };
+}
+
+/** A story marked «عاجل» and still breaking: what the banner on every public page links to. */
+export interface BreakingStory {
+  id: number;
+  slug: string;
+  title: string;
+  /** When it stops being breaking news (ISO). */
+  until: string;
+}
+
+/** At most this many breaking stories share the banner, the newest marked first. */
+export const MAX_BREAKING_STORIES = 3;
+
+/**
+ * The stories readers see as breaking news at `asOf`: marked «عاجل» until a later time, and visible
+ * by the one rule — a story taken down, unscheduled or under embargo is no breaking news to readers.
+ */
+export async function listBreakingStories(asOf: Date, db: Executor = getReaderDb()): Promise<BreakingStory[]> {
+  const rows = await db
+    .select({ id: articles.id, slug: articles.slug, title: articleRevisions.title, until: articles.breakingUntil })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .where(and(gt(articles.breakingUntil, sql`${asOf.toISOString()}::timestamptz`), publiclyVisible(asOf)))
+    .orderBy(desc(articles.breakingSince), desc(articles.id))
+    .limit(MAX_BREAKING_STORIES);
+  return rows.map((row) => ({ id: row.id, slug: row.slug, title: row.title, until: row.until!.toISOString() }));
 }
 
 export interface SitemapData {

@@ -40,6 +40,10 @@ export const articles = pgTable(
     scheduledFor: timestamp({ withTimezone: true }),
     /** «حظر النشر حتى»: until this instant nothing of the story is public, even if it is published. */
     embargoUntil: timestamp({ withTimezone: true }),
+    /** «عاجل»: the story is breaking news until this instant — a banner on every public page. */
+    breakingUntil: timestamp({ withTimezone: true }),
+    /** When it was last marked breaking; the newest marked leads the banner. */
+    breakingSince: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,6 +59,10 @@ export const articles = pgTable(
     index('articles_embargo_idx')
       .on(t.embargoUntil)
       .where(sql`${t.embargoUntil} is not null`),
+    // Breaking-news expiries end cached pages too, and the banner looks up the current ones.
+    index('articles_breaking_idx')
+      .on(t.breakingUntil)
+      .where(sql`${t.breakingUntil} is not null`),
     index('articles_created_by_idx').on(t.createdBy, t.updatedAt.desc()),
   ],
 );

@@ -82,6 +82,11 @@ export type StoryEntry = { actorId: number; articleId: number; revisionId: numbe
    * embargo time (null once lifted), `previousUntil` the one it replaced, as ISO instants.
    */
   | { kind: 'story.embargo_set' | 'story.embargo_changed' | 'story.embargo_lifted'; details: EmbargoChange }
+  /**
+   * Marked breaking news («عاجل») until `until`, or the mark cleared (`until` null); `previousUntil`
+   * is the end of the mark it replaced when one was still running, as ISO instants.
+   */
+  | { kind: 'story.breaking_set' | 'story.breaking_cleared'; details: { until: string | null; previousUntil: string | null } }
 );
 
 export interface EmbargoChange {
@@ -194,6 +199,8 @@ export const ACTIVITY_KINDS = [
   'story.embargo_set',
   'story.embargo_changed',
   'story.embargo_lifted',
+  'story.breaking_set',
+  'story.breaking_cleared',
 ] as const satisfies readonly ActivityKind[];
 
 // A kind added to the union but not to the list fails to compile here.

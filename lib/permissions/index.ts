@@ -16,6 +16,8 @@ export const CAPABILITIES = {
   'article.comment': ['admin', 'editor', 'reviewer'],
   /** Set, change or lift an embargo («حظر النشر حتى»). */
   'article.embargo': ['admin', 'editor'],
+  /** Mark a published story as breaking news («عاجل») or clear the mark. */
+  'article.breaking': ['admin', 'editor'],
   'media.upload': ['admin', 'editor'],
   'users.manage': ['admin'],
   'sections.manage': ['admin'],

@@ -11,6 +11,7 @@ const EXPECTED: Record<Capability, Record<Role, boolean>> = {
   'article.publish': { admin: true, editor: true, reviewer: false },
   'article.comment': { admin: true, editor: true, reviewer: true },
   'article.embargo': { admin: true, editor: true, reviewer: false },
+  'article.breaking': { admin: true, editor: true, reviewer: false },
   'media.upload': { admin: true, editor: true, reviewer: false },
   'users.manage': { admin: true, editor: false, reviewer: false },
   'sections.manage': { admin: true, editor: false, reviewer: false },

@@ -11,12 +11,14 @@ import {
   findSectionBySlug,
   findSiteArticle,
   latestBySection,
+  listBreakingStories,
   listRelatedStories,
   listSections,
   listSiteStories,
   listStoriesSince,
   readScheduleWindow,
   readSitemapData,
+  type BreakingStory,
   type SiteArticle,
   type SiteArticleLookup,
   type SiteSection,
@@ -96,6 +98,14 @@ export const getSiteChrome = cache(
       settings: await getSiteSettings(),
       sections: await listSections(),
     })),
+);
+
+/**
+ * «عاجل»: the breaking stories of the banner every public page shows. Follows every story change
+ * (a takedown ends it), and its expiry ends the entry like a schedule time does.
+ */
+export const getBreakingNews = cache(
+  (): Promise<BreakingStory[]> => cachedRead('breaking', [], [SITE_TAGS.latest], (asOf) => listBreakingStories(asOf)),
 );
 
 export interface HomeData {

@@ -1,10 +1,21 @@
 import 'server-only';
-import type { SiteStory } from '@/db/queries/site-stories';
+import type { BreakingStory, SiteStory } from '@/db/queries/site-stories';
+import { getMessages } from '@/i18n';
 import { buildRssFeed } from '@/lib/seo/feed';
 import { articlePath, SITE_LOGO_PATH, SITE_LOGO_SIZE } from '@/lib/seo/paths';
 import { absoluteUrl } from '@/lib/seo/site-url';
 
-export function renderFeed(options: { title: string; description: string; pagePath: string; feedPath: string; stories: SiteStory[] }): string {
+/** RSS 2.0 of stories; those breaking now carry the category «عاجل» besides their section. */
+export function renderFeed(options: {
+  title: string;
+  description: string;
+  pagePath: string;
+  feedPath: string;
+  stories: SiteStory[];
+  breaking: BreakingStory[];
+}): string {
+  const breakingIds = new Set(options.breaking.map((story) => story.id));
+  const breakingLabel = getMessages().reader.breaking;
   return buildRssFeed({
     title: options.title,
     description: options.description,
@@ -18,7 +29,7 @@ export function renderFeed(options: { title: string; description: string; pagePa
       summary: story.summary,
       publishedAt: new Date(story.publishedAt),
       author: story.authorName,
-      categories: [story.sectionName],
+      categories: breakingIds.has(story.id) ? [breakingLabel, story.sectionName] : [story.sectionName],
     })),
   });
 }

@@ -97,6 +97,11 @@ function cases(): Record<string, { call: Call; refused: Role[] }> {
         call('embargoAction', null, form({ articleId: String(ids.draft), expectedVersion: String(await versionOf(ids.draft)), embargoUntil: '2099-01-01T10:00', note: 'بطلب من المصدر' })),
       refused: ['anonymous', 'reviewer'],
     },
+    breakingAction: {
+      // Refused before the story is looked at: the permission comes first.
+      call: () => call('breakingAction', null, form({ articleId: String(ids.approved), breakingUntil: '2099-01-01T10:00' })),
+      refused: ['anonymous', 'reviewer'],
+    },
     addCommentAction: { call: () => call('addCommentAction', null, form({ articleId: String(ids.inReview), body: 'تعليق' })), refused: anonymousOnly },
     resolveCommentAction: {
       call: () => call('resolveCommentAction', null, form({ articleId: String(ids.inReview), commentId: String(ids.comment) })),

@@ -9,6 +9,7 @@ import { createArticle } from '@/lib/server/articles/create-article';
 import { heartbeat, leave } from '@/lib/server/articles/presence';
 import { restoreRevision } from '@/lib/server/articles/restore-revision';
 import { saveArticle } from '@/lib/server/articles/save-article';
+import { setBreaking } from '@/lib/server/articles/set-breaking';
 import { setEmbargo } from '@/lib/server/articles/set-embargo';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { DeskContext } from '@/lib/server/effects';
@@ -77,6 +78,18 @@ export async function embargoAction(_: unknown, form: FormData): Promise<ActionR
       lift: form.get('lift') === '1',
       untilWallTime: form.get('embargoUntil'),
       note: form.get('note'),
+    });
+    return { value: undefined, effects };
+  });
+}
+
+/** The «عاجل» forms post here: mark the story breaking until a time, move that time, or clear it. */
+export async function breakingAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return runDeskOperation('breakingAction', async (context) => {
+    const { effects } = await setBreaking(context, {
+      articleId: formId(form.get('articleId')),
+      clear: form.get('clear') === '1',
+      untilWallTime: form.get('breakingUntil'),
     });
     return { value: undefined, effects };
   });

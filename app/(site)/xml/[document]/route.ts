@@ -2,7 +2,7 @@ import { format, getMessages } from '@/i18n';
 import { articlePath, authorPath, FEED_PATH, sectionPath, tagPath } from '@/lib/seo/paths';
 import { buildNewsSitemap, buildSitemap, type SitemapEntry } from '@/lib/seo/sitemap';
 import { absoluteUrl } from '@/lib/seo/site-url';
-import { getFeedStories, getNewsSitemapStories, getSitemapData, getSiteChrome, renderTime } from '../../_lib/data';
+import { getBreakingNews, getFeedStories, getNewsSitemapStories, getSitemapData, getSiteChrome, renderTime } from '../../_lib/data';
 import { renderFeed } from '../../_lib/feeds';
 import { notFoundResponse, xmlResponse } from '../../_lib/xml-response';
 
@@ -31,7 +31,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
 
 /** RSS 2.0 of the newest stories across the site. */
 async function siteFeed(): Promise<Response> {
-  const [{ settings }, stories] = await Promise.all([getSiteChrome(), getFeedStories()]);
+  const [{ settings }, stories, breaking] = await Promise.all([getSiteChrome(), getFeedStories(), getBreakingNews()]);
   const tr = getMessages().reader;
   const body = renderFeed({
     title: format(tr.feedTitle, { site: settings.siteName }),
@@ -39,6 +39,7 @@ async function siteFeed(): Promise<Response> {
     pagePath: '/',
     feedPath: FEED_PATH,
     stories,
+    breaking,
   });
   return xmlResponse(body, 'application/rss+xml');
 }

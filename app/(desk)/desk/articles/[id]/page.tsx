@@ -4,6 +4,7 @@ import { ArticleForm } from '@/components/desk/article-form';
 import { CommentThread } from '@/components/desk/comment-thread';
 import { DeskTime } from '@/components/desk/desk-time';
 import { Timeline } from '@/components/desk/timeline';
+import { BreakingPanel } from '@/components/desk/breaking-panel';
 import { EmbargoPanel } from '@/components/desk/embargo-panel';
 import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
@@ -18,7 +19,8 @@ import { articlePath } from '@/lib/seo/paths';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { availableActions, PENDING_EDIT_STATES } from '@/lib/workflow/transitions';
-import { addCommentAction, embargoAction, resolveCommentAction, transitionAction } from '../actions';
+import { addCommentAction, breakingAction, embargoAction, resolveCommentAction, transitionAction } from '../actions';
+import { DEFAULT_BREAKING_MS } from '@/lib/server/articles/set-breaking';
 import { articleFormActions } from '../form-actions';
 
 type Props = { params: Promise<{ id: string }> };
@@ -75,6 +77,11 @@ export default async function ArticlePage({ params }: Props) {
             )}
           </span>
           {article.live && <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t.workflow.live}</span>}
+          {article.live && article.breakingUntil && (
+            <span className="rounded bg-accent px-2 py-0.5 font-semibold text-white">
+              {t.workflow.breaking.heading} · <DeskTime date={article.breakingUntil} dates={dates} />
+            </span>
+          )}
           {article.status === 'scheduled' && article.scheduledFor && (
             <span>
               {t.workflow.scheduledFor}: <DeskTime date={article.scheduledFor} dates={dates} />
@@ -151,6 +158,16 @@ export default async function ArticlePage({ params }: Props) {
           publicUrl={decodeURI(articlePath(article.slug))}
           transition={transitionAction}
         />
+        {article.live && can(user.role, 'article.breaking') && (
+          <BreakingPanel
+            articleId={article.id}
+            breakingUntil={article.breakingUntil}
+            defaultUntil={new Date(Math.ceil((new Date().getTime() + DEFAULT_BREAKING_MS) / 60_000) * 60_000)}
+            locale={locale}
+            dateSettings={settings}
+            breaking={breakingAction}
+          />
+        )}
         {can(user.role, 'article.embargo') && (
           <EmbargoPanel
             articleId={article.id}

@@ -1,6 +1,6 @@
 import { format, getMessages } from '@/i18n';
 import { sectionFeedPath, sectionPath } from '@/lib/seo/paths';
-import { getFeedStories, getSection, getSiteChrome } from '../../../_lib/data';
+import { getBreakingNews, getFeedStories, getSection, getSiteChrome } from '../../../_lib/data';
 import { renderFeed } from '../../../_lib/feeds';
 import { slugFromParam } from '../../../_lib/params';
 import { notFoundResponse, xmlResponse } from '../../../_lib/xml-response';
@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const slug = slugFromParam((await params).slug);
   const section = slug ? await getSection(slug) : null;
   if (!section) return notFoundResponse();
-  const [{ settings }, stories] = await Promise.all([getSiteChrome(), getFeedStories(section.id)]);
+  const [{ settings }, stories, breaking] = await Promise.all([getSiteChrome(), getFeedStories(section.id), getBreakingNews()]);
   const tr = getMessages().reader;
   const body = renderFeed({
     title: format(tr.sectionFeedTitle, { site: settings.siteName, section: section.name }),
@@ -28,6 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     pagePath: sectionPath(section.slug),
     feedPath: sectionFeedPath(section.slug),
     stories,
+    breaking,
   });
   return xmlResponse(body, 'application/rss+xml');
 }
