@@ -30,7 +30,8 @@ export async function call(pathAndQuery: string, caller: Caller = {}): Promise<R
   const request = requestFor(pathAndQuery, caller);
   const path = new URL(request.url).pathname;
   const article = /^\/api\/v1\/articles\/([^/]+)$/.exec(path);
-  if (article) return getArticleRoute(request, { params: Promise.resolve({ slug: decodeURIComponent(article[1]!) }) });
+  // As Next hands it over: the path segment still percent-encoded (the handler decodes it).
+  if (article) return getArticleRoute(request, { params: Promise.resolve({ slug: article[1]! }) });
   switch (path) {
     case '/api/v1/articles':
       return listArticlesRoute(request);

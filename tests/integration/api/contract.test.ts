@@ -244,6 +244,11 @@ describe(`one article on ${driverName}`, () => {
     expect(body).toEqual(apiErrorBody({ code: 'ARTICLE_NOT_FOUND' }, 'ar'));
     const english = await checked(apiPath('لا-خبر-بهذا'), { headers: { 'accept-language': 'en-GB,en;q=0.9,ar;q=0.5' } }, 404);
     expect(english.body.error.message).toBe('No published story has this slug.');
+    for (const slug of ['%00', 'a%0Ab', encodeURIComponent('خ'.repeat(201)), '%E0%A4%A']) {
+      const odd = await call(`/api/v1/articles/${slug}`);
+      expect(odd.status, slug).toBe(404);
+      await contract.check('/api/v1/articles/{slug}', odd);
+    }
     const elsewhere = await call('/api/v1/nothing/here');
     expect(elsewhere.status).toBe(404);
     expect((await elsewhere.json()).error.code).toBe('NOT_FOUND');

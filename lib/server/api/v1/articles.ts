@@ -13,7 +13,8 @@ import {
   type StoryFilter,
 } from '@/db/queries/site-stories';
 import { pagination, paginationLinks } from '@/lib/api/http';
-import { MAX_SEARCH_PER_PAGE, parseArticleListQuery, readParameters, type ArticleListQuery } from '@/lib/api/parameters';
+import { MAX_SEARCH_PER_PAGE, MAX_SLUG_PARAMETER, parseArticleListQuery, readParameters, type ArticleListQuery } from '@/lib/api/parameters';
+import { decodeSlugParam } from '@/lib/arabic/slug';
 import { documentToText, readableBody, renderStoredBody } from '@/lib/content/render';
 import { apiArticlePath, articlePath, authorPath, mediaPath, sectionPath, tagPath } from '@/lib/seo/paths';
 import { absoluteUrl } from '@/lib/seo/site-url';
@@ -152,8 +153,9 @@ export async function listArticles(call: ApiCall): Promise<Response> {
     name: 'api-articles',
     args: [query, audience],
     tags,
-    // Searches are not kept (anyone can type endless queries), as on the site's search page.
-    cache: query.q === undefined,
+    // Searches, times and names of nothing are not kept: anyone can send endless different ones,
+    // and each would be an entry of its own (the site's search page is not kept either).
+    cache: query.q === undefined && query.updatedSince === undefined && resolved !== null,
     read: async (asOf): Promise<StoryPage> => {
       if (!resolved) return { stories: [], total: 0, perPage: query.perPage };
       if (query.q !== undefined) return searchStories({ ...query, q: query.q }, resolved.filter, asOf, audience);
@@ -165,9 +167,17 @@ export async function listArticles(call: ApiCall): Promise<Response> {
   return jsonAnswer(call, { data: page.stories.map(summaryOf), meta }, { lifetime, tags }, { Link: paginationLinks(url, meta.pagination) });
 }
 
-export async function getArticle(call: ApiCall, slug: string): Promise<Response> {
+// Control characters never occur in a slug, and PostgreSQL refuses NUL in text outright.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** `param` is the slug as the address carries it, percent-encoded or not. */
+export async function getArticle(call: ApiCall, param: string): Promise<Response> {
   const read = readParameters(new URL(call.request.url).searchParams, []);
   if (!read.ok) return errorAnswer(read.problem, call.locale, call.headers);
+  const slug = decodeSlugParam(param);
+  if (slug.length === 0 || slug.length > MAX_SLUG_PARAMETER || CONTROL_CHARACTERS.test(slug)) {
+    return errorAnswer({ code: 'ARTICLE_NOT_FOUND' }, call.locale, call.headers);
+  }
   const audience = audienceOf(call.client);
   const tag = slugTag(slug);
   const tags = tag ? [tag] : [SITE_TAGS.latest];
