@@ -643,6 +643,24 @@ export const ar = {
     published: 'منشور',
     unpublished: 'غير منشور',
   },
+  api: {
+    errors: {
+      UNKNOWN_PARAMETER: 'المعامل «{parameter}» غير معروف في هذا العنوان.',
+      REPEATED_PARAMETER: 'المعامل «{parameter}» مكرر؛ أرسله مرة واحدة.',
+      INVALID_CHARACTERS: 'في قيمة المعامل «{parameter}» محارف تحكّم لا تُقبل.',
+      INVALID_PAGE: 'يجب أن يكون page عدداً صحيحاً من 1 إلى {max}.',
+      INVALID_PER_PAGE: 'يجب أن يكون per_page عدداً صحيحاً من 1 إلى {max}.',
+      INVALID_SECTION: 'يجب أن يكون section معرّف قسم (slug) من {max} حرف على الأكثر.',
+      INVALID_TAG: 'يجب أن يكون tag معرّف وسم (slug) من {max} حرف على الأكثر.',
+      INVALID_AUTHOR: 'يجب أن يكون author رقم كاتب، عدداً صحيحاً موجباً.',
+      INVALID_UPDATED_SINCE: 'يجب أن يكون updated_since وقتاً بصيغة RFC 3339 مع منطقته الزمنية، مثل 2026-12-03T09:30:00Z.',
+      INVALID_QUERY: 'عبارة البحث q غير صالحة: {reason}',
+      QUERY_NOT_COMBINABLE: 'لا يجتمع البحث q مع المعامل «{parameter}»؛ يجتمع مع section فقط.',
+      PAGE_TOO_DEEP: 'نتائج البحث تقف عند الصفحة {max}.',
+      ARTICLE_NOT_FOUND: 'لا يوجد خبر منشور بهذا المعرّف.',
+      NOT_FOUND: 'لا يوجد شيء في هذا العنوان من واجهة المحتوى.',
+    },
+  },
   config: {
     heading: 'توقّف مداد: صحّح هذه الإعدادات في البيئة أو في ملفات .env (انظر .env.example و docs/operations.md).',
     problems: {

@@ -643,6 +643,24 @@ export const en: Messages = {
     published: 'Published',
     unpublished: 'Unpublished',
   },
+  api: {
+    errors: {
+      UNKNOWN_PARAMETER: 'The parameter “{parameter}” is not known at this address.',
+      REPEATED_PARAMETER: 'The parameter “{parameter}” is repeated; send it once.',
+      INVALID_CHARACTERS: 'The value of “{parameter}” contains control characters, which are not accepted.',
+      INVALID_PAGE: 'page must be a whole number from 1 to {max}.',
+      INVALID_PER_PAGE: 'per_page must be a whole number from 1 to {max}.',
+      INVALID_SECTION: 'section must be a section slug of at most {max} characters.',
+      INVALID_TAG: 'tag must be a tag slug of at most {max} characters.',
+      INVALID_AUTHOR: 'author must be an author id, a positive whole number.',
+      INVALID_UPDATED_SINCE: 'updated_since must be an RFC 3339 time with its offset, such as 2026-12-03T09:30:00Z.',
+      INVALID_QUERY: 'The search q is not usable: {reason}',
+      QUERY_NOT_COMBINABLE: 'The search q cannot be combined with “{parameter}”; it combines with section only.',
+      PAGE_TOO_DEEP: 'Search results stop at page {max}.',
+      ARTICLE_NOT_FOUND: 'No published story has this slug.',
+      NOT_FOUND: 'Nothing of the content API is at this address.',
+    },
+  },
   config: {
     heading: 'Midad stopped: fix these settings in the environment or in the .env files (see .env.example and docs/operations.md).',
     problems: {

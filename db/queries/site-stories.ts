@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, exists, gt, gte, inArray, lte, max, ne, or, 
 import type { ContentDocument } from '../../lib/content/types';
 import { getDb, getReaderDb, type Executor } from '../client';
 import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '../schema';
-import { publicDateSql, publiclyVisible } from './visibility';
+import { publicDateSql, publiclyVisible, visibleToPartners } from './visibility';
 import type { PublicFootprint, ScheduleWindow } from './site-cache-keys';
 
 /*
@@ -34,6 +34,10 @@ export interface SiteStory {
   /** True when the byline is the creator's own name, so it can link to their author page. */
   bylineIsAuthor: boolean;
   publishedAt: string;
+  /** When the story's public content last changed: its publication, or a later published revision. */
+  updatedAt: string;
+  /** The embargo still ahead at the instant read (only a partner's read finds such a story), else null. */
+  embargoUntil: string | null;
   image: SiteImage | null;
 }
 
@@ -62,10 +66,27 @@ export interface StoryFilter {
   sectionId?: number;
   tagId?: number;
   authorId?: number;
+  /** Only stories whose public content changed at or after this instant (updatedAt). */
+  updatedSince?: Date;
+  /** Only these stories (search results, say). */
+  ids?: number[];
+}
+
+/**
+ * Who reads: the public (every site page, anonymous API callers) or a partner, who also reads
+ * embargoed stories (visibleToPartners). Every read model here takes it; the site passes nothing.
+ */
+export type ReadAudience = 'public' | 'partner';
+
+function visibleTo(audience: ReadAudience, asOf: Date): SQL<boolean> {
+  return audience === 'partner' ? visibleToPartners(asOf) : publiclyVisible(asOf);
 }
 
 /** When readers see the story as published: a due schedule counts from its scheduled time, an embargo from its end. */
 const publicDate = publicDateSql;
+
+/** The later of the public date and the published revision's time: what `updatedAt` says. */
+const lastChange = sql<Date>`greatest(${publicDateSql}, ${articleRevisions.createdAt})`.mapWith(articles.publishedAt);
 
 const storyColumns = {
   id: articles.id,
@@ -79,6 +100,8 @@ const storyColumns = {
   creatorName: users.name,
   authorId: articles.createdBy,
   publishedAt: publicDate,
+  updatedAt: lastChange,
+  embargoUntil: articles.embargoUntil,
   imageKey: media.storageKey,
   imageAlt: media.alt,
   imageCaption: media.caption,
@@ -99,6 +122,8 @@ type StoryRow = {
   creatorName: string;
   authorId: number;
   publishedAt: Date;
+  updatedAt: Date;
+  embargoUntil: Date | null;
   imageKey: string | null;
   imageAlt: string | null;
   imageCaption: string | null;
@@ -107,7 +132,7 @@ type StoryRow = {
   imageHeight: number | null;
 };
 
-function toStory(row: StoryRow): SiteStory {
+function toStory(row: StoryRow, asOf?: Date): SiteStory {
   const byline = row.byline.trim();
   return {
     id: row.id,
@@ -121,6 +146,8 @@ function toStory(row: StoryRow): SiteStory {
     authorId: row.authorId,
     bylineIsAuthor: !byline || byline === row.creatorName,
     publishedAt: row.publishedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    embargoUntil: row.embargoUntil && asOf && row.embargoUntil > asOf ? row.embargoUntil.toISOString() : null,
     image:
       row.imageKey === null
         ? null
@@ -136,8 +163,10 @@ function toStory(row: StoryRow): SiteStory {
 }
 
 
-function storyConditions(asOf: Date, filter: StoryFilter, db: Executor): SQL {
-  const conditions: SQL[] = [publiclyVisible(asOf)];
+function storyConditions(asOf: Date, filter: StoryFilter, db: Executor, audience: ReadAudience = 'public'): SQL {
+  const conditions: SQL[] = [visibleTo(audience, asOf)];
+  if (filter.ids !== undefined) conditions.push(filter.ids.length > 0 ? inArray(articles.id, filter.ids) : sql`false`);
+  if (filter.updatedSince !== undefined) conditions.push(gte(lastChange, sql`${filter.updatedSince.toISOString()}::timestamptz`));
   if (filter.sectionId !== undefined) conditions.push(eq(articles.sectionId, filter.sectionId));
   if (filter.authorId !== undefined) conditions.push(eq(articles.createdBy, filter.authorId));
   if (filter.tagId !== undefined) {
@@ -166,16 +195,21 @@ function selectStories(db: Executor) {
 
 /** A page of visible stories, newest first, with the total for pagination. */
 export async function listSiteStories(
-  options: { asOf: Date; limit: number; offset?: number } & StoryFilter,
+  options: { asOf: Date; limit: number; offset?: number; audience?: ReadAudience } & StoryFilter,
   db: Executor = getReaderDb(),
 ): Promise<{ stories: SiteStory[]; total: number }> {
-  const { asOf, limit, offset = 0, ...filter } = options;
-  const where = storyConditions(asOf, filter, db);
+  const { asOf, limit, offset = 0, audience, ...filter } = options;
+  const where = storyConditions(asOf, filter, db, audience);
+  // The count joins the published revision too: updatedSince reads its time.
   const [rows, [counted]] = await Promise.all([
     selectStories(db).where(where).orderBy(desc(publicDate), desc(articles.id)).limit(limit).offset(offset),
-    db.select({ total: count() }).from(articles).where(where),
+    db
+      .select({ total: count() })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+      .where(where),
   ]);
-  return { stories: rows.map(toStory), total: counted?.total ?? 0 };
+  return { stories: rows.map((row) => toStory(row, asOf)), total: counted?.total ?? 0 };
 }
 
 /** Sections in navigation order. */
@@ -198,16 +232,21 @@ export async function latestBySection(
         .where(storyConditions(options.asOf, { sectionId: section.id }, db))
         .orderBy(desc(publicDate), desc(articles.id))
         .limit(options.perSection);
-      return { section, stories: rows.map(toStory) };
+      return { section, stories: rows.map((row) => toStory(row, options.asOf)) };
     }),
   );
   return blocks.filter((block) => block.stories.length > 0);
 }
 
 /** A visible article by slug; an old slug of a visible article gives a redirect to its current one. */
-export async function findSiteArticle(slug: string, asOf: Date, db: Executor = getReaderDb()): Promise<SiteArticleLookup> {
+export async function findSiteArticle(
+  slug: string,
+  asOf: Date,
+  db: Executor = getReaderDb(),
+  audience: ReadAudience = 'public',
+): Promise<SiteArticleLookup> {
   const [row] = await selectStories(db)
-    .where(and(eq(articles.slug, slug), publiclyVisible(asOf)))
+    .where(and(eq(articles.slug, slug), visibleTo(audience, asOf)))
     .limit(1);
   if (row) {
     const [extra] = await db
@@ -224,7 +263,7 @@ export async function findSiteArticle(slug: string, asOf: Date, db: Executor = g
     return {
       kind: 'article',
       article: {
-        ...toStory(row),
+        ...toStory(row, asOf),
         revisionId: extra!.revisionId,
         body: extra!.body as ContentDocument,
         bodyText: extra!.bodyText,
@@ -237,7 +276,7 @@ export async function findSiteArticle(slug: string, asOf: Date, db: Executor = g
     .select({ slug: articles.slug })
     .from(slugHistory)
     .innerJoin(articles, eq(articles.id, slugHistory.articleId))
-    .where(and(eq(slugHistory.oldSlug, slug), publiclyVisible(asOf)))
+    .where(and(eq(slugHistory.oldSlug, slug), visibleTo(audience, asOf)))
     .limit(1);
   return moved ? { kind: 'redirect', slug: moved.slug } : { kind: 'missing' };
 }
@@ -269,7 +308,7 @@ export async function listRelatedStories(
     .where(and(publiclyVisible(asOf), ne(articles.id, articleId), or(eq(articles.sectionId, sectionId), sharesTag)))
     .orderBy(desc(score), desc(publicDate), desc(articles.id))
     .limit(limit);
-  return rows.map(toStory);
+  return rows.map((row) => toStory(row, asOf));
 }
 
 export async function findSectionBySlug(slug: string, db: Executor = getReaderDb()): Promise<SiteSection | null> {
@@ -492,4 +531,75 @@ export async function readPublicFootprint(
     tagIds: tagRows.map((t) => t.tagId),
     authorId: row.authorId,
   };
+}
+
+export interface PublicTag {
+  id: number;
+  slug: string;
+  name: string;
+  /** How many stories the audience can read carry it. */
+  storyCount: number;
+}
+
+/** Tags carried by at least one story the audience can read, the most used first, by slug among equals. */
+export async function listPublicTags(
+  options: { asOf: Date; limit: number; offset?: number; audience?: ReadAudience },
+  db: Executor = getReaderDb(),
+): Promise<{ tags: PublicTag[]; total: number }> {
+  const { asOf, limit, offset = 0, audience = 'public' } = options;
+  const used = count(articles.id);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ id: tags.id, slug: tags.slug, name: tags.name, storyCount: used })
+      .from(tags)
+      .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
+      .innerJoin(articles, and(eq(articles.id, articleTags.articleId), visibleTo(audience, asOf)))
+      .groupBy(tags.id)
+      .orderBy(desc(used), asc(tags.slug))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ total: sql<number>`count(distinct ${articleTags.tagId})`.mapWith(Number) })
+      .from(articleTags)
+      .innerJoin(articles, and(eq(articles.id, articleTags.articleId), visibleTo(audience, asOf))),
+  ]);
+  return { tags: rows, total: counted?.total ?? 0 };
+}
+
+export interface PublicAuthor {
+  id: number;
+  name: string;
+  storyCount: number;
+}
+
+/**
+ * Staff members with at least one story the audience can read (as findPublicAuthor decides who
+ * has an author page), by name.
+ */
+export async function listPublicAuthors(
+  options: { asOf: Date; limit: number; offset?: number; audience?: ReadAudience },
+  db: Executor = getReaderDb(),
+): Promise<{ authors: PublicAuthor[]; total: number }> {
+  const { asOf, limit, offset = 0, audience = 'public' } = options;
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name, storyCount: count(articles.id) })
+      .from(users)
+      .innerJoin(articles, and(eq(articles.createdBy, users.id), visibleTo(audience, asOf)))
+      .groupBy(users.id)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ total: sql<number>`count(distinct ${articles.createdBy})`.mapWith(Number) })
+      .from(articles)
+      .where(visibleTo(audience, asOf)),
+  ]);
+  return { authors: rows, total: counted?.total ?? 0 };
+}
+
+/** A tag by slug, whether or not anything visible carries it (filters then find nothing). */
+export async function findTagBySlug(slug: string, db: Executor = getReaderDb()): Promise<{ id: number; slug: string; name: string } | null> {
+  const [row] = await db.select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug));
+  return row ?? null;
 }

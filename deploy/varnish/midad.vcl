@@ -32,10 +32,12 @@ sub vcl_recv {
         return (synth(200, "Purged " + req.http.x-purged));
     }
 
-    # The desk, sign-in, route handlers and Auth.js are never cached, whatever they answer.
-    # Also any first segment written with escapes or in capitals (`/%64esk`, `/DESK`): Midad reads
-    # a path decoded, and such a request must keep its cookie and never be stored.
-    if (req.url ~ "(?i)^/(desk|login|api)(/|\?|$)" || req.url ~ "^/[^/?]*%") {
+    # The desk, sign-in, route handlers and Auth.js are never cached, whatever they answer —
+    # except the read-only content API (/api/v1/), whose anonymous answers are cached and purged
+    # like pages; a call with a key is passed below (Authorization). Also any first segment
+    # written with escapes or in capitals (`/%64esk`, `/DESK`): Midad reads a path decoded, and
+    # such a request must keep its cookie and never be stored.
+    if ((req.url ~ "(?i)^/(desk|login|api)(/|\?|$)" && req.url !~ "^/api/v1/") || req.url ~ "^/[^/?]*%") {
         return (pass);
     }
     if (req.method != "GET" && req.method != "HEAD") {

@@ -41,3 +41,10 @@ export const SITE_CARD_PATH = '/brand/card.png';
 export const SITE_LOGO_PATH = '/brand/logo.png';
 export const SITE_CARD_SIZE = { width: 1200, height: 630 } as const;
 export const SITE_LOGO_SIZE = { width: 512, height: 512 } as const;
+
+/** The content API (docs/api.md): one story's address there. */
+export const API_ROOT = '/api/v1';
+
+export function apiArticlePath(slug: string): string {
+  return `${API_ROOT}/articles/${encodeURIComponent(slug)}`;
+}

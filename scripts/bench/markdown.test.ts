@@ -74,6 +74,8 @@ function pagesReport(): PagesReport {
       article: load('article page', 1362, 22, 53),
       home: load('home page', 226, 135, 247),
       search: load('search', 144, 216, 495),
+      apiList: load('API article list', 1800, 17, 41),
+      apiArticle: load('API article', 2100, 15, 38),
     },
     weights: [weight('empty', 157.8 * 1024), weight('article', 157.8 * 1024, 60_000), weight('home', 160 * 1024), weight('desk editor', 306 * 1024)],
     publish: {
@@ -153,6 +155,13 @@ describe('renderBenchmarksPage', () => {
     ]);
     expect(rowOf(page, '### Pages', 'empty page (reference)').slice(1, 4)).toEqual(['2 579', '100%', '35%']);
     expect(rowOf(page, '### Pages', 'home page').slice(2, 4)).toEqual(['9%', '3%']);
+    expect(rowOf(page, '### Pages', 'API article list (`/api/v1/articles`)').slice(1, 6)).toEqual(['1 800', '70%', '24%', '17', '41']);
+    expect(rowOf(page, '### Pages', 'API article (`/api/v1/articles/<slug>`)').slice(1, 6)).toEqual(['2 100', '81%', '28%', '15', '38']);
+    // A run from before the content API was measured has no such rows.
+    const older = run();
+    delete older.pages.throughput.apiList;
+    delete older.pages.throughput.apiArticle;
+    expect(renderBenchmarksPage(older)).not.toContain('/api/v1');
     expect(page).toContain('took the story down 3 times, the article page served\n1 502 requests/s (110% of its rate alone), p99 57 ms');
   });
 

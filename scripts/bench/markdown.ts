@@ -160,6 +160,8 @@ ${table(
     row('article page', article, articleTarget),
     row('home page', home),
     row('search page', search),
+    ...(pages.throughput.apiList ? [row('API article list (`/api/v1/articles`)', pages.throughput.apiList)] : []),
+    ...(pages.throughput.apiArticle ? [row('API article (`/api/v1/articles/<slug>`)', pages.throughput.apiArticle)] : []),
   ],
 )}
 

@@ -22,7 +22,7 @@ import fixture from '../../db/seed-data/quds-day-article.json';
 import { prepareDatabase } from '../../db/prepare';
 import { ar } from '../../i18n/ar';
 import { slugify } from '../../lib/arabic/slug';
-import { articlePath, sectionPath, tagPath } from '../../lib/seo/paths';
+import { API_ROOT, apiArticlePath, articlePath, sectionPath, tagPath } from '../../lib/seo/paths';
 import playwrightConfig from '../../playwright.config';
 import { changeAndWatch, deskAs, pressWorkflow, resubmitAndApprove, WORKFLOW, writeStory, type PublicChange, type WrittenStory } from './desk-flow';
 import { percentile } from './figures';
@@ -77,11 +77,12 @@ export interface PagesReport {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
   build: { distDir: string; seconds: number | null };
   server: { origin: string; database: string };
-  paths: Record<'empty' | 'article' | 'home' | 'section' | 'tag' | 'author' | 'search' | 'desk', string>;
+  paths: Record<'empty' | 'article' | 'home' | 'section' | 'tag' | 'author' | 'search' | 'desk', string> & { apiList?: string; apiArticle?: string };
   connections: number;
   /** The sizes this run used (pagesOptionsFromEnv). */
   settings: Pick<PagesBenchOptions, 'seconds' | 'warmupSeconds' | 'publishRounds' | 'loadedPublishRounds' | 'saves' | 'saveWords'>;
-  throughput: { empty: LoadRun; memory: LoadRun; article: LoadRun; home: LoadRun; search: LoadRun };
+  /** The content API's answers (runs before it was measured have none). */
+  throughput: { empty: LoadRun; memory: LoadRun; article: LoadRun; home: LoadRun; search: LoadRun; apiList?: LoadRun; apiArticle?: LoadRun };
   weights: PageWeight[];
   publish: { quiet: PublicChange[]; underLoad: PublicChange[]; readersDuringWrites: LoadRun };
   saves: SaveLatency;
@@ -229,7 +230,10 @@ export async function runPagesBenchmark(options: PagesBenchOptions): Promise<Pag
     author,
     search,
     desk: '',
+    apiList: `${API_ROOT}/articles`,
+    apiArticle: apiArticlePath(slugify(fixture.title)),
   };
+  if (!(await fetchOk(origin + paths.apiArticle)).text.includes(fixture.title)) throw new Error(`${paths.apiArticle} does not show the fixture story`);
   if (!(await fetchOk(origin + search)).text.includes(`href="${article}"`)) throw new Error(`${search} does not find the fixture story`);
   if ((await fetch(origin + paths.empty, { redirect: 'manual' })).status === 404) {
     throw new Error(`${options.distDir} has no ${paths.empty}: it was not built by the benchmark (BENCH_BUILD=1); run without BENCH_SKIP_BUILD=1`);
@@ -257,6 +261,9 @@ export async function runPagesBenchmark(options: PagesBenchOptions): Promise<Pag
     article: await loadRun('article page', origin + article),
     home: await loadRun('home page', origin + '/'),
     search: await loadRun('search', origin + search),
+    // The content API, cached as the pages are: the newest stories and the fixture story.
+    apiList: await loadRun('API article list', origin + paths.apiList),
+    apiArticle: await loadRun('API article', origin + paths.apiArticle),
   };
   await stopProcess(memory.child);
   fs.rmSync(path.join(root, MEMORY_DIR), { recursive: true, force: true });

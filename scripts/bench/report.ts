@@ -70,6 +70,12 @@ export function pageRows(report: PagesReport): string[][] {
     [area, 'home page', loadResult(home), `${share(rps(home), rps(empty))} of empty · ${share(rps(home), rps(memory))} of memory`, ''],
     [area, 'search page', loadResult(search), `${share(rps(search), rps(empty))} of empty · ${share(rps(search), rps(memory))} of memory`, ''],
   ];
+  for (const [label, run] of [
+    ['API article list (/api/v1/articles)', report.throughput.apiList],
+    ['API article (/api/v1/articles/<slug>)', report.throughput.apiArticle],
+  ] as const) {
+    if (run) rows.push([area, label, loadResult(run), `${share(rps(run), rps(empty))} of empty · ${share(rps(run), rps(article))} of the article page`, '']);
+  }
 
   const emptyWeight = report.weights.find((w) => w.name === 'empty');
   for (const weight of report.weights) {

@@ -65,6 +65,38 @@ const scheduleWindow = cache(
   }),
 );
 
+export interface SiteRead<T> {
+  name: string;
+  /** What else names the entry (filters, page): serialised into its key. */
+  args: readonly unknown[];
+  /** The site tags that refresh it; SITE_TAGS.all is added. */
+  tags: string[];
+  /** The instant visibility is judged at. */
+  now: Date;
+  maxSeconds?: number;
+  read: (asOf: Date) => Promise<T>;
+}
+
+/**
+ * One cached read, with the seconds an entry made now may live. The pages read through it below;
+ * the content API (app/api/v1, lib/server/api/v1) reads through it too, so the desk's refresh
+ * after a change reaches both at once.
+ */
+export async function cachedSiteRead<T>(options: SiteRead<T>): Promise<{ value: T; lifetime: number }> {
+  const { name, args, tags, now, maxSeconds = MAX_CACHE_SECONDS, read } = options;
+  const { epoch, lifetime } = cacheTiming(await scheduleWindow(), now, maxSeconds);
+  const value = await unstable_cache(() => read(now), ['midad-site', generation, name, JSON.stringify(args), epoch], {
+    tags: [...tags, SITE_TAGS.all],
+    revalidate: lifetime,
+  })();
+  return { value, lifetime };
+}
+
+/** How long an answer made at `now` may be kept: never past the next schedule or embargo time. */
+export async function siteCacheLifetime(now: Date): Promise<number> {
+  return cacheTiming(await scheduleWindow(), now).lifetime;
+}
+
 async function cachedRead<T>(
   name: string,
   args: readonly unknown[],
@@ -78,12 +110,7 @@ async function cachedRead<T>(
     // reads; this marks it request-time instead, and Next renders it per request.
     await connection();
   }
-  const now = renderInstant();
-  const { epoch, lifetime } = cacheTiming(await scheduleWindow(), now, maxSeconds);
-  return unstable_cache(() => read(now), ['midad-site', generation, name, JSON.stringify(args), epoch], {
-    tags: [...tags, SITE_TAGS.all],
-    revalidate: lifetime,
-  })();
+  return (await cachedSiteRead({ name, args, tags, now: renderInstant(), maxSeconds, read })).value;
 }
 
 export interface SiteChrome {
@@ -224,3 +251,6 @@ export function getNewsSitemapStories() {
 export function renderTime(): Date {
   return renderInstant();
 }
+
+/** The site's cache as the content API reads through it (lib/server/api/v1/reads.ts). */
+export const siteCache = { read: cachedSiteRead, lifetime: siteCacheLifetime };

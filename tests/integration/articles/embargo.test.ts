@@ -18,6 +18,10 @@ import { activityLog, articles, sections } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { wallTimeOf } from '@/lib/format/formatter';
+import type { ApiClient } from '@/lib/server/api/client';
+import { getArticle, listArticles } from '@/lib/server/api/v1/articles';
+import { answerApiCall } from '@/lib/server/api/v1/handler';
+import { uncachedSite } from '@/lib/server/api/v1/reads';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { setEmbargo } from '@/lib/server/articles/set-embargo';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
@@ -41,6 +45,19 @@ const version = async (id: number) => (await db.select({ v: articles.version }).
 const move = (actor: Actor, id: number, action: WorkflowAction) => version(id).then((v) => transitionArticle({ db, actor }, { articleId: id, action, expectedVersion: v }));
 const embargo = async (actor: Actor, id: number, options: { until?: Date; untilWallTime?: unknown; lift?: boolean; note: unknown }) =>
   setEmbargo({ db, actor }, { articleId: id, expectedVersion: await version(id), ...options });
+/** The content API's list and one-story answers at `asOf`: anonymously, or as a client of the audience given. */
+async function apiReads(slug: string, asOf: Date, client?: ApiClient) {
+  const request = (path: string) => new Request(`http://midad.test${path}`);
+  const answer = (path: string, run: Parameters<typeof answerApiCall>[1]) =>
+    client
+      ? run({ request: request(path), client, asOf, locale: 'ar', headers: {}, cache: uncachedSite })
+      : answerApiCall(request(path), run, { now: asOf });
+  const list = await (await answer('/api/v1/articles?per_page=100', listArticles)).json();
+  const one = await answer(`/api/v1/articles/${encodeURIComponent(slug)}`, (call) => getArticle(call, slug));
+  const listed = list.data.find((a: { slug: string }) => a.slug === slug) ?? null;
+  return { listed, one: one.status === 200 ? (await one.json()).data : null };
+}
+
 const storyLog = async (id: number) =>
   db.select({ kind: activityLog.kind, actorId: activityLog.actorId, details: activityLog.details }).from(activityLog).where(eq(activityLog.articleId, id)).orderBy(activityLog.id);
 
@@ -131,14 +148,24 @@ describe(`a published story under embargo on ${driverName}`, () => {
         related: related.some((s) => s.id === story.id),
         search: search.kind === 'results' && search.hits.some((hit) => hit.id === story.id),
         suggestion: misspelt.kind === 'results' && misspelt.suggestion === WORD,
+        api: await apiReads(story.slug, asOf).then(({ listed, one }) => listed !== null && one !== null),
       };
       return ids;
     };
-    const nowhere = { home: false, section: false, tag: false, author: false, fronts: false, feed: false, sitemap: false, page: false, related: false, search: false, suggestion: false };
+    const nowhere = { home: false, section: false, tag: false, author: false, fronts: false, feed: false, sitemap: false, page: false, related: false, search: false, suggestion: false, api: false };
     expect(await seen(new Date(until.getTime() - 1000), 'الكهرمال')).toEqual(nowhere);
     const after = new Date(until.getTime() + 1000);
     expect(await seen(after, 'الكهرماق')).toEqual(Object.fromEntries(Object.keys(nowhere).map((key) => [key, true])));
     expect(await findPublicAuthor(editor.id, after)).not.toBeNull();
+
+    // A partner key reads it before its time, marked as embargoed, and as any other story after.
+    const partner: ApiClient = { audience: 'partner', keyId: 1 };
+    const early = await apiReads(story.slug, new Date(until.getTime() - 1000), partner);
+    expect(early.listed).toMatchObject({ pubstatus: 'embargoed', embargoed: until.toISOString() });
+    expect(early.one).toMatchObject({ pubstatus: 'embargoed', embargoed: until.toISOString(), published_at: until.toISOString() });
+    const late = await apiReads(story.slug, after, partner);
+    expect(late.one).toMatchObject({ pubstatus: 'usable', embargoed: null, published_at: until.toISOString() });
+    expect((await apiReads(story.slug, after)).one).toMatchObject({ pubstatus: 'usable', embargoed: null });
 
     // Published before the embargo, it is dated from the embargo everywhere readers see a date.
     const listed = (await listSiteStories({ asOf: after, limit: 100 })).stories.find((s) => s.id === story.id)!;
