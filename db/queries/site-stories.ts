@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, exists, gt, gte, inArray, lte, max, ne, or, 
 import type { ContentDocument } from '../../lib/content/types';
 import { getDb, getReaderDb, type Executor } from '../client';
 import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '../schema';
-import { publicDateSql, publiclyVisible } from './visibility';
+import { publicDateSql, publiclyVisible, visibleToPartners } from './visibility';
 import type { PublicFootprint, ScheduleWindow } from './site-cache-keys';
 
 /*
@@ -206,33 +206,8 @@ export async function latestBySection(
 
 /** A visible article by slug; an old slug of a visible article gives a redirect to its current one. */
 export async function findSiteArticle(slug: string, asOf: Date, db: Executor = getReaderDb()): Promise<SiteArticleLookup> {
-  const [row] = await selectStories(db)
-    .where(and(eq(articles.slug, slug), publiclyVisible(asOf)))
-    .limit(1);
-  if (row) {
-    const [extra] = await db
-      .select({ revisionId: articleRevisions.id, body: articleRevisions.body, bodyText: articleRevisions.bodyText, revisedAt: articleRevisions.createdAt })
-      .from(articles)
-      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-      .where(eq(articles.id, row.id));
-    const tagRows = await db
-      .select({ id: tags.id, slug: tags.slug, name: tags.name })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(eq(articleTags.articleId, row.id))
-      .orderBy(asc(tags.name));
-    return {
-      kind: 'article',
-      article: {
-        ...toStory(row),
-        revisionId: extra!.revisionId,
-        body: extra!.body as ContentDocument,
-        bodyText: extra!.bodyText,
-        revisedAt: extra!.revisedAt.toISOString(),
-        tags: tagRows,
-      },
-    };
-  }
+  const article = await loadSiteArticle(db, and(eq(articles.slug, slug), publiclyVisible(asOf))!);
+  if (article) return { kind: 'article', article };
   const [moved] = await db
     .select({ slug: articles.slug })
     .from(slugHistory)
@@ -240,6 +215,40 @@ export async function findSiteArticle(slug: string, asOf: Date, db: Executor = g
     .where(and(eq(slugHistory.oldSlug, slug), publiclyVisible(asOf)))
     .limit(1);
   return moved ? { kind: 'redirect', slug: moved.slug } : { kind: 'missing' };
+}
+
+/**
+ * One story as a partner reads it through a preview link (db/queries/preview-links.ts): the same
+ * fields as the public page, under the partner reading of the visibility rule, so an embargoed
+ * story that is published (or due) is found and nothing unpublished ever is.
+ */
+export async function findPartnerArticle(articleId: number, asOf: Date, db: Executor = getDb()): Promise<SiteArticle | null> {
+  return loadSiteArticle(db, and(eq(articles.id, articleId), visibleToPartners(asOf))!);
+}
+
+/** The first story matching `condition`, with its published revision's body and its tags. */
+async function loadSiteArticle(db: Executor, condition: SQL): Promise<SiteArticle | null> {
+  const [row] = await selectStories(db).where(condition).limit(1);
+  if (!row) return null;
+  const [extra] = await db
+    .select({ revisionId: articleRevisions.id, body: articleRevisions.body, bodyText: articleRevisions.bodyText, revisedAt: articleRevisions.createdAt })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .where(eq(articles.id, row.id));
+  const tagRows = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, row.id))
+    .orderBy(asc(tags.name));
+  return {
+    ...toStory(row),
+    revisionId: extra!.revisionId,
+    body: extra!.body as ContentDocument,
+    bodyText: extra!.bodyText,
+    revisedAt: extra!.revisedAt.toISOString(),
+    tags: tagRows,
+  };
 }
 
 /**

@@ -32,10 +32,11 @@ sub vcl_recv {
         return (synth(200, "Purged " + req.http.x-purged));
     }
 
-    # The desk, sign-in, route handlers and Auth.js are never cached, whatever they answer.
+    # The desk, sign-in, route handlers and Auth.js are never cached, whatever they answer; nor
+    # partner preview links, whose secret address must not become a cache key.
     # Also any first segment written with escapes or in capitals (`/%64esk`, `/DESK`): Midad reads
     # a path decoded, and such a request must keep its cookie and never be stored.
-    if (req.url ~ "(?i)^/(desk|login|api)(/|\?|$)" || req.url ~ "^/[^/?]*%") {
+    if (req.url ~ "(?i)^/(desk|login|api|preview)(/|\?|$)" || req.url ~ "^/[^/?]*%") {
         return (pass);
     }
     if (req.method != "GET" && req.method != "HEAD") {
