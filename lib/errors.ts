@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'NAME_REQUIRED',
   'PREVIEW_LIFETIME_INVALID',
   'PREVIEW_NOT_PUBLISHED',
+  'PREVIEW_NO_EMBARGO',
   'ALREADY_REVOKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

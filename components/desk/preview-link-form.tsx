@@ -10,14 +10,26 @@ import { SecretOnce } from './secret-once';
 const LIFETIMES = ['hour', 'day', 'week'] as const;
 
 /** Makes a partner preview link for one story and shows the link once, with a copy button. */
-export function PreviewLinkForm({ articleId, locale, create }: { articleId: number; locale: Locale; create: FormAction<{ token: string; expiresAt: string }> }) {
+export function PreviewLinkForm({
+  articleId,
+  embargoed,
+  locale,
+  create,
+}: {
+  articleId: number;
+  /** The story's embargo lies ahead: the link can last until it lifts. */
+  embargoed: boolean;
+  locale: Locale;
+  create: FormAction<{ token: string; expiresAt: string }>;
+}) {
   const t = getMessages(locale).previewLinks;
+  const choices = embargoed ? [...LIFETIMES, 'embargo' as const] : LIFETIMES;
   return (
     <ActionForm action={create} locale={locale} className="space-y-2">
       <input type="hidden" name="articleId" value={articleId} />
       <Field label={t.lifetime} error="lifetime">
         <select name="lifetime" defaultValue="day" className={fieldStyle}>
-          {LIFETIMES.map((lifetime) => (
+          {choices.map((lifetime) => (
             <option key={lifetime} value={lifetime}>
               {t.lifetimes[lifetime]}
             </option>

@@ -15,6 +15,7 @@ import { PreviewLinkForm } from './preview-link-form';
 export function PreviewLinksPanel({
   articleId,
   previewable,
+  embargoed,
   links,
   now,
   locale,
@@ -24,6 +25,8 @@ export function PreviewLinksPanel({
   articleId: number;
   /** Published or scheduled: a link can be made. */
   previewable: boolean;
+  /** The story's embargo lies ahead. */
+  embargoed: boolean;
   links: PreviewLinkView[];
   now: Date;
   locale: Locale;
@@ -38,7 +41,7 @@ export function PreviewLinksPanel({
         {tr.heading}
       </h2>
       <p className="text-xs text-muted">{tr.explain}</p>
-      {previewable ? <PreviewLinkForm articleId={articleId} locale={locale} create={actions.create} /> : <p className="text-sm">{tr.notPublished}</p>}
+      {previewable ? <PreviewLinkForm articleId={articleId} embargoed={embargoed} locale={locale} create={actions.create} /> : <p className="text-sm">{tr.notPublished}</p>}
       {links.length === 0 ? (
         <p className="text-sm text-muted">{tr.none}</p>
       ) : (

@@ -17,12 +17,18 @@ export const RATE_KEY_PREFIX = 'midad:api-rate:';
 type Redis = ReturnType<typeof createClient>;
 
 export class RedisCounterStore implements CounterStore {
+  /** The first connection: counts wait for it (bounded by the fallback's timeout); later outages fail fast. */
+  private readonly firstConnection: Promise<void>;
+
   constructor(
     private readonly client: Redis,
     private readonly prefix: string = RATE_KEY_PREFIX,
-  ) {}
+  ) {
+    this.firstConnection = client.isReady ? Promise.resolve() : new Promise((resolve) => client.once('ready', () => resolve()));
+  }
 
   async increment(key: string, ttlMs: number): Promise<number> {
+    await this.firstConnection;
     const name = `${this.prefix}${key}`;
     // The window is in the key, so the expiry only clears finished windows away.
     const [count] = await this.client.multi().incr(name).pExpire(name, ttlMs).exec();

@@ -10,10 +10,13 @@ import { deskView, done, type DeskContext, type Done } from '../effects';
 
 /** How long a preview link may answer: the desk offers these and nothing else. */
 export const PREVIEW_LIFETIMES = { hour: 60 * 60_000, day: 24 * 60 * 60_000, week: 7 * 24 * 60 * 60_000 } as const;
-export type PreviewLifetime = keyof typeof PREVIEW_LIFETIMES;
+/** The longest any link lives, `embargo` included. */
+export const MAX_PREVIEW_LIFETIME = PREVIEW_LIFETIMES.week;
+/** A fixed lifetime, or `embargo`: until the story's embargo lifts (at most a week), when readers get it anyway. */
+export type PreviewLifetime = keyof typeof PREVIEW_LIFETIMES | 'embargo';
 
 export function isPreviewLifetime(value: unknown): value is PreviewLifetime {
-  return typeof value === 'string' && Object.hasOwn(PREVIEW_LIFETIMES, value);
+  return typeof value === 'string' && (value === 'embargo' || Object.hasOwn(PREVIEW_LIFETIMES, value));
 }
 
 
@@ -30,20 +33,27 @@ export async function createPreviewLink(
   if (!can(actor.role, 'article.preview_link')) throw new AppError('FORBIDDEN');
   if (!isPreviewLifetime(lifetime)) throw new AppError('PREVIEW_LIFETIME_INVALID', undefined, { field: 'lifetime' });
   const token = newPreviewToken();
-  const expiresAt = new Date(Date.now() + PREVIEW_LIFETIMES[lifetime]);
-  const id = await db.transaction(async (tx) => {
+  const now = Date.now();
+  const { id, expiresAt } = await db.transaction(async (tx) => {
     const [article] = await tx
-      .select({ status: articles.status, publishedRevisionId: articles.publishedRevisionId })
+      .select({ status: articles.status, publishedRevisionId: articles.publishedRevisionId, embargoUntil: articles.embargoUntil })
       .from(articles)
       .where(eq(articles.id, articleId));
     if (!article) throw new AppError('NOT_FOUND');
     if (!isPreviewable(article)) throw new AppError('PREVIEW_NOT_PUBLISHED');
+    let expiresAt: Date;
+    if (lifetime === 'embargo') {
+      if (!article.embargoUntil || article.embargoUntil.getTime() <= now) throw new AppError('PREVIEW_NO_EMBARGO', undefined, { field: 'lifetime' });
+      expiresAt = new Date(Math.min(article.embargoUntil.getTime(), now + MAX_PREVIEW_LIFETIME));
+    } else {
+      expiresAt = new Date(now + PREVIEW_LIFETIMES[lifetime]);
+    }
     const [created] = await tx
       .insert(previewLinks)
       .values({ articleId, tokenHash: digestSecret(token), createdBy: actor.id, expiresAt })
       .returning({ id: previewLinks.id });
     await recordActivity(tx, { kind: 'preview_link.created', actorId: actor.id, articleId, details: { linkId: created!.id, expiresAt: expiresAt.toISOString() } });
-    return created!.id;
+    return { id: created!.id, expiresAt };
   });
   return done({ id, token, expiresAt }, deskView(`/desk/articles/${articleId}`));
 }

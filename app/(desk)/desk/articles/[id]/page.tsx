@@ -168,6 +168,7 @@ export default async function ArticlePage({ params }: Props) {
           <PreviewLinksPanel
             articleId={article.id}
             previewable={isPreviewable(article)}
+            embargoed={embargoed}
             links={previewLinks}
             now={new Date()}
             locale={locale}
