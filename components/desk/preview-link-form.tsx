@@ -42,7 +42,7 @@ export function PreviewLinkForm({
           value && typeof value === 'object' && 'token' in value ? { secret: new URL(`/preview/${(value as { token: string }).token}`, window.location.origin).href } : null
         }
         heading={t.ready}
-        explain={t.explain}
+        explain={t.readyExplain}
         label={t.linkLabel}
         copyLabel={t.copy}
         copied={t.copied}

@@ -1,4 +1,4 @@
-import { PreviewMissingMessage } from '@/components/site/preview-missing';
+import { PreviewMissingMessage } from '@/components/site/preview-missing-message';
 
 export default function PreviewNotFound() {
   return <PreviewMissingMessage />;

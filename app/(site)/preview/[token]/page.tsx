@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { ArticleView } from '@/components/site/article-view';
-import { PreviewMissing } from '@/components/site/preview-missing';
 import { findPreviewStory } from '@/db/queries/preview-links';
 import { format, getMessages } from '@/i18n';
 import { formatterFor } from '@/lib/format/formatter';
@@ -37,7 +37,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PartnerPreviewPage({ params }: Props) {
   const found = await lookup((await params).token);
-  if (!found) return <PreviewMissing />;
+  // Rendered per request, so the 404 comes from notFound() here, before anything is sent (inside a
+  // Suspense boundary, as MissingPage does for cached pages, the answer would already be 200).
+  // The segment's not-found page says why in the partner's browser (docs/decisions/0027).
+  if (!found) notFound();
   const { article, embargoUntil, expiresAt, at } = found;
   const { settings } = await getSiteChrome();
   const t = getMessages().partnerPreview;

@@ -1,5 +1,3 @@
-import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { getMessages } from '@/i18n';
 
 /** What an expired, revoked or unknown preview link shows: the same words whatever the reason. */
@@ -10,18 +8,5 @@ export function PreviewMissingMessage() {
       <h1 className="font-serif text-3xl font-bold">{t.missingTitle}</h1>
       <p className="mt-4 text-muted">{t.missingBody}</p>
     </div>
-  );
-}
-
-function Missing(): never {
-  notFound();
-}
-
-/** Answers 404 with the message in the HTML itself, as MissingPage does for the site. */
-export function PreviewMissing() {
-  return (
-    <Suspense fallback={<PreviewMissingMessage />}>
-      <Missing />
-    </Suspense>
   );
 }
