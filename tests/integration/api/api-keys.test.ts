@@ -6,6 +6,7 @@ import { activityLog, apiKeys } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { MemoryCounterStore } from '@/lib/api/rate-limit';
 import { digestSecret } from '@/lib/api/secrets';
+import { appConfig } from '@/lib/config/server';
 import { createApiKey, revokeApiKey } from '@/lib/server/api-keys/manage-api-keys';
 import { apiAccess, decideApiAccess, LAST_USED_EVERY_MS, readsEmbargoed, type AccessDependencies } from '@/lib/server/api/client';
 import type { Actor } from '@/lib/server/next/session';
@@ -92,7 +93,7 @@ describe(`API keys on ${driverName}`, () => {
     expect(await apiAccess(bearer(partnerKey.secret))).toMatchObject({ ok: true, client: { audience: 'partner', keyId: partnerKey.id } });
     const plain = await apiAccess(call());
     expect(plain).toMatchObject({ ok: true, client: { audience: 'anonymous' } });
-    expect(plain.ok && plain.headers['RateLimit-Limit']).toBe('60');
+    expect(plain.ok && plain.headers['RateLimit-Limit']).toBe(String(appConfig().apiRateLimits.anonymous));
   });
 
   it('refuses unknown, malformed and revoked keys with 401, a Bearer challenge and a translated message', async () => {
