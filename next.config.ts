@@ -62,6 +62,16 @@ const baseConfig: NextConfig = {
       { source: '/:path*', headers: securityHeaders },
       // Desk and sign-in responses get their per-request policy from proxy.ts instead.
       { source: '/((?!desk(?:/|$)|login(?:/|$)).*)', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] },
+      // Partner preview links (docs/decisions/0031): never stored by a cache, never indexed, and no
+      // Referer carrying the secret link to any address the page links to.
+      {
+        source: '/preview/:path*',
+        headers: [
+          { key: 'Cache-Control', value: 'private, no-store' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+        ],
+      },
     ];
   },
 };

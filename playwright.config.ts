@@ -49,6 +49,10 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       // A fixed secret for the test server only; real deployments set their own.
       AUTH_SECRET: 'e2e-only-secret-not-for-deployment-0123456789',
+      // Every spec reads the content API from this one address, within one minute or two: the
+      // per-minute limits are the integration tests' to check (tests/integration/api).
+      API_RATE_LIMIT_ANONYMOUS: '100000',
+      API_RATE_LIMIT_KEY: '100000',
     },
   },
 });

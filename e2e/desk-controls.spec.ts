@@ -127,6 +127,7 @@ for (const locale of ['ar', 'en'] as const) {
       '/desk/settings',
       '/desk/account',
       '/desk/activity',
+      '/desk/api-keys',
       '/desk/notifications',
     ];
     for (const path of paths) {

@@ -44,6 +44,11 @@ export const ERROR_CODES = [
   'FIELD_TOO_LONG',
   'CONTENT_BAD_CHARACTER',
   'TOO_MANY_ATTEMPTS',
+  'NAME_REQUIRED',
+  'PREVIEW_LIFETIME_INVALID',
+  'PREVIEW_NOT_PUBLISHED',
+  'PREVIEW_NO_EMBARGO',
+  'ALREADY_REVOKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,7 +5,7 @@ import { LanguageSwitch } from './language-switch';
 import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 
-const NAV: { href: string; key: 'home' | 'stories' | 'review' | 'search' | 'users' | 'sections' | 'settings' | 'activity' | 'account'; capability: Capability }[] = [
+const NAV: { href: string; key: 'home' | 'stories' | 'review' | 'search' | 'users' | 'sections' | 'settings' | 'activity' | 'apiKeys' | 'account'; capability: Capability }[] = [
   { href: '/desk', key: 'home', capability: 'desk.access' },
   { href: '/desk/stories', key: 'stories', capability: 'desk.access' },
   { href: '/desk/search', key: 'search', capability: 'desk.access' },
@@ -14,6 +14,7 @@ const NAV: { href: string; key: 'home' | 'stories' | 'review' | 'search' | 'user
   { href: '/desk/sections', key: 'sections', capability: 'sections.manage' },
   { href: '/desk/settings', key: 'settings', capability: 'settings.manage' },
   { href: '/desk/activity', key: 'activity', capability: 'activity.read' },
+  { href: '/desk/api-keys', key: 'apiKeys', capability: 'api_keys.manage' },
   { href: '/desk/account', key: 'account', capability: 'desk.access' },
 ];
 

@@ -245,33 +245,8 @@ export async function findSiteArticle(
   db: Executor = getReaderDb(),
   audience: ReadAudience = 'public',
 ): Promise<SiteArticleLookup> {
-  const [row] = await selectStories(db)
-    .where(and(eq(articles.slug, slug), visibleTo(audience, asOf)))
-    .limit(1);
-  if (row) {
-    const [extra] = await db
-      .select({ revisionId: articleRevisions.id, body: articleRevisions.body, bodyText: articleRevisions.bodyText, revisedAt: articleRevisions.createdAt })
-      .from(articles)
-      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-      .where(eq(articles.id, row.id));
-    const tagRows = await db
-      .select({ id: tags.id, slug: tags.slug, name: tags.name })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(eq(articleTags.articleId, row.id))
-      .orderBy(asc(tags.name));
-    return {
-      kind: 'article',
-      article: {
-        ...toStory(row, asOf),
-        revisionId: extra!.revisionId,
-        body: extra!.body as ContentDocument,
-        bodyText: extra!.bodyText,
-        revisedAt: extra!.revisedAt.toISOString(),
-        tags: tagRows,
-      },
-    };
-  }
+  const article = await loadSiteArticle(db, and(eq(articles.slug, slug), visibleTo(audience, asOf))!, asOf);
+  if (article) return { kind: 'article', article };
   const [moved] = await db
     .select({ slug: articles.slug })
     .from(slugHistory)
@@ -279,6 +254,40 @@ export async function findSiteArticle(
     .where(and(eq(slugHistory.oldSlug, slug), visibleTo(audience, asOf)))
     .limit(1);
   return moved ? { kind: 'redirect', slug: moved.slug } : { kind: 'missing' };
+}
+
+/**
+ * One story as a partner reads it through a preview link (db/queries/preview-links.ts): the same
+ * fields as the public page, under the partner reading of the visibility rule, so an embargoed
+ * story that is published (or due) is found and nothing unpublished ever is.
+ */
+export async function findPartnerArticle(articleId: number, asOf: Date, db: Executor = getDb()): Promise<SiteArticle | null> {
+  return loadSiteArticle(db, and(eq(articles.id, articleId), visibleTo('partner', asOf))!, asOf);
+}
+
+/** The first story matching `condition`, with its published revision's body and its tags. */
+async function loadSiteArticle(db: Executor, condition: SQL, asOf: Date): Promise<SiteArticle | null> {
+  const [row] = await selectStories(db).where(condition).limit(1);
+  if (!row) return null;
+  const [extra] = await db
+    .select({ revisionId: articleRevisions.id, body: articleRevisions.body, bodyText: articleRevisions.bodyText, revisedAt: articleRevisions.createdAt })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .where(eq(articles.id, row.id));
+  const tagRows = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, row.id))
+    .orderBy(asc(tags.name));
+  return {
+    ...toStory(row, asOf),
+    revisionId: extra!.revisionId,
+    body: extra!.body as ContentDocument,
+    bodyText: extra!.bodyText,
+    revisedAt: extra!.revisedAt.toISOString(),
+    tags: tagRows,
+  };
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './search';
 export * from './activity';
 export * from './activity-log';
 export * from './imports';
+export * from './api-access';

@@ -34,10 +34,11 @@ sub vcl_recv {
 
     # The desk, sign-in, route handlers and Auth.js are never cached, whatever they answer —
     # except the read-only content API (/api/v1/), whose anonymous answers are cached and purged
-    # like pages; a call with a key is passed below (Authorization). Also any first segment
-    # written with escapes or in capitals (`/%64esk`, `/DESK`): Midad reads a path decoded, and
-    # such a request must keep its cookie and never be stored.
-    if ((req.url ~ "(?i)^/(desk|login|api)(/|\?|$)" && req.url !~ "^/api/v1/") || req.url ~ "^/[^/?]*%") {
+    # like pages; a call with a key is passed below (Authorization). Nor are partner preview
+    # links, whose secret address must not become a cache key. Also any first segment written
+    # with escapes or in capitals (`/%64esk`, `/DESK`): Midad reads a path decoded, and such a
+    # request must keep its cookie and never be stored.
+    if ((req.url ~ "(?i)^/(desk|login|api|preview)(/|\?|$)" && req.url !~ "^/api/v1/") || req.url ~ "^/[^/?]*%") {
         return (pass);
     }
     if (req.method != "GET" && req.method != "HEAD") {

@@ -51,6 +51,10 @@ export type ActivityEntry = ActivitySubjects &
    * server action's or a route's name), never what they sent.
    */
   | { kind: 'access.refused'; actorId: number; details: { operation: string } }
+  /** A content-API key made or revoked; `prefix` is the part of the key shown in the desk, never the key. */
+  | { kind: 'api_key.created' | 'api_key.revoked'; actorId: number; details: ApiKeyDetails }
+  /** A partner preview link to one story made or revoked; `expiresAt` is when it stops answering, as an ISO instant. */
+  | { kind: 'preview_link.created' | 'preview_link.revoked'; actorId: number; articleId: number; details: { linkId: number; expiresAt: string } }
   | StoryEntry
   );
 
@@ -88,6 +92,13 @@ export type StoryEntry = { actorId: number; articleId: number; revisionId: numbe
    */
   | { kind: 'story.breaking_set' | 'story.breaking_cleared'; details: { until: string | null; previousUntil: string | null } }
 );
+
+export interface ApiKeyDetails {
+  keyId: number;
+  name: string;
+  keyScope: 'public' | 'partner';
+  prefix: string;
+}
 
 export interface EmbargoChange {
   until: string | null;
@@ -184,6 +195,10 @@ export const ACTIVITY_KINDS = [
   'settings.updated',
   'media.uploaded',
   'access.refused',
+  'api_key.created',
+  'api_key.revoked',
+  'preview_link.created',
+  'preview_link.revoked',
   'story.created',
   'story.imported',
   'story.saved',

@@ -49,9 +49,15 @@ describe('the configuration schema', () => {
       locale: undefined,
       buildPhase: false,
       redisUrl: undefined,
+      apiRateLimits: { anonymous: 60, key: 600 },
       edgeCache: { kind: 'none' },
       surrogateHeaders: [],
     });
+  });
+
+  it('reads the content API rate limits, and refuses zero or words', () => {
+    expect(config({ API_RATE_LIMIT_ANONYMOUS: '30', API_RATE_LIMIT_KEY: '5000' }).apiRateLimits).toEqual({ anonymous: 30, key: 5000 });
+    for (const value of ['0', 'many', '-5', '1000000']) expect(codes({ API_RATE_LIMIT_KEY: value }), value).toEqual(['API_RATE_LIMIT_KEY:integer']);
   });
 
   it('reads a complete deployment', () => {

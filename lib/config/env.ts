@@ -17,6 +17,10 @@ export const MIN_SECRET_LENGTH = 32;
 export const POOL_SIZE_RANGE = { min: 1, max: 100 } as const;
 export const TRUSTED_PROXIES_RANGE = { min: 0, max: 10 } as const;
 export const PORT_RANGE = { min: 1, max: 65535 } as const;
+/** Content-API requests a minute (docs/decisions/0030): per client address without a key, per key with one. */
+export const API_RATE_LIMIT_RANGE = { min: 1, max: 999_999 } as const;
+export const DEFAULT_API_RATE_LIMIT_ANONYMOUS = 60;
+export const DEFAULT_API_RATE_LIMIT_KEY = 600;
 
 /** The variables the schema reads, in the order problems are reported. */
 export const ENV_VARIABLES = [
@@ -41,6 +45,8 @@ export const ENV_VARIABLES = [
   'NEXT_DIST_DIR',
   'MIDAD_LOCALE',
   'REDIS_URL',
+  'API_RATE_LIMIT_ANONYMOUS',
+  'API_RATE_LIMIT_KEY',
   'EDGE_CACHE',
   'SURROGATE_KEY_HEADERS',
   'VARNISH_PURGE_URLS',
@@ -111,6 +117,8 @@ export interface AppConfig {
   buildPhase: boolean;
   /** A Redis server every node shares Next's cache through; unset: each process keeps its own. */
   redisUrl: string | undefined;
+  /** Content-API requests a minute: per client address without a key, and per key. */
+  apiRateLimits: { anonymous: number; key: number };
   /** The HTTP cache in front, purged by surrogate key when readers' pages change. */
   edgeCache: EdgeCacheConfig;
   /** Response headers that carry the surrogate keys; by default the one the edge cache reads. */
@@ -307,6 +315,8 @@ function schemaFor(options: ParseOptions) {
     NEXT_DIST_DIR: optionalText,
     MIDAD_LOCALE: z.preprocess(blankToUndefined, z.enum(['ar', 'en'], { error: 'locale' }).optional()),
     REDIS_URL: z.preprocess(blankToUndefined, z.string().refine(isRedisUrl, 'redisUrl').optional()),
+    API_RATE_LIMIT_ANONYMOUS: wholeNumber(API_RATE_LIMIT_RANGE),
+    API_RATE_LIMIT_KEY: wholeNumber(API_RATE_LIMIT_RANGE),
     EDGE_CACHE: z.preprocess(blankToUndefined, z.enum(EDGE_CACHE_KINDS, { error: 'edgeCache' }).optional()),
     SURROGATE_KEY_HEADERS: z.preprocess(
       blankToUndefined,
@@ -339,6 +349,8 @@ const RANGES: Partial<Record<EnvVariable, { min: number; max: number }>> = {
   DATABASE_POOL_SIZE: POOL_SIZE_RANGE,
   TRUSTED_PROXIES: TRUSTED_PROXIES_RANGE,
   PORT: PORT_RANGE,
+  API_RATE_LIMIT_ANONYMOUS: API_RATE_LIMIT_RANGE,
+  API_RATE_LIMIT_KEY: API_RATE_LIMIT_RANGE,
 };
 
 /** Values that may be repeated back to the operator: never a secret or a URL that may hold a password. */
@@ -349,6 +361,8 @@ const ECHOED: ReadonlySet<EnvVariable> = new Set([
   'TRUSTED_PROXIES',
   'PORT',
   'MIDAD_LOCALE',
+  'API_RATE_LIMIT_ANONYMOUS',
+  'API_RATE_LIMIT_KEY',
   'EDGE_CACHE',
   'SURROGATE_KEY_HEADERS',
   'MEDIA_STORAGE',
@@ -407,6 +421,10 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
       locale: v.MIDAD_LOCALE,
       buildPhase: v.NEXT_PHASE === 'phase-production-build',
       redisUrl: v.REDIS_URL,
+      apiRateLimits: {
+        anonymous: v.API_RATE_LIMIT_ANONYMOUS ?? DEFAULT_API_RATE_LIMIT_ANONYMOUS,
+        key: v.API_RATE_LIMIT_KEY ?? DEFAULT_API_RATE_LIMIT_KEY,
+      },
       edgeCache: edge.config,
       surrogateHeaders: v.SURROGATE_KEY_HEADERS ?? HEADER_OF[edge.config.kind],
     },

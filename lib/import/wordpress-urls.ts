@@ -44,6 +44,7 @@ export const OWN_FIRST_SEGMENTS = new Set([
   'login',
   'media',
   'news-sitemap.xml',
+  'preview',
   'robots.txt',
   'search',
   'sections',

@@ -23,6 +23,10 @@ export const CAPABILITIES = {
   'sections.manage': ['admin'],
   'settings.manage': ['admin'],
   'activity.read': ['admin'],
+  /** Make, list and revoke content-API keys (/desk/api-keys). */
+  'api_keys.manage': ['admin'],
+  /** Make and revoke a story's partner preview links. */
+  'article.preview_link': ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

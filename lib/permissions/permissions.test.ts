@@ -17,6 +17,8 @@ const EXPECTED: Record<Capability, Record<Role, boolean>> = {
   'sections.manage': { admin: true, editor: false, reviewer: false },
   'settings.manage': { admin: true, editor: false, reviewer: false },
   'activity.read': { admin: true, editor: false, reviewer: false },
+  'api_keys.manage': { admin: true, editor: false, reviewer: false },
+  'article.preview_link': { admin: true, editor: true, reviewer: false },
 };
 
 describe('role × capability matrix', () => {

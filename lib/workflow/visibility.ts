@@ -38,3 +38,12 @@ export function publicDate(story: { publishedAt: Date | null; scheduledFor: Date
   if (published === null) return null;
   return story.embargoUntil !== null && story.embargoUntil.getTime() > published.getTime() ? story.embargoUntil : published;
 }
+
+/**
+ * Whether a partner preview link can be made for a story: it has a revision readers will get and
+ * is not taken down, so the link shows it now (published) or from its scheduled time (scheduled).
+ * The link itself shows the story only while visibleToPartners (db/queries/visibility.ts) holds.
+ */
+export function isPreviewable(story: Pick<VisibilityFacts, 'status' | 'publishedRevisionId'>): boolean {
+  return story.publishedRevisionId !== null && story.status !== 'unpublished';
+}

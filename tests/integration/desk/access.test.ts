@@ -5,7 +5,9 @@ import { activityLog, articleRevisions, articles, reviewComments, sections, user
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import type { ActionResult } from '@/lib/desk/results';
+import { createApiKey } from '@/lib/server/api-keys/manage-api-keys';
 import { createArticle } from '@/lib/server/articles/create-article';
+import { createPreviewLink } from '@/lib/server/articles/preview-links';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { Actor } from '@/lib/server/next/session';
 import { databaseFingerprint } from '../fingerprint';
@@ -36,6 +38,7 @@ const actionModules = {
   desk: () => import('@/app/(desk)/desk/actions'),
   account: () => import('@/app/(desk)/desk/account/actions'),
   articles: () => import('@/app/(desk)/desk/articles/actions'),
+  apiKeys: () => import('@/app/(desk)/desk/api-keys/actions'),
   notifications: () => import('@/app/(desk)/desk/notifications/actions'),
   sections: () => import('@/app/(desk)/desk/sections/actions'),
   stories: () => import('@/app/(desk)/desk/stories/actions'),
@@ -48,7 +51,7 @@ type Call = () => Promise<unknown>;
 
 let db: Database;
 const people = {} as Record<'admin' | 'editor' | 'reviewer', Actor>;
-const ids = { draft: 0, inReview: 0, approved: 0, section: 0, comment: 0, editorUser: 0 };
+const ids = { draft: 0, inReview: 0, approved: 0, published: 0, previewLink: 0, apiKey: 0, section: 0, comment: 0, editorUser: 0 };
 let actions: Record<string, (...args: never[]) => Promise<unknown>>;
 
 const form = (entries: Record<string, string>) => {
@@ -102,6 +105,16 @@ function cases(): Record<string, { call: Call; refused: Role[] }> {
       call: () => call('breakingAction', null, form({ articleId: String(ids.approved), breakingUntil: '2099-01-01T10:00' })),
       refused: ['anonymous', 'reviewer'],
     },
+    createPreviewLinkAction: {
+      call: () => call('createPreviewLinkAction', null, form({ articleId: String(ids.published), lifetime: 'day' })),
+      refused: ['anonymous', 'reviewer'],
+    },
+    revokePreviewLinkAction: {
+      call: () => call('revokePreviewLinkAction', null, form({ articleId: String(ids.published), linkId: String(ids.previewLink) })),
+      refused: ['anonymous', 'reviewer'],
+    },
+    createApiKeyAction: { call: () => call('createApiKeyAction', null, form({ name: 'مفتاح دخيل', scope: 'partner' })), refused: adminOnly },
+    revokeApiKeyAction: { call: () => call('revokeApiKeyAction', null, form({ keyId: String(ids.apiKey) })), refused: adminOnly },
     addCommentAction: { call: () => call('addCommentAction', null, form({ articleId: String(ids.inReview), body: 'تعليق' })), refused: anonymousOnly },
     resolveCommentAction: {
       call: () => call('resolveCommentAction', null, form({ articleId: String(ids.inReview), commentId: String(ids.comment) })),
@@ -179,6 +192,12 @@ beforeAll(async () => {
     .values({ articleId: ids.inReview, revisionId: revision!.id, authorId: people.reviewer.id, body: 'ملاحظة' })
     .returning({ id: reviewComments.id });
   ids.comment = comment!.id;
+  ids.published = await make('قصة منشورة للمعاينة');
+  await transitionArticle({ db, actor: people.editor }, { articleId: ids.published, action: 'submit', expectedVersion: await versionOf(ids.published) });
+  await transitionArticle({ db, actor: people.reviewer }, { articleId: ids.published, action: 'approve', expectedVersion: await versionOf(ids.published) });
+  await transitionArticle({ db, actor: people.editor }, { articleId: ids.published, action: 'publish', expectedVersion: await versionOf(ids.published) });
+  ids.previewLink = (await createPreviewLink({ db, actor: people.editor }, { articleId: ids.published, lifetime: 'week' })).value.id;
+  ids.apiKey = (await createApiKey({ db, actor: people.admin }, { name: 'تطبيق الهاتف', scope: 'public' })).value.id;
   actions = {};
   for (const load of Object.values(actionModules)) Object.assign(actions, await load());
 });
@@ -244,6 +263,7 @@ describe(`server actions called directly on ${driverName}`, () => {
       ['createUserAction', form({})],
       ['resetPasswordAction', form({ userId: 'x', password: '' })],
       ['createSectionAction', form({})],
+      ['createApiKeyAction', form({ name: '', scope: 'everything' })],
       ['updateSettingsAction', form({ timeZone: 'Mars/Olympus' })],
       // An editor may never approve: a stale version is not checked first.
       ['transitionAction', form({ articleId: String(ids.inReview), action: 'approve', expectedVersion: '999' })],
@@ -262,6 +282,12 @@ describe(`server actions called directly on ${driverName}`, () => {
     expect(await cases().transitionAction!.call()).toMatchObject({ ok: true });
     request.actor = people.admin;
     expect(await cases().createSectionAction!.call()).toMatchObject({ ok: true });
+    expect(await cases().createApiKeyAction!.call()).toMatchObject({ ok: true });
+    expect(await cases().revokeApiKeyAction!.call()).toMatchObject({ ok: true });
+    request.actor = people.editor;
+    expect(await cases().createPreviewLinkAction!.call()).toMatchObject({ ok: true });
+    expect(await cases().revokePreviewLinkAction!.call()).toMatchObject({ ok: true });
+    request.actor = people.admin;
     expect(await cases().updateSettingsAction!.call()).toMatchObject({ ok: true });
     request.actor = people.reviewer;
     expect(await cases().addCommentAction!.call()).toMatchObject({ ok: true });

@@ -37,6 +37,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const detailLines = (details: Record<string, unknown>): string[] =>
     Object.entries(details).flatMap(([name, value]) => {
       if (name === 'direction' && (value === 'up' || value === 'down')) return [tr.directions[value]];
+      if (name === 'keyScope' && typeof value === 'string' && Object.hasOwn(tr.keyScopes, value)) {
+        return [format(tr.details.keyScope, { value: tr.keyScopes[value as keyof typeof tr.keyScopes] })];
+      }
       if (name === 'scope' && typeof value === 'string' && Object.hasOwn(tr.scopes, value)) {
         return [format(tr.details.scope, { value: tr.scopes[value as keyof typeof tr.scopes] })];
       }
@@ -46,7 +49,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       }
       if (name === 'approvalVoided') return value === true ? [t.workflow.approvalVoided] : [];
       if (name === 'autosave') return value === true ? [t.workflow.autosave] : [];
-      if ((name === 'at' || name === 'until' || name === 'previousUntil') && typeof value === 'string' && !Number.isNaN(new Date(value).getTime())) {
+      if ((name === 'at' || name === 'until' || name === 'previousUntil' || name === 'expiresAt') && typeof value === 'string' && !Number.isNaN(new Date(value).getTime())) {
         return [format(tr.details[name], { value: shown.dateTime(new Date(value)) })];
       }
       if (name === 'changes' && Array.isArray(value)) {

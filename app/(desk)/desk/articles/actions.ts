@@ -10,6 +10,7 @@ import { heartbeat, leave } from '@/lib/server/articles/presence';
 import { restoreRevision } from '@/lib/server/articles/restore-revision';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { setBreaking } from '@/lib/server/articles/set-breaking';
+import { createPreviewLink, revokePreviewLink } from '@/lib/server/articles/preview-links';
 import { setEmbargo } from '@/lib/server/articles/set-embargo';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { DeskContext } from '@/lib/server/effects';
@@ -93,6 +94,20 @@ export async function breakingAction(_: unknown, form: FormData): Promise<Action
     });
     return { value: undefined, effects };
   });
+}
+
+/** A partner preview link for one story: the token comes back once, to build the link from. */
+export async function createPreviewLinkAction(_: unknown, form: FormData): Promise<ActionResult<{ token: string; expiresAt: string }>> {
+  return runDeskOperation('createPreviewLinkAction', async (context) => {
+    const { value, effects } = await createPreviewLink(context, { articleId: formId(form.get('articleId')), lifetime: form.get('lifetime') });
+    return { value: { token: value.token, expiresAt: value.expiresAt.toISOString() }, effects };
+  });
+}
+
+export async function revokePreviewLinkAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return runDeskOperation('revokePreviewLinkAction', (context) =>
+    revokePreviewLink(context, { articleId: formId(form.get('articleId')), linkId: formId(form.get('linkId')) }),
+  );
 }
 
 export async function addCommentAction(_: unknown, form: FormData): Promise<ActionResult> {

@@ -6,9 +6,11 @@ import { DeskTime } from '@/components/desk/desk-time';
 import { Timeline } from '@/components/desk/timeline';
 import { BreakingPanel } from '@/components/desk/breaking-panel';
 import { EmbargoPanel } from '@/components/desk/embargo-panel';
+import { PreviewLinksPanel } from '@/components/desk/preview-links-panel';
 import { WorkflowPanel } from '@/components/desk/workflow-panel';
 import { WordDiff } from '@/components/diff/word-diff';
 import { changeAuthorIds, findEditableArticle, findMediaPreview, findRevision, lastReviewedRevisionNumber, listComments, listEvents, listSectionsForDesk } from '@/db/queries/desk';
+import { listPreviewLinks } from '@/db/queries/preview-links';
 import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
 import { renderStoredBody } from '@/lib/content/render';
@@ -19,8 +21,9 @@ import { articlePath } from '@/lib/seo/paths';
 import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { availableActions, PENDING_EDIT_STATES } from '@/lib/workflow/transitions';
-import { addCommentAction, breakingAction, embargoAction, resolveCommentAction, transitionAction } from '../actions';
 import { DEFAULT_BREAKING_MS } from '@/lib/server/articles/set-breaking';
+import { isPreviewable } from '@/lib/workflow/visibility';
+import { addCommentAction, breakingAction, createPreviewLinkAction, embargoAction, resolveCommentAction, revokePreviewLinkAction, transitionAction } from '../actions';
 import { articleFormActions } from '../form-actions';
 
 type Props = { params: Promise<{ id: string }> };
@@ -32,7 +35,7 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
 
-  const [sections, events, comments, lastReviewed, featuredImage, storedRevision, settings, changeAuthors] = await Promise.all([
+  const [sections, events, comments, lastReviewed, featuredImage, storedRevision, settings, changeAuthors, previewLinks] = await Promise.all([
     listSectionsForDesk(),
     listEvents(article.id),
     listComments(article.id),
@@ -41,6 +44,7 @@ export default async function ArticlePage({ params }: Props) {
     findRevision(article.id, article.revision.number),
     getSiteSettings(),
     changeAuthorIds(article.id),
+    can(user.role, 'article.preview_link') ? listPreviewLinks(article.id) : Promise.resolve([]),
   ]);
   const dates = deskFormatter(locale, settings);
   // A stored body the content schema no longer accepts arrives as its plain text (findEditableArticle),
@@ -176,6 +180,18 @@ export default async function ArticlePage({ params }: Props) {
             locale={locale}
             dateSettings={settings}
             embargo={embargoAction}
+          />
+        )}
+        {can(user.role, 'article.preview_link') && (
+          <PreviewLinksPanel
+            articleId={article.id}
+            previewable={isPreviewable(article)}
+            embargoed={embargoed}
+            links={previewLinks}
+            now={new Date()}
+            locale={locale}
+            dates={dates}
+            actions={{ create: createPreviewLinkAction, revoke: revokePreviewLinkAction }}
           />
         )}
         {reviewing && (

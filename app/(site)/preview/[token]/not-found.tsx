@@ -1,0 +1,5 @@
+import { PreviewMissingMessage } from '@/components/site/preview-missing-message';
+
+export default function PreviewNotFound() {
+  return <PreviewMissingMessage />;
+}
