@@ -58,7 +58,10 @@ export interface TransitionRequest {
    * created): the change an approval would cover, not only its latest revision.
    */
   changeAuthorIds: readonly number[];
-  /** Whether readers can see a published revision of this article right now. */
+  /**
+   * Whether the story is out: readers can see a published revision of it now, or will when its
+   * embargo ends (isReleased), so it can be taken down either way.
+   */
   live: boolean;
   note?: string | null;
   scheduledFor?: Date | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_STATUSES } from './states';
-import { isPubliclyVisible, publicDate } from './visibility';
+import { isPubliclyVisible, isReleased, publicDate } from './visibility';
 
 describe('isPubliclyVisible', () => {
   const now = new Date('2026-11-25T12:00:00Z');
@@ -40,6 +40,13 @@ describe('embargo', () => {
     expect(isPubliclyVisible(story(0), now)).toBe(true);
     expect(isPubliclyVisible(story(-1), now)).toBe(true);
     expect(isPubliclyVisible(story(null), now)).toBe(true);
+  });
+
+  it('counts a story published under embargo as out, so it can be taken down before its time', () => {
+    expect(isReleased(story(3600_000), now)).toBe(true);
+    expect(isReleased({ ...story(3600_000), status: 'unpublished' }, now)).toBe(false);
+    expect(isReleased({ ...story(3600_000), publishedRevisionId: null, status: 'approved' }, now)).toBe(false);
+    expect(isReleased({ ...story(3600_000), status: 'scheduled', scheduledFor: new Date(now.getTime() + 60_000) }, now)).toBe(false);
   });
 
   it('dates a story no earlier than its embargo', () => {

@@ -30,6 +30,16 @@ export function isPubliclyVisible(story: VisibilityFacts, at: Date): boolean {
 }
 
 /**
+ * Whether a story is out at `at`: readers see it now, or will at its embargo's end with nobody
+ * pressing anything — the partners' reading of the rule (visibleToPartners in
+ * db/queries/visibility.ts). What «إلغاء النشر» applies to: a story published under embargo can
+ * be withdrawn before its time.
+ */
+export function isReleased(story: VisibilityFacts, at: Date): boolean {
+  return isPubliclyVisible({ ...story, embargoUntil: null }, at);
+}
+
+/**
  * The date readers see as the story's publication: never earlier than its embargo, so no public
  * page, feed or sitemap dates a story before the moment it could be read.
  */

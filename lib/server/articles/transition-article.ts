@@ -11,7 +11,7 @@ import { can } from '@/lib/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import type { ArticleStatus } from '@/lib/workflow/states';
 import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
-import { isPubliclyVisible } from '@/lib/workflow/visibility';
+import { isReleased } from '@/lib/workflow/visibility';
 import { deskView, done, type DeskContext, type Done } from '../effects';
 import { lockArticle, settleDueSchedule } from './article-store';
 
@@ -68,7 +68,7 @@ export async function transitionArticle(
       actorId: actor.id,
       status: article.status,
       changeAuthorIds: await changeAuthorIds(article.id, tx),
-      live: isPubliclyVisible(article, now),
+      live: isReleased(article, now),
       note,
       scheduledFor,
       now,

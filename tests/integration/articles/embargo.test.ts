@@ -190,4 +190,17 @@ describe(`a published story under embargo on ${driverName}`, () => {
     await embargo(editor, story.id, { lift: true, note: 'انتهى الانتظار' });
     expect((await findSiteArticle(story.slug, new Date())).kind).toBe('article');
   });
+
+  it('can be taken down before its time, and then never appears', async () => {
+    const story = await approvedStory('خبر يُسحب قبل رفع الحظر', ['نص']);
+    const until = new Date(Date.now() + HOUR);
+    await embargo(editor, story.id, { until, note: 'انتظار المؤتمر' });
+    await move(editor, story.id, 'publish');
+    // Only editors and admins withdraw it, as any live story.
+    expect(await refusedWith(move(reviewer, story.id, 'unpublish'))).toBe('FORBIDDEN');
+    await move(editor, story.id, 'unpublish');
+    const later = new Date(until.getTime() + 1000);
+    expect((await findSiteArticle(story.slug, later)).kind).toBe('missing');
+    expect((await findSiteArticle(story.slug, later, db, 'partner')).kind).toBe('missing');
+  });
 });

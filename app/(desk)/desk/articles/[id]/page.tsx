@@ -22,7 +22,7 @@ import { getDeskLocale } from '@/lib/server/next/locale';
 import { requireCapability } from '@/lib/server/next/session';
 import { availableActions, PENDING_EDIT_STATES } from '@/lib/workflow/transitions';
 import { DEFAULT_BREAKING_MS } from '@/lib/server/articles/set-breaking';
-import { isPreviewable } from '@/lib/workflow/visibility';
+import { isPreviewable, isReleased } from '@/lib/workflow/visibility';
 import { addCommentAction, breakingAction, createPreviewLinkAction, embargoAction, resolveCommentAction, revokePreviewLinkAction, transitionAction } from '../actions';
 import { articleFormActions } from '../form-actions';
 
@@ -57,7 +57,7 @@ export default async function ArticlePage({ params }: Props) {
     actorId: user.id,
     status: article.status,
     changeAuthorIds: changeAuthors,
-    live: article.live,
+    live: isReleased(article, new Date()),
     now: new Date(),
   });
   const takedownKeepsEdit = actions.includes('unpublish') && (PENDING_EDIT_STATES as readonly string[]).includes(article.status);
