@@ -1,6 +1,5 @@
-import { wallTimeOf } from '../lib/format/formatter';
 import { expect, test } from './fixtures';
-import { confirmDialog, pressWorkflow, unique } from './support';
+import { confirmDialog, pressWorkflow, publishUnderEmbargo, unique } from './support';
 
 /*
  * «روابط المعاينة للشركاء»: an editor embargoes a story, it is approved and published, and the
@@ -17,21 +16,8 @@ test('a partner preview link shows an embargoed story until it expires, and noth
   test.setTimeout(400_000);
   const title = unique('خبر للشركاء قبل موعده');
   const draft = await createDraft({ title, section: 'فلسطين', paragraphs: ['تفاصيل يقرؤها الشركاء قبل رفع الحظر.'] });
-  await editor.goto(draft.deskPath);
-
   // Embargoed until the first whole minute at least LEAD_MS away, then approved and published.
-  const zone = (await editor.locator(`#embargo-until-${draft.id}-zone`).textContent())!.replace(/^.*:\s*/, '').trim();
-  const until = new Date(Math.ceil((Date.now() + LEAD_MS) / 60_000) * 60_000);
-  await editor.getByLabel('حظر النشر حتى', { exact: true }).fill(wallTimeOf(until, zone));
-  await editor.getByLabel('سبب الحظر', { exact: true }).fill('بطلب من الجهة المنظمة');
-  await editor.getByRole('button', { name: 'حظر النشر', exact: true }).click();
-  await expect(editor.getByRole('button', { name: 'تغيير موعد الحظر', exact: true })).toBeVisible();
-  await pressWorkflow(editor, 'إرسال للمراجعة');
-  await reviewer.goto(draft.deskPath);
-  await pressWorkflow(reviewer, 'اعتماد');
-  await editor.goto(draft.deskPath);
-  await pressWorkflow(editor, 'نشر');
-  await expect(editor.getByText(/منشور · محظور حتى/)).toBeVisible();
+  const { until, zone } = await publishUnderEmbargo(editor, reviewer, draft, LEAD_MS);
 
   // Two links: until the embargo lifts, and for an hour. Each is shown once, right after it is made.
   const panel = editor.getByRole('region', { name: 'روابط المعاينة للشركاء' });

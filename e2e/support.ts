@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { wallTimeOf } from '../lib/format/formatter';
 
 export const DEMO = {
   admin: { email: 'admin@midad.test', password: 'midad-admin-demo' },
@@ -202,4 +203,26 @@ export async function freshWithin<T>(limitMs: number, readers: () => Promise<T>,
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   expect(seen as unknown, `what readers got from the last requests sent within ${limitMs} ms`).toEqual(expected);
+}
+
+/**
+ * Embargoes the draft open in `editor`'s desk until the first whole minute at least `leadMs` away
+ * (the field takes whole minutes), then has it submitted, approved by `reviewer` and published.
+ * Returns the embargo's end and the site's time zone the desk named.
+ */
+export async function publishUnderEmbargo(editor: Page, reviewer: Page, draft: { id: number; deskPath: string }, leadMs: number): Promise<{ until: Date; zone: string }> {
+  await editor.goto(draft.deskPath);
+  const zone = (await editor.locator(`#embargo-until-${draft.id}-zone`).textContent())!.replace(/^.*:\s*/, '').trim();
+  const until = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
+  await editor.getByLabel('حظر النشر حتى', { exact: true }).fill(wallTimeOf(until, zone));
+  await editor.getByLabel('سبب الحظر', { exact: true }).fill('بطلب من الجهة المنظمة');
+  await editor.getByRole('button', { name: 'حظر النشر', exact: true }).click();
+  await expect(editor.getByRole('button', { name: 'تغيير موعد الحظر', exact: true })).toBeVisible();
+  await pressWorkflow(editor, 'إرسال للمراجعة');
+  await reviewer.goto(draft.deskPath);
+  await pressWorkflow(reviewer, 'اعتماد');
+  await editor.goto(draft.deskPath);
+  await pressWorkflow(editor, 'نشر');
+  await expect(editor.getByText(/منشور · محظور حتى/)).toBeVisible();
+  return { until, zone };
 }
