@@ -49,7 +49,7 @@ beforeEach(() => {
       purges.push({ keys, storeStillHad: entry !== null && !areTagsExpired(['site:section:3'], entry.lastModified) });
     },
   };
-  holder.__midadCacheRuntime = { shared: null, edge, surrogateHeaders: ['xkey', 'cache-tag'] };
+  holder.__midadCacheRuntime = { shared: null, edge, surrogateHeaders: ['xkey', 'cache-tag'], refreshedAt: new Map() };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-cache-handler-'));
   handler = new MidadCacheHandler({
     fs: { ...fs, readFile: fs.promises.readFile, writeFile: fs.promises.writeFile, mkdir: (d: string) => fs.promises.mkdir(d, { recursive: true }), stat: fs.promises.stat } as never,
@@ -64,6 +64,7 @@ beforeEach(() => {
 afterEach(() => {
   delete holder.__midadCacheRuntime;
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('the cache handler', () => {
@@ -85,6 +86,8 @@ describe('the cache handler', () => {
     expect(value.headers['cache-control']).toBe('public, max-age=0, s-maxage=399, stale-while-revalidate=30');
     expect(value.headers.xkey).toContain('site:section:3');
     expect(entry!.cacheControl).toEqual({ revalidate: 600, expire: 600 });
+    vi.advanceTimersByTime(399_500);
+    expect(await handler.get('/sections/x/1', PAGE_CONTEXT)).toBeNull();
   });
 
   it('never keeps a refusal, but keeps a page that was not found', async () => {
@@ -110,6 +113,27 @@ describe('the cache handler', () => {
     // …and the second refresh removes it, here and in the HTTP cache.
     expect(purges).toHaveLength(2);
     expect(purges[1]).toEqual({ keys: ['site:section:3'], storeStillHad: false });
+  });
+
+  it('forgets a refreshed page at once even when the process clocks disagree', async () => {
+    // Next stamps a refresh with the wall clock and compares it with the process's monotonic clock;
+    // after the machine's clock is stepped forward (a paused virtual machine resuming, say) the
+    // second lags, by five seconds here.
+    const monotonic = performance.now.bind(performance);
+    vi.spyOn(performance, 'now').mockImplementation(() => monotonic() - 5_000);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    await handler.set('/sections/x/1', page(), setContext(600));
+    const fetchContext = { kind: 'FETCH', revalidate: 600, tags: ['site:section:3', 'site:all'], softTags: [] } as unknown as GetContext;
+    await handler.set('section-data', { kind: 'FETCH', data: { body: '', headers: {}, url: '' }, revalidate: 600 } as unknown as SetData, { fetchCache: true, tags: ['site:section:3', 'site:all'] } as unknown as SetContext);
+    expect(await handler.get('section-data', fetchContext)).not.toBeNull();
+    afterThisMillisecond();
+    await handler.revalidateTag(['site:section:3'], { expire: 0 });
+    expect(await handler.get('/sections/x/1', PAGE_CONTEXT)).toBeNull();
+    expect(await handler.get('section-data', fetchContext)).toBeNull();
+    // A page rendered after the refresh is kept.
+    afterThisMillisecond();
+    await handler.set('/sections/x/1', page(), setContext(600));
+    expect(await handler.get('/sections/x/1', PAGE_CONTEXT)).not.toBeNull();
   });
 
   it('asks the HTTP cache nothing for desk paths alone', async () => {

@@ -42,6 +42,8 @@ interface Runtime {
   shared: Promise<SharedCache> | null;
   edge: EdgeCache;
   surrogateHeaders: SurrogateHeader[];
+  /** When each tag was last refreshed in this process, by the wall clock entries are stamped with. */
+  refreshedAt: Map<string, number>;
 }
 
 const holder = globalThis as typeof globalThis & { __midadCacheRuntime?: Runtime };
@@ -60,6 +62,7 @@ function runtimeFor(ctx: CacheHandlerContext): Runtime {
     shared: serving && config.redisUrl ? openSharedCache({ redisUrl: config.redisUrl, keyPrefix: `midad:${buildId(ctx)}:`, log }) : null,
     edge: serving ? edgeCacheFor(config.edgeCache) : noEdgeCache,
     surrogateHeaders: config.surrogateHeaders,
+    refreshedAt: new Map(),
   };
   return holder.__midadCacheRuntime;
 }
@@ -115,10 +118,14 @@ export default class MidadCacheHandler implements CacheHandler {
 
   async get(key: string, ctx: GetContext): Promise<CacheHandlerValue | null> {
     const entry = await (await this.store()).get(key, ctx);
-    if (!entry || !isResponse(entry.value)) return entry;
+    if (!entry) return null;
+    if (this.local && this.refreshedSince(entry, ctx)) return null;
+    if (!isResponse(entry.value)) return entry;
     const lifetime = lifetimeOf(entry.value.headers?.['cache-control'] as string | undefined);
     if (lifetime === null) return entry;
     const age = (Date.now() - entry.lastModified) / 1000;
+    // Ended by the wall clock, which stamped it, for the reason refreshedSince gives.
+    if (age >= lifetime) return null;
     return {
       ...entry,
       value: { ...entry.value, headers: publicHeaders(entry.value.headers ?? {}, lifetime - age, this.runtime.surrogateHeaders) },
@@ -127,6 +134,26 @@ export default class MidadCacheHandler implements CacheHandler {
       // scheduled story is on the page from its time on.
       cacheControl: { revalidate: lifetime, expire: lifetime },
     };
+  }
+
+  /**
+   * Whether a tag of the entry was refreshed here after the entry was stored. Next stamps a refresh
+   * with the wall clock (Date.now) but judges it against the process's monotonic clock: once the
+   * machine's clock has been stepped forward — a virtual machine resumed after a pause, a time
+   * sync — every refresh would take effect only that much later, and readers would get the page
+   * from before a change. The entry and the refresh are both stamped with the wall clock here.
+   */
+  private refreshedSince(entry: CacheHandlerValue, ctx: GetContext): boolean {
+    const { refreshedAt } = this.runtime;
+    if (refreshedAt.size === 0) return false;
+    let tags: readonly string[] = [];
+    if (isResponse(entry.value)) {
+      const header = entry.value.headers?.[TAGS_HEADER];
+      tags = typeof header === 'string' ? header.split(',') : [];
+    } else if (ctx.kind === 'FETCH') {
+      tags = [...(ctx.tags ?? []), ...(ctx.softTags ?? [])];
+    }
+    return tags.some((tag) => (refreshedAt.get(tag) ?? -Infinity) >= entry.lastModified);
   }
 
   async set(key: string, data: Parameters<CacheHandler['set']>[1], ctx: SetContext): Promise<void> {
@@ -157,6 +184,8 @@ export default class MidadCacheHandler implements CacheHandler {
 
   /** Forgets `tags` here, then in the HTTP cache: in this order, or the HTTP cache refetches the old page. */
   private async refresh(tags: string[], durations: Durations): Promise<void> {
+    const now = Date.now();
+    for (const tag of tags) this.runtime.refreshedAt.set(tag, now);
     await (await this.store()).revalidateTag(tags, durations);
     const { edge } = this.runtime;
     const keys = surrogateKeysForTags(tags);
