@@ -5,7 +5,7 @@ import { slugify } from '../lib/arabic/slug';
 import type { ActionResult, SlugCheck } from '../lib/desk/results';
 import { paragraphsToDocument } from '../lib/content/render';
 import { articlePath } from '../lib/seo/paths';
-import { actionId, DEMO, signInAs, unique } from './support';
+import { actionId, DEMO, pressWorkflow, signInAs, unique } from './support';
 
 /*
  * The desk as each role sees it, without signing in through the form in every test: each role
@@ -73,7 +73,8 @@ type TestFixtures = {
   adminPage: Page;
   /**
    * Creates a draft story of the test's own through the desk's own server action (createArticleAction,
-   * as the editor by default) and returns it; the test then opens it where it needs it.
+   * as the editor by default) and returns it; the test then opens it where it needs it. When the
+   * test fails, whatever of its drafts is still live is taken down after it.
    */
   createDraft: (input?: DraftInput) => Promise<Draft>;
 };
@@ -191,8 +192,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   reviewerPage: async ({ deskContexts, reviewerSession }, provide) => provide(await deskContexts(reviewerSession)),
   adminPage: async ({ deskContexts, adminSession }, provide) => provide(await deskContexts(adminSession)),
 
-  createDraft: async ({ playwright, baseURL, editorSession, adminSession }, provide) => {
+  createDraft: async ({ browser, playwright, baseURL, editorSession, adminSession }, provide, testInfo) => {
     const clients: APIRequestContext[] = [];
+    const drafts: Draft[] = [];
     const sectionIds = new Map<string, number>();
     await provide(async ({ title = unique('خبر'), section = 'فلسطين', summary = '', paragraphs = ['فقرة أولى كتبها الاختبار لنفسه.'], tags = [], as = 'editor' } = {}) => {
       const session = as === 'admin' ? adminSession : editorSession;
@@ -214,9 +216,26 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const slug = slugify(title);
       const check = (await callAction(client, 'checkSlugAction', [slug, id])) as ActionResult<SlugCheck>;
       if (!check.ok || !check.value.available || check.value.slug !== slug) throw new Error(`another story already has the slug of «${title}»: give the draft a unique title`);
-      return { id, title, slug, deskPath: `/desk/articles/${id}`, publicPath: articlePath(slug) };
+      const draft = { id, title, slug, deskPath: `/desk/articles/${id}`, publicPath: articlePath(slug) };
+      drafts.push(draft);
+      return draft;
     });
     await Promise.all(clients.map((client) => client.dispose()));
+    // A test that passes has taken down what it published. One that failed part-way may have left
+    // a story live (or breaking, or scheduled): the tests after it check the seeded stories only,
+    // so the admin takes it down here rather than let one failure become many.
+    if (testInfo.status !== testInfo.expectedStatus && drafts.length) {
+      const context = await browser.newContext({ baseURL, locale: 'ar', storageState: await adminSession.stateFile() });
+      try {
+        const page = await context.newPage();
+        for (const draft of drafts) {
+          await page.goto(draft.deskPath);
+          if (await page.getByRole('button', { name: 'إلغاء النشر', exact: true }).count()) await pressWorkflow(page, 'إلغاء النشر');
+        }
+      } finally {
+        await context.close();
+      }
+    }
   },
 });
 
