@@ -13,7 +13,7 @@ import { buildSnippet } from '../../lib/search/snippet';
 import type { ArticleStatus } from '../../lib/workflow/states';
 import { getDb, getReaderDb, queryRows, type Executor } from '../client';
 import { articles } from '../schema';
-import { publiclyVisible } from './visibility';
+import { publiclyVisible, visibleToPartners } from './visibility';
 
 /*
  * Full-text search over search_documents (db/schema/search.ts, docs/decisions/0008-arabic-search.md).
@@ -78,6 +78,16 @@ export type SearchOutcome<Hit> =
       suggestion: string | null;
     };
 
+/**
+ * A document partners may find: one readers may (its `visible_from` has come), or the published
+ * revision of a story released but for its embargo. The documents keep no embargo of their own,
+ * so the second case asks the story; partners' searches are few.
+ */
+function releasedToPartners(asOf: Date | undefined, now: SQL): SQL {
+  return sql`(d.visible_from <= ${now} or (d.visible_from is not null and exists (
+    select 1 from ${articles} where ${articles.id} = d.article_id and ${articles.publishedRevisionId} = d.revision_id and ${visibleToPartners(asOf)})))`;
+}
+
 interface RankedRow {
   total: number;
   id: number | null;
@@ -92,9 +102,13 @@ interface RankedRow {
   updated_ms: number;
 }
 
-/** Readers' search: published stories only (a scheduled story counts once its time has come). */
+/**
+ * Readers' search: published stories only (a scheduled story counts once its time has come).
+ * A partner (the content API with a partner key) also finds stories published under an embargo
+ * that has not lifted yet, as it reads them everywhere else.
+ */
 export async function searchPublishedArticles(
-  raw: SearchRequest,
+  raw: SearchRequest & { audience?: 'public' | 'partner' },
   db: Executor = getReaderDb(),
 ): Promise<SearchOutcome<PublicSearchHit>> {
   const request = cleanSearchRequest(raw);
@@ -115,8 +129,10 @@ export async function searchPublishedArticles(
              (${HEAD_RANK} + ${BODY_ONLY_SCORE}) * ${recency(sql`d.public_at`, now)} as score
         from q
         join search_documents d on d.document @@ q.query
-       where d.visible_from <= ${now}${filters}`,
-    shown: sql`${articles.publishedRevisionId} = page.revision_id and ${publiclyVisible(request.asOf ?? undefined)}`,
+       where ${raw.audience === 'partner' ? releasedToPartners(request.asOf ?? undefined, now) : sql`d.visible_from <= ${now}`}${filters}`,
+    shown: sql`${articles.publishedRevisionId} = page.revision_id and ${
+      raw.audience === 'partner' ? visibleToPartners(request.asOf ?? undefined) : publiclyVisible(request.asOf ?? undefined)
+    }`,
     page,
     pageSize,
   });

@@ -55,7 +55,8 @@ async function apiReads(slug: string, asOf: Date, client?: ApiClient) {
   const list = await (await answer('/api/v1/articles?per_page=100', listArticles)).json();
   const one = await answer(`/api/v1/articles/${encodeURIComponent(slug)}`, (call) => getArticle(call, slug));
   const listed = list.data.find((a: { slug: string }) => a.slug === slug) ?? null;
-  return { listed, one: one.status === 200 ? (await one.json()).data : null };
+  const searched = (await (await answer(`/api/v1/articles?q=${encodeURIComponent(WORD)}`, listArticles)).json()).data.some((a: { slug: string }) => a.slug === slug);
+  return { listed, searched, one: one.status === 200 ? (await one.json()).data : null };
 }
 
 const storyLog = async (id: number) =>
@@ -148,7 +149,7 @@ describe(`a published story under embargo on ${driverName}`, () => {
         related: related.some((s) => s.id === story.id),
         search: search.kind === 'results' && search.hits.some((hit) => hit.id === story.id),
         suggestion: misspelt.kind === 'results' && misspelt.suggestion === WORD,
-        api: await apiReads(story.slug, asOf).then(({ listed, one }) => listed !== null && one !== null),
+        api: await apiReads(story.slug, asOf).then(({ listed, searched, one }) => listed !== null && searched && one !== null),
       };
       return ids;
     };
@@ -162,6 +163,7 @@ describe(`a published story under embargo on ${driverName}`, () => {
     const partner: ApiClient = { audience: 'partner', keyId: 1 };
     const early = await apiReads(story.slug, new Date(until.getTime() - 1000), partner);
     expect(early.listed).toMatchObject({ pubstatus: 'embargoed', embargoed: until.toISOString() });
+    expect(early.searched).toBe(true);
     expect(early.one).toMatchObject({ pubstatus: 'embargoed', embargoed: until.toISOString(), published_at: until.toISOString() });
     const late = await apiReads(story.slug, after, partner);
     expect(late.one).toMatchObject({ pubstatus: 'usable', embargoed: null, published_at: until.toISOString() });

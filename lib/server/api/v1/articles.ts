@@ -133,7 +133,7 @@ async function resolveFilter(query: ArticleListQuery): Promise<{ filter: StoryFi
 /** Ranked by the site's search (Arabic-normalised), then read as stories in that order. */
 async function searchStories(query: ArticleListQuery & { q: string }, filter: StoryFilter, asOf: Date, audience: ReadAudience): Promise<StoryPage> {
   const perPage = Math.min(query.perPage, MAX_SEARCH_PER_PAGE);
-  const found = await searchPublishedArticles({ q: query.q, page: query.page, pageSize: perPage, sectionSlug: query.section, asOf });
+  const found = await searchPublishedArticles({ q: query.q, page: query.page, pageSize: perPage, sectionSlug: query.section, asOf, audience });
   if (found.kind !== 'results') return { stories: [], total: 0, perPage };
   const ids = found.hits.map((hit) => hit.id);
   const { stories } = await listSiteStories({ asOf, audience, limit: ids.length || 1, ids, ...filter });
