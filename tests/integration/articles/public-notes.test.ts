@@ -9,6 +9,7 @@ import { activityLog, articles, publicNotes, sections } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { paragraphsToDocument } from '@/lib/content/render';
 import { buildNewsArticleJsonLd } from '@/lib/seo/json-ld';
+import { articleOf } from '@/lib/server/api/v1/articles';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { saveArticle } from '@/lib/server/articles/save-article';
 import { setEmbargo } from '@/lib/server/articles/set-embargo';
@@ -157,6 +158,9 @@ describe(`public notes on ${driverName}`, () => {
       corrections: read.notes.filter((note) => note.kind === 'correction').map((note) => ({ text: note.text, datePublished: new Date(note.at) })),
     });
     expect(jsonLd.correction).toEqual([{ '@type': 'CorrectionComment', text: 'ذكرت نسخة سابقة أن عدد الإصابات ٢١، والصحيح ١٢.', datePublished: read.notes[1]!.at }]);
+
+    // The content API's one-article answer carries them too.
+    expect(articleOf(read).notes).toEqual(read.notes.map((note) => ({ kind: note.kind, text: note.text, published_at: note.at })));
 
     // The desk's history shows each note beside the revision it was published with.
     const desk = await listDeskNotes(live.id, db);
