@@ -44,9 +44,10 @@ export function StoryEntryDetails({ entry, locale, dates }: { entry: StoryEntryV
         </p>
       )}
       {publicNote && (
-        <p dir="auto" className="mt-1 whitespace-pre-line rounded bg-white/70 p-2">
+        <p className="mt-1 whitespace-pre-line rounded bg-white/70 p-2">
           <span className="font-semibold">{t.publicNote.kinds[publicNote.kind]}: </span>
-          {publicNote.text}
+          {/* The note's own direction, whatever the desk's language: an Arabic note in the English desk reads right to left. */}
+          <span dir="auto">{publicNote.text}</span>
         </p>
       )}
       {due && (
