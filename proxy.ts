@@ -87,7 +87,7 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
 
 // Then every other path with a percent sign (Next's own files aside); paths without one never reach
 // the proxy, so neither do uploads to /api/media, whose bodies Next would otherwise buffer for it.
-// Then listings asked for with `?page=` (LISTING_KINDS in lib/http/cached-routes.ts), and last the
+// Then listings asked for with `?page=` (LISTING_KINDS and SINGLE_LISTINGS in lib/http/cached-routes.ts), and last the
 // root with a WordPress id query only (ROOT_QUERY_PARAMETERS in lib/import/wordpress-urls.ts) — the
 // home page itself never comes here — WordPress's date and archive paths, and one-segment Latin
 // paths (a post's or a page's slug). Next reads this object as written, so neither part can be
@@ -101,6 +101,7 @@ export const config = {
     { source: '/sections/:key', has: [{ type: 'query', key: 'page' }] },
     { source: '/tags/:key', has: [{ type: 'query', key: 'page' }] },
     { source: '/authors/:key', has: [{ type: 'query', key: 'page' }] },
+    { source: '/corrections', has: [{ type: 'query', key: 'page' }] },
     { source: '/', has: [{ type: 'query', key: 'p' }] },
     { source: '/', has: [{ type: 'query', key: 'page_id' }] },
     { source: '/', has: [{ type: 'query', key: 'cat' }] },

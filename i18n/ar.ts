@@ -6,6 +6,7 @@ export const ar = {
     skipToContent: 'انتقل إلى المحتوى',
     home: 'الرئيسية',
     footer: 'مِداد — نظام إدارة محتوى عربي لغرف الأخبار',
+    corrections: 'التصحيحات',
   },
   home: {
     title: 'آخر الأخبار',
@@ -105,6 +106,11 @@ export const ar = {
       PREVIEW_NO_EMBARGO: 'لا حظر قادماً على هذا الخبر: اختر مدة صلاحية أخرى.',
       ALREADY_REVOKED: 'أُلغي هذا من قبل. أعد تحميل الصفحة.',
       CONTENT_BAD_CHARACTER: 'نص المقال يحتوي على محرف لا يمكن حفظه (محرف تحكّم خفي أو نصف رمز مكسور). احذفه أو ألصق النص من جديد.',
+      PUBLIC_NOTE_KIND_REQUIRED: 'اختر نوع الملاحظة: «تصحيح» أو «تحديث»، أو امسح نصها لتنشر بلا ملاحظة.',
+      PUBLIC_NOTE_KIND_INVALID: 'نوع الملاحظة غير معروف: اختر «تصحيح» أو «تحديث».',
+      PUBLIC_NOTE_TEXT_REQUIRED: 'اكتب نص الملاحظة التي سيقرؤها القراء، أو اختر «بلا ملاحظة».',
+      PUBLIC_NOTE_TOO_LONG: 'نص الملاحظة أطول من ١٠٠٠ حرف؛ اختصره.',
+      PUBLIC_NOTE_NOT_LIVE: 'لا تُرفق ملاحظة للقراء إلا بإعادة نشر خبر يراه القراء الآن؛ النشر الأول بلا ملاحظة.',
     },
   },
   auth: {
@@ -322,6 +328,21 @@ export const ar = {
     sectionDescription: 'آخر أخبار {section} في {site}',
     tagDescription: 'كل ما نشره {site} عن {tag}',
     authorDescription: 'مقالات {author} في {site}',
+    noteKinds: { correction: 'تصحيح', update: 'تحديث' },
+    notesHeading: 'تصحيحات وتحديثات',
+    latestNote: 'آخر {kind}',
+    correctionsTitle: 'التصحيحات',
+    correctionsIntro: 'ما صحّحناه في أخبارنا بعد نشرها، الأحدث أولاً. يظهر كل تصحيح أيضاً في الخبر نفسه.',
+    correctionsDescription: 'التصحيحات التي نشرها {site} على أخباره، الأحدث أولاً.',
+    correctionsEmpty: 'لم يُنشر أي تصحيح بعد.',
+    correctionCount: {
+      zero: 'لا تصحيحات',
+      one: 'تصحيح واحد',
+      two: 'تصحيحان',
+      few: '{count} تصحيحات',
+      many: '{count} تصحيحاً',
+      other: '{count} تصحيح',
+    },
   },
   workflow: {
     queues: {
@@ -449,6 +470,14 @@ export const ar = {
     backToArticle: 'العودة إلى المقال',
     autosave: 'حفظ تلقائي',
     showAutosaves: 'إظهار {count} من نسخ الحفظ التلقائي',
+    publicNote: {
+      legend: 'ملاحظة للقراء',
+      none: 'بلا ملاحظة',
+      kinds: { correction: 'تصحيح', update: 'تحديث' },
+      text: 'نص الملاحظة',
+      hint: 'اختيارية: تظهر في الخبر بوقت النشر، والتصحيحات أيضاً في صفحة التصحيحات. ١٠٠٠ حرف على الأكثر.',
+      publishedWith: 'نُشرت مع {kind}',
+    },
   },
   articleForm: {
     newTitle: 'مقال جديد',

@@ -7,6 +7,7 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
     home: 'Home',
     footer: 'Midad — an Arabic-first newsroom CMS',
+    corrections: 'Corrections',
   },
   home: {
     title: 'Latest news',
@@ -106,6 +107,11 @@ export const en: Messages = {
       PREVIEW_NO_EMBARGO: 'This story has no embargo ahead: choose another validity.',
       ALREADY_REVOKED: 'This was already revoked. Reload the page.',
       CONTENT_BAD_CHARACTER: 'The story contains a character that cannot be saved (an invisible control character or half of a broken symbol). Delete it or paste the text again.',
+      PUBLIC_NOTE_KIND_REQUIRED: 'Choose the kind of note, correction or update, or clear its text to publish without one.',
+      PUBLIC_NOTE_KIND_INVALID: 'Unknown kind of note: choose correction or update.',
+      PUBLIC_NOTE_TEXT_REQUIRED: 'Write the note readers will see, or choose no note.',
+      PUBLIC_NOTE_TOO_LONG: 'The note is longer than 1000 characters; shorten it.',
+      PUBLIC_NOTE_NOT_LIVE: 'A note for readers goes only with a new version of a story readers already see; a first publication has none.',
     },
   },
   auth: {
@@ -322,6 +328,21 @@ export const en: Messages = {
     sectionDescription: 'The latest {section} news from {site}',
     tagDescription: 'Everything {site} has published about {tag}',
     authorDescription: 'Stories by {author} in {site}',
+    noteKinds: { correction: 'Correction', update: 'Update' },
+    notesHeading: 'Corrections and updates',
+    latestNote: 'latest {kind}',
+    correctionsTitle: 'Corrections',
+    correctionsIntro: 'What we corrected in our stories after publishing them, newest first. Each correction also appears on the story itself.',
+    correctionsDescription: 'Corrections {site} has published to its stories, newest first.',
+    correctionsEmpty: 'No corrections have been published yet.',
+    correctionCount: {
+      zero: 'No corrections',
+      one: 'One correction',
+      two: 'Two corrections',
+      few: '{count} corrections',
+      many: '{count} corrections',
+      other: '{count} corrections',
+    },
   },
   workflow: {
     queues: {
@@ -449,6 +470,14 @@ export const en: Messages = {
     backToArticle: 'Back to the story',
     autosave: 'autosave',
     showAutosaves: 'Show {count} autosaved revisions',
+    publicNote: {
+      legend: 'Note for readers',
+      none: 'No note',
+      kinds: { correction: 'Correction', update: 'Update' },
+      text: 'Note text',
+      hint: 'Optional: shown on the story with the time of publishing; corrections also on the corrections page. 1000 characters at most.',
+      publishedWith: 'Published with: {kind}',
+    },
   },
   articleForm: {
     newTitle: 'New story',

@@ -1,6 +1,7 @@
 import { format, getMessages, type Locale } from '@/i18n';
 import { STORY_FIELDS, type StoryField } from '@/lib/activity/entries';
 import type { Formatter } from '@/lib/format/formatter';
+import { PUBLIC_NOTE_KINDS, type PublicNoteInput } from '@/lib/workflow/public-notes';
 import { DeskTime } from './desk-time';
 import { scheduledTimeOf } from './scheduled-time';
 
@@ -8,6 +9,13 @@ import { scheduledTimeOf } from './scheduled-time';
 export interface StoryEntryView {
   kind: string;
   details: Record<string, unknown>;
+}
+
+/** A publication's public note, as the log stored it (details are read back untyped). */
+function publicNoteOf(value: unknown): PublicNoteInput | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { kind, text } = value as Record<string, unknown>;
+  return (PUBLIC_NOTE_KINDS as readonly unknown[]).includes(kind) && typeof text === 'string' ? { kind: kind as PublicNoteInput['kind'], text } : null;
 }
 
 const isStoryField = (value: unknown): value is StoryField => (STORY_FIELDS as readonly unknown[]).includes(value);
@@ -19,6 +27,7 @@ export function StoryEntryDetails({ entry, locale, dates }: { entry: StoryEntryV
   const changed = Array.isArray(details.changed) ? details.changed.filter(isStoryField) : [];
   const note = typeof details.note === 'string' && details.note ? details.note : null;
   const due = scheduledTimeOf(entry);
+  const publicNote = publicNoteOf(details.publicNote);
   return (
     <>
       {details.approvalVoided === true && <p className="text-accent">{t.approvalVoided}</p>}
@@ -32,6 +41,13 @@ export function StoryEntryDetails({ entry, locale, dates }: { entry: StoryEntryV
       {note && (
         <p dir="auto" className="mt-1 whitespace-pre-line rounded bg-white/70 p-2">
           {note}
+        </p>
+      )}
+      {publicNote && (
+        <p className="mt-1 whitespace-pre-line rounded bg-white/70 p-2">
+          <span className="font-semibold">{t.publicNote.kinds[publicNote.kind]}: </span>
+          {/* The note's own direction, whatever the desk's language: an Arabic note in the English desk reads right to left. */}
+          <span dir="auto">{publicNote.text}</span>
         </p>
       )}
       {due && (

@@ -1,6 +1,7 @@
 import { format, getMessages, type Locale } from '@/i18n';
 import type { FormAction } from '@/lib/desk/results';
 import type { FormatSettings } from '@/lib/format/formatter';
+import { PUBLIC_NOTE_FIELDS, PUBLIC_NOTE_KINDS } from '@/lib/workflow/public-notes';
 import type { WorkflowAction } from '@/lib/workflow/transitions';
 import { Field } from '@/components/ui/field';
 import { ActionForm, FieldError, SubmitButton } from './action-form';
@@ -30,6 +31,7 @@ export function WorkflowPanel({
   dateSettings,
   takedownKeepsEdit = false,
   publicUrl,
+  offerPublicNote = false,
   transition,
 }: {
   articleId: number;
@@ -42,6 +44,8 @@ export function WorkflowPanel({
   takedownKeepsEdit?: boolean;
   /** Where readers find the story once it is public, named when «نشر», «جدولة» or «إلغاء النشر» asks first. */
   publicUrl: string;
+  /** Readers already see the story, so «نشر» may carry a note for them («تصحيح» or «تحديث»). */
+  offerPublicNote?: boolean;
   /** The server action every workflow button posts to. */
   transition: FormAction;
 }) {
@@ -70,6 +74,7 @@ export function WorkflowPanel({
               <textarea name="note" rows={2} className="block w-full rounded-md border border-rule bg-white p-2" />
             </Field>
           )}
+          {action === 'publish' && offerPublicNote && <PublicNoteFields articleId={articleId} locale={locale} />}
           {action === 'schedule' && (
             <>
               <ScheduleInput id={`schedule-${articleId}`} locale={locale} dateSettings={dateSettings} />
@@ -101,3 +106,45 @@ export function WorkflowPanel({
   );
 }
 
+
+/**
+ * The optional note readers get with a new version of a live story: no note, «تصحيح» or «تحديث»,
+ * and its text. No maxLength: a pasted note longer than the limit is refused with its error, never
+ * cut short unseen. Each radio is named by its label alone; the server's error for the choice is tied
+ * to every radio, the text's error to the text, both through aria-describedby.
+ */
+function PublicNoteFields({ articleId, locale }: { articleId: number; locale: Locale }) {
+  const t = getMessages(locale).workflow.publicNote;
+  const kindError = `${PUBLIC_NOTE_FIELDS.kind}-error`;
+  const choices = [{ value: '', label: t.none }, ...PUBLIC_NOTE_KINDS.map((kind) => ({ value: kind, label: t.kinds[kind] }))];
+  return (
+    <fieldset className="space-y-2 rounded-md border border-rule p-3">
+      <legend className="px-1 text-sm font-semibold">{t.legend}</legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {choices.map((choice) => (
+          <label key={choice.value || 'none'} className="inline-flex items-center gap-1.5 text-sm">
+            <input
+              type="radio"
+              name={PUBLIC_NOTE_FIELDS.kind}
+              value={choice.value}
+              defaultChecked={choice.value === ''}
+              aria-describedby={kindError}
+              className="accent-accent"
+            />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+      <FieldError name={PUBLIC_NOTE_FIELDS.kind} />
+      <Field label={t.text} hint={t.hint} error={PUBLIC_NOTE_FIELDS.text}>
+        <textarea
+          id={`public-note-${articleId}`}
+          name={PUBLIC_NOTE_FIELDS.text}
+          rows={3}
+          dir="auto"
+          className="block w-full rounded-md border border-rule bg-white p-2"
+        />
+      </Field>
+    </fieldset>
+  );
+}

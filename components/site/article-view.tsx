@@ -13,9 +13,19 @@ import { formatNumber } from '@/lib/format/formatter';
 import { authorPath, sectionPath, tagPath } from '@/lib/seo/paths';
 import { readingDuration, textStats } from '@/lib/text-stats';
 
-/** "Updated" only when the revision readers see was written after publication. */
+/** "Updated" only when the revision readers see was written after publication, or a note says so. */
 export function updatedAfterPublication(article: SiteArticle): boolean {
-  return Date.parse(article.revisedAt) - Date.parse(article.publishedAt) > 60_000;
+  return article.notes.length > 0 || Date.parse(article.revisedAt) - Date.parse(article.publishedAt) > 60_000;
+}
+
+/**
+ * When readers were last told the story changed: its newest public note («تصحيح», «تحديث») when it
+ * has one, else the revision they read, else its publication.
+ */
+export function lastUpdated(article: SiteArticle): string {
+  const [newest] = article.notes;
+  if (newest) return newest.at;
+  return Date.parse(article.revisedAt) - Date.parse(article.publishedAt) > 60_000 ? article.revisedAt : article.publishedAt;
 }
 
 /** Words and reading time of the text readers get, for the page and its structured data. */
@@ -52,6 +62,7 @@ export function ArticleView({
   const stored = { articleId: article.id, revisionId: article.revisionId, body: article.body, bodyText: article.bodyText };
   const { minutes } = articleStats(article);
   const updated = updatedAfterPublication(article);
+  const [latestNote] = article.notes;
   // The body is HTML generated from the content schema (lib/content/render), never stored HTML;
   // a stored body the schema no longer accepts is shown as its plain text, never as an error page.
   const { html: bodyHtml } = renderStoredBody(stored);
@@ -91,7 +102,15 @@ export function ArticleView({
           {updated && (
             <p className="text-muted">
               <span className="text-ink">{tr.updated}: </span>
-              <PublicDate date={article.revisedAt} settings={settings} withTime atLabel={atLabel} />
+              <PublicDate date={lastUpdated(article)} settings={settings} withTime atLabel={atLabel} />
+              {latestNote && (
+                <>
+                  {' · '}
+                  <a href="#public-notes" className="text-accent underline underline-offset-4">
+                    {format(tr.latestNote, { kind: tr.noteKinds[latestNote.kind] })}
+                  </a>
+                </>
+              )}
             </p>
           )}
           <p className="text-muted">{plural(tr.readingTime, minutes, formatNumber(minutes, settings.digits))}</p>
@@ -101,6 +120,28 @@ export function ArticleView({
       {article.image && <FeaturedImage image={article.image} tr={tr} />}
 
       <section aria-label={tr.storyText} className="prose-article mt-8" dir="rtl" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+
+      {article.notes.length > 0 && (
+        <section id="public-notes" aria-labelledby="public-notes-heading" className="mt-10 border-t-2 border-ink pt-4">
+          <h2 id="public-notes-heading" className="text-lg font-bold">
+            {tr.notesHeading}
+          </h2>
+          <ol className="mt-3 space-y-4">
+            {article.notes.map((note) => (
+              <li key={note.id} className="border-s-4 border-accent ps-3">
+                <p className="text-sm">
+                  <span className="font-semibold text-accent">{tr.noteKinds[note.kind]}</span>
+                  <span className="text-muted"> · </span>
+                  <PublicDate date={note.at} settings={settings} withTime atLabel={atLabel} />
+                </p>
+                <p dir="auto" className="mt-1 leading-8 whitespace-pre-line">
+                  {note.text}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <footer className="mt-12 space-y-8">
         {article.tags.length > 0 && (

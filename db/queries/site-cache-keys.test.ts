@@ -56,6 +56,12 @@ describe('tagsForArticleChange', () => {
     );
   });
 
+  it('refreshes the corrections page for a story that carries a correction, before or after the change, and only then', () => {
+    expect(tagsForArticleChange(after, before)).not.toContain(SITE_TAGS.corrections);
+    expect(tagsForArticleChange({ ...after, hasCorrections: true })).toContain(SITE_TAGS.corrections);
+    expect(tagsForArticleChange(after, { ...before, hasCorrections: true })).toContain(SITE_TAGS.corrections);
+  });
+
   it('still refreshes listings when the story is gone', () => {
     expect(tagsForArticleChange(null).sort()).toEqual([SITE_TAGS.latest, SITE_TAGS.schedule].sort());
   });

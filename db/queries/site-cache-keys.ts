@@ -16,6 +16,8 @@ export const SITE_TAGS = {
   sections: `${PREFIX}sections`,
   /** Listings of every story regardless of filter: home, /feed.xml, the sitemaps. */
   latest: `${PREFIX}latest`,
+  /** The corrections page (/corrections): refreshed by any change to a story that carries a correction. */
+  corrections: `${PREFIX}corrections`,
   /** Known schedule times, which decide when cached listings stop being valid. */
   schedule: `${PREFIX}schedule`,
   article: (id: number) => `${PREFIX}article:${id}`,
@@ -42,6 +44,8 @@ export interface PublicFootprint {
   sectionId: number;
   tagIds: number[];
   authorId: number;
+  /** The story carries a public correction, so it is on the corrections page while readers see it. */
+  hasCorrections?: boolean;
 }
 
 /**
@@ -61,6 +65,8 @@ export function tagsForArticleChange(...footprints: (PublicFootprint | null | un
     tags.add(SITE_TAGS.section(footprint.sectionId));
     for (const tagId of footprint.tagIds) tags.add(SITE_TAGS.tag(tagId));
     tags.add(SITE_TAGS.author(footprint.authorId));
+    // A new correction, or a takedown, title or slug change of a corrected story, changes the page.
+    if (footprint.hasCorrections) tags.add(SITE_TAGS.corrections);
   }
   return [...tags];
 }

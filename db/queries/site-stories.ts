@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ContentDocument } from '../../lib/content/types';
 import { getDb, getReaderDb, type Executor } from '../client';
-import { articleRevisions, articles, articleTags, media, sections, slugHistory, tags, users } from '../schema';
+import { articleRevisions, articles, articleTags, media, publicNotes, sections, slugHistory, tags, users } from '../schema';
+import { listStoryNotes, type PublicNote } from './public-notes';
 import { publicDateSql, publiclyVisible, visibleToPartners } from './visibility';
 import type { PublicFootprint, ScheduleWindow } from './site-cache-keys';
 
@@ -49,6 +50,8 @@ export interface SiteArticle extends SiteStory {
   /** When the revision readers see was written; "updated" when later than publication. */
   revisedAt: string;
   tags: { id: number; slug: string; name: string }[];
+  /** Its public notes («تصحيح», «تحديث»), newest first. */
+  notes: PublicNote[];
 }
 
 export type SiteArticleLookup =
@@ -274,12 +277,15 @@ async function loadSiteArticle(db: Executor, condition: SQL, asOf: Date): Promis
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .where(eq(articles.id, row.id));
-  const tagRows = await db
-    .select({ id: tags.id, slug: tags.slug, name: tags.name })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, row.id))
-    .orderBy(asc(tags.name));
+  const [tagRows, notes] = await Promise.all([
+    db
+      .select({ id: tags.id, slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, row.id))
+      .orderBy(asc(tags.name)),
+    listStoryNotes(row.id, db),
+  ]);
   return {
     ...toStory(row, asOf),
     revisionId: extra!.revisionId,
@@ -287,6 +293,7 @@ async function loadSiteArticle(db: Executor, condition: SQL, asOf: Date): Promis
     bodyText: extra!.bodyText,
     revisedAt: extra!.revisedAt.toISOString(),
     tags: tagRows,
+    notes,
   };
 }
 
@@ -529,9 +536,14 @@ export async function readPublicFootprint(
     .from(articles)
     .where(eq(articles.id, articleId));
   if (!row) return null;
-  const [oldSlugs, tagRows] = await Promise.all([
+  const [oldSlugs, tagRows, corrections] = await Promise.all([
     db.select({ slug: slugHistory.oldSlug }).from(slugHistory).where(eq(slugHistory.articleId, articleId)),
     db.select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId)),
+    db
+      .select({ id: publicNotes.id })
+      .from(publicNotes)
+      .where(and(eq(publicNotes.articleId, articleId), eq(publicNotes.kind, 'correction')))
+      .limit(1),
   ]);
   return {
     articleId,
@@ -539,6 +551,7 @@ export async function readPublicFootprint(
     sectionId: row.sectionId,
     tagIds: tagRows.map((t) => t.tagId),
     authorId: row.authorId,
+    hasCorrections: corrections.length > 0,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ArticleStatus } from '../workflow/states';
+import type { PublicNoteInput } from '../workflow/public-notes';
 import type { WorkflowAction } from '../workflow/transitions';
 
 /**
@@ -73,7 +74,8 @@ export type StoryEntry = { actorId: number; articleId: number; revisionId: numbe
   | { kind: 'story.submitted'; details: StatusChange }
   | { kind: 'story.approved'; details: StatusChange & { note: string | null } }
   | { kind: 'story.changes_requested'; details: StatusChange & { note: string } }
-  | { kind: 'story.published'; details: StatusChange }
+  /** `publicNote`: the «تصحيح» or «تحديث» readers were given with this publication of a live story. */
+  | { kind: 'story.published'; details: StatusChange & { publicNote?: PublicNoteInput } }
   /** `at`: when it goes live, as an ISO instant. */
   | { kind: 'story.scheduled'; details: StatusChange & { at: string } }
   | { kind: 'story.schedule_cancelled'; details: StatusChange }
@@ -144,7 +146,16 @@ export const STORY_KIND_OF_ACTION = {
 /** The entry for a workflow step taken by a person, with the details its kind carries. */
 export function storyTransitionEntry(
   action: WorkflowAction,
-  step: { actorId: number; articleId: number; revisionId: number | null; from: ArticleStatus; to: ArticleStatus; note: string | null; scheduledFor: Date | null },
+  step: {
+    actorId: number;
+    articleId: number;
+    revisionId: number | null;
+    from: ArticleStatus;
+    to: ArticleStatus;
+    note: string | null;
+    scheduledFor: Date | null;
+    publicNote?: PublicNoteInput | null;
+  },
 ): StoryEntry {
   const { actorId, articleId, revisionId, from, to } = step;
   const subject = { actorId, articleId, revisionId };
@@ -155,6 +166,8 @@ export function storyTransitionEntry(
       return { ...subject, kind: STORY_KIND_OF_ACTION.request_changes, details: { from, to, note: step.note ?? '' } };
     case 'schedule':
       return { ...subject, kind: STORY_KIND_OF_ACTION.schedule, details: { from, to, at: step.scheduledFor!.toISOString() } };
+    case 'publish':
+      return { ...subject, kind: STORY_KIND_OF_ACTION.publish, details: step.publicNote ? { from, to, publicNote: step.publicNote } : { from, to } };
     default:
       return { ...subject, kind: STORY_KIND_OF_ACTION[action], details: { from, to } };
   }

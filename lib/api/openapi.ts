@@ -104,12 +104,23 @@ const schemas = {
   Article: {
     allOf: [ref('ArticleFields')],
     type: 'object',
-    required: ['body_html', 'body_text', 'tags'],
+    required: ['body_html', 'body_text', 'tags', 'notes'],
     unevaluatedProperties: false,
     properties: {
       body_html: { type: 'string', description: 'The body as the article page renders it from the content schema.' },
       body_text: { type: 'string', description: 'The body as plain text, one paragraph per line.' },
       tags: { type: 'array', items: ref('TagRef') },
+      notes: { type: 'array', items: ref('PublicNote'), description: 'Corrections and updates published with later versions of the story, newest first.' },
+    },
+  },
+  PublicNote: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['kind', 'text', 'published_at'],
+    properties: {
+      kind: { type: 'string', enum: ['correction', 'update'], description: 'correction («تصحيح»): the story was wrong; update («تحديث»): it says more.' },
+      text: { type: 'string' },
+      published_at: { type: 'string', format: 'date-time' },
     },
   },
   TagRef: {

@@ -11,6 +11,9 @@ import { parsePageParam } from '../seo/pagination';
 /** Listing pages: `/<kind>/<key>` and `/<kind>/<key>?page=N`, served by `/<kind>/<key>/<page>`. */
 export const LISTING_KINDS = ['sections', 'tags', 'authors'] as const;
 
+/** Listings with one address of their own: `/corrections` and `/corrections?page=N`, served by `/corrections/<page>`. */
+export const SINGLE_LISTINGS = ['corrections'] as const;
+
 /** Where a `?page=` value that is not a plain page number goes: page 0, which answers 404. */
 const NO_SUCH_PAGE = '0';
 
@@ -30,14 +33,19 @@ export function cachedRouteRewrites(): Rewrite[] {
       missing: [{ type: 'query' as const, key: 'page' }],
       destination: `/${kind}/:key/1`,
     })),
+    ...SINGLE_LISTINGS.map((name) => ({
+      source: `/${name}`,
+      missing: [{ type: 'query' as const, key: 'page' }],
+      destination: `/${name}/1`,
+    })),
   ];
 }
 
 /** The proxy's matcher entries: listing addresses that carry `?page=`. */
-export const PAGED_LISTING_MATCHERS = LISTING_KINDS.map((kind) => ({
-  source: `/${kind}/:key`,
-  has: [{ type: 'query' as const, key: 'page' }],
-}));
+export const PAGED_LISTING_MATCHERS = [
+  ...LISTING_KINDS.map((kind) => ({ source: `/${kind}/:key`, has: [{ type: 'query' as const, key: 'page' }] })),
+  ...SINGLE_LISTINGS.map((name) => ({ source: `/${name}`, has: [{ type: 'query' as const, key: 'page' }] })),
+];
 
 /**
  * The internal path for a listing address with `?page=`, or null when `pathname` is not one.
@@ -45,8 +53,9 @@ export const PAGED_LISTING_MATCHERS = LISTING_KINDS.map((kind) => ({
  * `page` goes to a page that answers 404. `pathname` keeps its percent-escapes.
  */
 export function pagedListingPath(pathname: string, pageValues: readonly string[]): string | null {
-  const match = /^\/(sections|tags|authors)\/([^/]+)$/.exec(pathname);
-  if (!match || pageValues.length === 0) return null;
+  if (pageValues.length === 0) return null;
+  const listing = /^\/(sections|tags|authors)\/[^/]+$/.exec(pathname) ?? /^\/(corrections)$/.exec(pathname);
+  if (!listing) return null;
   const page = parsePageParam(pageValues.length === 1 ? pageValues[0] : [...pageValues]);
-  return `/${match[1]}/${match[2]}/${page === null ? NO_SUCH_PAGE : page}`;
+  return `${pathname}/${page === null ? NO_SUCH_PAGE : page}`;
 }

@@ -37,6 +37,7 @@ export const OWN_FIRST_SEGMENTS = new Set([
   'authors',
   'bench',
   'brand',
+  'corrections',
   'desk',
   'feed.xml',
   'front',

@@ -43,6 +43,15 @@ describe('buildNewsArticleJsonLd', () => {
     });
   });
 
+  it('carries corrections as schema.org CorrectionComment, and no property without one', () => {
+    const data = buildNewsArticleJsonLd({
+      ...input,
+      corrections: [{ text: 'الصحيح أن الاجتماع يوم الأحد.', datePublished: new Date('2026-11-26T10:00:00Z') }],
+    });
+    expect(data.correction).toEqual([{ '@type': 'CorrectionComment', text: 'الصحيح أن الاجتماع يوم الأحد.', datePublished: '2026-11-26T10:00:00.000Z' }]);
+    expect(buildNewsArticleJsonLd({ ...input, corrections: [] })).not.toHaveProperty('correction');
+  });
+
   it('never dates a modification before publication', () => {
     const data = buildNewsArticleJsonLd({ ...input, dateModified: new Date('2026-11-24T08:00:00Z') });
     expect(data.dateModified).toBe('2026-11-25T09:00:00.000Z');

@@ -22,6 +22,8 @@ export interface NewsArticleInput {
   timeRequired?: string;
   language: string;
   publisher: { name: string; url: string; logo: JsonLdImage };
+  /** Corrections published on the story («تصحيح»), newest first; updates are not corrections. */
+  corrections?: { text: string; datePublished: Date }[];
 }
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -58,6 +60,13 @@ export function buildNewsArticleJsonLd(input: NewsArticleInput): Record<string, 
   if (input.keywords && input.keywords.length > 0) data.keywords = input.keywords;
   if (input.wordCount !== undefined) data.wordCount = input.wordCount;
   if (input.timeRequired) data.timeRequired = input.timeRequired;
+  if (input.corrections && input.corrections.length > 0) {
+    data.correction = input.corrections.map((correction): JsonValue => ({
+      '@type': 'CorrectionComment',
+      text: correction.text,
+      datePublished: correction.datePublished.toISOString(),
+    }));
+  }
   return data;
 }
 

@@ -32,6 +32,11 @@ export function mediaPath(storageKey: string): string {
   return `/media/${storageKey.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** The corrections page: corrections published on visible stories, newest first. */
+export function correctionsPath(page?: number): string {
+  return withPage('/corrections', page);
+}
+
 export const FEED_PATH = '/feed.xml';
 export const SITEMAP_PATH = '/sitemap.xml';
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';

@@ -3,6 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { searchPublishedArticles, type PublicSearchHit, type SearchOutcome } from '@/db/queries/search';
+import { latestPublicCorrection, listPublicCorrections, type PublicCorrection } from '@/db/queries/public-notes';
 import { getSiteSettings, type SiteSettingsView } from '@/db/queries/settings';
 import { cacheTiming, MAX_CACHE_SECONDS, SITE_TAGS, slugTag } from '@/db/queries/site-cache-keys';
 import {
@@ -178,6 +179,15 @@ export const getTagListing = cache((tagId: number, page: number) =>
   listing('tag-listing', { tagId }, [SITE_TAGS.tag(tagId)], page),
 );
 
+/**
+ * A page of /corrections: corrections on stories readers can see, newest first. Refreshed by any
+ * change to a corrected story (its footprint names SITE_TAGS.corrections), a new correction included.
+ */
+export const getCorrections = cache(
+  (page: number): Promise<{ corrections: PublicCorrection[]; total: number }> =>
+    cachedRead('corrections', [page], [SITE_TAGS.corrections], (asOf) => listPublicCorrections({ asOf, limit: LISTING_PAGE_SIZE, offset: pageOffset(page) })),
+);
+
 export const getAuthor = cache((id: number) =>
   cachedRead('author', [id], [SITE_TAGS.author(id)], (asOf) => findPublicAuthor(id, asOf)),
 );
@@ -221,7 +231,10 @@ export function getFeedStories(sectionId?: number): Promise<SiteStory[]> {
 }
 
 export function getSitemapData() {
-  return cachedRead('sitemap', [], [SITE_TAGS.latest, SITE_TAGS.sections], (asOf) => readSitemapData(asOf, SITEMAP_MAX_URLS));
+  return cachedRead('sitemap', [], [SITE_TAGS.latest, SITE_TAGS.sections, SITE_TAGS.corrections], async (asOf) => ({
+    ...(await readSitemapData(asOf, SITEMAP_MAX_URLS)),
+    latestCorrection: await latestPublicCorrection(asOf),
+  }));
 }
 
 const HOUR_MS = 3600_000;

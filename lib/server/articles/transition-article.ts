@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { recordActivity } from '@/db/activity';
-import { articles } from '@/db/schema';
+import { articles, publicNotes } from '@/db/schema';
 import { storyTransitionEntry } from '@/lib/activity/entries';
 import { changeAuthorIds } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -12,6 +12,7 @@ import { AppError, type ErrorCode } from '@/lib/errors';
 import type { ArticleStatus } from '@/lib/workflow/states';
 import { decideTransition, WORKFLOW_ACTIONS, type TransitionRefusal, type WorkflowAction } from '@/lib/workflow/transitions';
 import { isReleased } from '@/lib/workflow/visibility';
+import { PUBLIC_NOTE_FIELDS, readPublicNote } from '@/lib/workflow/public-notes';
 import { deskView, done, type DeskContext, type Done } from '../effects';
 import { lockArticle, settleDueSchedule } from './article-store';
 
@@ -45,6 +46,12 @@ export async function transitionArticle(
     scheduledFor?: Date | null;
     /** A schedule as typed in the desk ("2026-12-02T14:05"), read in the site's zone; used when `scheduledFor` is not given. */
     scheduledWallTime?: unknown;
+    /**
+     * A public note for readers («تصحيح» or «تحديث»: 'correction' or 'update') and its text, as
+     * typed. Only publishing a story readers already see may carry one (docs/product.md §3).
+     */
+    publicNoteKind?: unknown;
+    publicNoteText?: unknown;
   },
 ): Promise<Done<{ status: ArticleStatus; version: number }>> {
   const { articleId, action } = options;
@@ -55,6 +62,8 @@ export async function transitionArticle(
     options.scheduledFor ?? (action === 'schedule' && options.scheduledWallTime !== undefined ? scheduledInstant(options.scheduledWallTime, (await getSiteSettings(db)).timeZone) : null);
   // Cleaned again after the cut, so a cut through an emoji leaves no half of it behind.
   const note = (typeof options.note === 'string' ? cleanText(cleanText(options.note).slice(0, MAX_NOTE_LENGTH)) : '') || null;
+  const publicNote = readPublicNote(options.publicNoteKind, options.publicNoteText);
+  if (publicNote && action !== 'publish') throw new AppError('INVALID_INPUT', undefined, { field: PUBLIC_NOTE_FIELDS.kind });
   const result = await db.transaction(async (tx) => {
     let article = await lockArticle(tx, articleId);
     if (article.version !== options.expectedVersion) {
@@ -62,18 +71,22 @@ export async function transitionArticle(
     }
     article = await settleDueSchedule(tx, article);
     const now = new Date();
+    const live = isReleased(article, now);
     const decision = decideTransition({
       action,
       role: actor.role,
       actorId: actor.id,
       status: article.status,
       changeAuthorIds: await changeAuthorIds(article.id, tx),
-      live: isReleased(article, now),
+      live,
       note,
       scheduledFor,
       now,
     });
     if (!decision.ok) throw new AppError(REFUSAL_CODES[decision.refusal]);
+    // A first publication has nothing to correct or update: a note goes only with the new version
+    // of a story readers already have.
+    if (publicNote && !live) throw new AppError('PUBLIC_NOTE_NOT_LIVE', undefined, { field: PUBLIC_NOTE_FIELDS.kind });
 
     const changes: Partial<typeof articles.$inferInsert> = {};
     if (action === 'publish') {
@@ -113,8 +126,13 @@ export async function transitionArticle(
         to: decision.to,
         note,
         scheduledFor,
+        publicNote,
       }),
     );
+    if (publicNote) {
+      // Tied to the revision this publication puts before readers, at the publication's time.
+      await tx.insert(publicNotes).values({ articleId: article.id, revisionId: article.currentRevisionId!, kind: publicNote.kind, body: publicNote.text, authorId: actor.id });
+    }
     return { status: decision.to, version: updated!.version };
   });
   return done(

@@ -210,6 +210,8 @@ describe(`one article on ${driverName}`, () => {
     expect(body.data.body_html).toMatch(/^<p[^>]*>انقطاع الكهرباء في الأحياء الشرقية<\/p>$/);
     expect(body.data.body_text).toBe('انقطاع الكهرباء في الأحياء الشرقية');
     expect(body.data.tags.map((t: { name: string }) => t.name)).toEqual([TAG]);
+    // Published once, with nothing corrected or updated since.
+    expect(body.data.notes).toEqual([]);
     expect(body.data.pubstatus).toBe('usable');
     expect(body.data.embargoed).toBeNull();
     const text = JSON.stringify(body);

@@ -15,6 +15,7 @@ import { setEmbargo } from '@/lib/server/articles/set-embargo';
 import { transitionArticle } from '@/lib/server/articles/transition-article';
 import type { DeskContext } from '@/lib/server/effects';
 import { formId, runDeskOperation } from '@/lib/server/next/desk-operation';
+import { PUBLIC_NOTE_FIELDS } from '@/lib/workflow/public-notes';
 import { ALL_WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/transitions';
 
 // Every action here runs through runDeskOperation: the same-site check, the caller, the use case,
@@ -54,7 +55,7 @@ async function withConflict(failure: Failure, { db }: DeskContext, articleId: nu
   };
 }
 
-/** Workflow buttons post here: the action name, the version the page showed, and the note/time. */
+/** Workflow buttons post here: the action name, the version the page showed, the note/time, and a public note with «نشر». */
 export async function transitionAction(_: unknown, form: FormData): Promise<ActionResult> {
   const action = String(form.get('action')) as WorkflowAction;
   return runDeskOperation('transitionAction', async (context) => {
@@ -65,6 +66,8 @@ export async function transitionAction(_: unknown, form: FormData): Promise<Acti
       expectedVersion: Number(form.get('expectedVersion')),
       note: typeof form.get('note') === 'string' ? String(form.get('note')) : null,
       scheduledWallTime: form.get('scheduledFor'),
+      publicNoteKind: form.get(PUBLIC_NOTE_FIELDS.kind),
+      publicNoteText: form.get(PUBLIC_NOTE_FIELDS.text),
     });
     return { value: undefined, effects };
   });

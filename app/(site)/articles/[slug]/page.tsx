@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
-import { ArticleView, articleStats, updatedAfterPublication } from '@/components/site/article-view';
+import { ArticleView, articleStats, lastUpdated } from '@/components/site/article-view';
 import { JsonLd } from '@/components/site/json-ld';
 import { MissingPage } from '@/components/site/missing-page';
 import type { SiteArticle } from '@/db/queries/site-stories';
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const url = absoluteUrl(articlePath(article.slug));
   const description = article.summary || article.title;
   const images = imagesFor(article);
-  const modified = updatedAfterPublication(article) ? article.revisedAt : article.publishedAt;
+  const modified = lastUpdated(article);
   return {
     title: article.title,
     description,
@@ -77,14 +77,13 @@ export default async function ArticlePage({ params }: Props) {
   const [{ settings }, related] = await Promise.all([getSiteChrome(), getRelatedStories(article)]);
   const url = absoluteUrl(articlePath(article.slug));
   const { words, duration } = articleStats(article);
-  const updated = updatedAfterPublication(article);
 
   const jsonLd = buildNewsArticleJsonLd({
     url,
     headline: article.title,
     description: article.summary || article.title,
     datePublished: new Date(article.publishedAt),
-    dateModified: new Date(updated ? article.revisedAt : article.publishedAt),
+    dateModified: new Date(lastUpdated(article)),
     authors: [{ name: article.authorName, url: article.bylineIsAuthor ? absoluteUrl(authorPath(article.authorId)) : undefined }],
     images: imagesFor(article).map(({ url: imageUrl, width, height }) => ({ url: imageUrl, width, height })),
     section: article.sectionName,
@@ -97,6 +96,7 @@ export default async function ArticlePage({ params }: Props) {
       url: absoluteUrl('/'),
       logo: { url: absoluteUrl(SITE_LOGO_PATH), ...SITE_LOGO_SIZE },
     },
+    corrections: article.notes.filter((note) => note.kind === 'correction').map((note) => ({ text: note.text, datePublished: new Date(note.at) })),
   });
 
   return (

@@ -1,5 +1,5 @@
 import { format, getMessages } from '@/i18n';
-import { articlePath, authorPath, FEED_PATH, sectionPath, tagPath } from '@/lib/seo/paths';
+import { articlePath, authorPath, FEED_PATH, sectionPath, tagPath, correctionsPath } from '@/lib/seo/paths';
 import { buildNewsSitemap, buildSitemap, type SitemapEntry } from '@/lib/seo/sitemap';
 import { absoluteUrl } from '@/lib/seo/site-url';
 import { getBreakingNews, getFeedStories, getNewsSitemapStories, getSitemapData, getSiteChrome, renderTime } from '../../_lib/data';
@@ -44,7 +44,7 @@ async function siteFeed(): Promise<Response> {
   return xmlResponse(body, 'application/rss+xml');
 }
 
-/** Every public page: home, sections, published articles, and the tags and authors that have them. */
+/** Every public page: home, sections, published articles, the tags and authors that have them, and the corrections page. */
 async function sitemap(): Promise<Response> {
   const data = await getSitemapData();
   const date = (iso: string | null) => (iso ? new Date(iso) : undefined);
@@ -55,6 +55,8 @@ async function sitemap(): Promise<Response> {
     ...data.articles.map((a) => ({ url: absoluteUrl(articlePath(a.slug)), lastModified: date(a.lastModified) })),
     ...data.tags.map((t) => ({ url: absoluteUrl(tagPath(t.slug)), lastModified: date(t.lastModified) })),
     ...data.authors.map((a) => ({ url: absoluteUrl(authorPath(a.id)), lastModified: date(a.lastModified) })),
+    // The corrections page, once there is a correction on it.
+    ...(data.latestCorrection ? [{ url: absoluteUrl(correctionsPath()), lastModified: date(data.latestCorrection) }] : []),
   ];
   return xmlResponse(buildSitemap(entries), 'application/xml');
 }

@@ -18,6 +18,7 @@ import { decodeSlugParam } from '@/lib/arabic/slug';
 import { documentToText, readableBody, renderStoredBody } from '@/lib/content/render';
 import { apiArticlePath, articlePath, authorPath, mediaPath, sectionPath, tagPath } from '@/lib/seo/paths';
 import { absoluteUrl } from '@/lib/seo/site-url';
+import type { PublicNoteKind } from '@/lib/workflow/public-notes';
 import { readsEmbargoed, type ApiClient } from '../client';
 import { readThrough } from './reads';
 import { errorAnswer, jsonAnswer, redirectAnswer, type ApiCall } from './respond';
@@ -54,6 +55,8 @@ export interface ApiArticle extends ApiArticleSummary {
   body_html: string;
   body_text: string;
   tags: { id: number; slug: string; name: string; url: string }[];
+  /** Public notes («تصحيح», «تحديث»), newest first. */
+  notes: { kind: PublicNoteKind; text: string; published_at: string }[];
 }
 
 export function audienceOf(client: ApiClient): ReadAudience {
@@ -95,6 +98,7 @@ export function articleOf(article: SiteArticle): ApiArticle {
     body_html: renderStoredBody(stored).html,
     body_text: article.bodyText || documentToText(readableBody(stored).document),
     tags: article.tags.map((tag) => ({ ...tag, url: absoluteUrl(tagPath(tag.slug)) })),
+    notes: article.notes.map((note) => ({ kind: note.kind, text: note.text, published_at: note.at })),
   };
 }
 

@@ -160,6 +160,7 @@ export default async function ArticlePage({ params }: Props) {
           dateSettings={settings}
           takedownKeepsEdit={takedownKeepsEdit}
           publicUrl={decodeURI(articlePath(article.slug))}
+          offerPublicNote={actions.includes('publish') && isReleased(article, new Date())}
           transition={transitionAction}
         />
         {article.live && can(user.role, 'article.breaking') && (

@@ -6,6 +6,7 @@ import { WordDiff } from '@/components/diff/word-diff';
 import { DeskTime } from '@/components/desk/desk-time';
 import { buttonStyle } from '@/components/ui/styles';
 import { findEditableArticle, findRevision, listRevisions } from '@/db/queries/desk';
+import { listDeskNotes } from '@/db/queries/public-notes';
 import { getSiteSettings } from '@/db/queries/settings';
 import { format, getMessages } from '@/i18n';
 import { deskFormatter } from '@/lib/format/formatter';
@@ -23,12 +24,16 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const article = await findEditableArticle(Number((await params).id));
   if (!article) notFound();
   const query = await searchParams;
-  const [allRevisions, settings] = await Promise.all([listRevisions(article.id), getSiteSettings()]);
+  const [allRevisions, settings, notes] = await Promise.all([listRevisions(article.id), getSiteSettings(), listDeskNotes(article.id)]);
   const dates = deskFormatter(locale, settings);
   // Autosaves stay out of the list (the newest one excepted) unless asked for.
   const newestAutosave = allRevisions.find((r) => r.kind === 'autosave');
   const showAll = query.all === '1';
-  const revisions = showAll ? allRevisions : allRevisions.filter((r) => r.kind === 'save' || r === newestAutosave || r.number === article.revision.number);
+  // A revision published with a public note stays in the list, so the note is seen beside it.
+  const noted = new Set(notes.map((note) => note.revisionId));
+  const revisions = showAll
+    ? allRevisions
+    : allRevisions.filter((r) => r.kind === 'save' || r === newestAutosave || r.number === article.revision.number || noted.has(r.id));
   const hidden = allRevisions.length - revisions.length;
   const to = Number(query.to) || article.revision.number;
   const from = Number(query.from) || Math.max(1, to - 1);
@@ -82,6 +87,18 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               <p className="text-sm text-muted">
                 {revision.authorName} · <DeskTime date={revision.createdAt} dates={dates} /> · {format(t.words, { count: revision.words })}
               </p>
+              {notes
+                .filter((note) => note.revisionId === revision.id)
+                .map((note) => (
+                  <div key={note.id} className="mt-2 rounded-md border-s-4 border-accent bg-white p-2 text-sm">
+                    <p className="font-semibold">
+                      {format(t.publicNote.publishedWith, { kind: t.publicNote.kinds[note.kind] })} · {note.authorName} · <DeskTime date={note.createdAt} dates={dates} />
+                    </p>
+                    <p dir="auto" className="mt-1 whitespace-pre-line">
+                      {note.text}
+                    </p>
+                  </div>
+                ))}
             </div>
             <Link href={`/desk/articles/${article.id}/preview?rev=${revision.number}`} className="text-sm text-accent underline">
               {t.preview}
