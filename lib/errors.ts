@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'PREVIEW_NOT_PUBLISHED',
   'PREVIEW_NO_EMBARGO',
   'ALREADY_REVOKED',
+  'CONTENT_BAD_EMBED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

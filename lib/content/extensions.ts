@@ -1,6 +1,7 @@
 import { Extension, type Extensions } from '@tiptap/core';
 import { NodeSelection, type EditorState } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
+import { ArticleEmbed } from './embed';
 import { ArticleImage } from './image';
 import { isSafeHref } from './links';
 import { PullQuote, PullQuoteAttribution, PullQuoteText } from './pull-quote';
@@ -148,5 +149,6 @@ export const contentExtensions: Extensions = [
   PullQuoteText,
   PullQuoteAttribution,
   ArticleImage,
+  ArticleEmbed,
   BlockDirection,
 ];
