@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { EmbedFrames } from '@/components/site/embed-frames';
 import { FeaturedImage } from '@/components/site/featured-image';
 import { plural } from '@/components/site/format';
 import { PublicDate } from '@/components/site/public-date';
@@ -8,6 +9,8 @@ import { StoryCards } from '@/components/site/story-card';
 import type { SiteSettingsView } from '@/db/queries/settings';
 import type { SiteArticle, SiteStory } from '@/db/queries/site-stories';
 import { format, getMessages } from '@/i18n';
+import { hasEmbed } from '@/lib/content/embed';
+import type { EmbedProvider } from '@/lib/content/embeds';
 import { documentToText, readableBody, renderStoredBody } from '@/lib/content/render';
 import { formatNumber } from '@/lib/format/formatter';
 import { authorPath, sectionPath, tagPath } from '@/lib/seo/paths';
@@ -16,6 +19,11 @@ import { readingDuration, textStats } from '@/lib/text-stats';
 /** "Updated" only when the revision readers see was written after publication. */
 export function updatedAfterPublication(article: SiteArticle): boolean {
   return Date.parse(article.revisedAt) - Date.parse(article.publishedAt) > 60_000;
+}
+
+function frameTitles(embeds: { providers: Record<EmbedProvider, string>; frameTitle: string }): Record<EmbedProvider, string> {
+  const entries = Object.entries(embeds.providers).map(([provider, name]) => [provider, format(embeds.frameTitle, { provider: name })]);
+  return Object.fromEntries(entries) as Record<EmbedProvider, string>;
 }
 
 /** Words and reading time of the text readers get, for the page and its structured data. */
@@ -54,7 +62,10 @@ export function ArticleView({
   const updated = updatedAfterPublication(article);
   // The body is HTML generated from the content schema (lib/content/render), never stored HTML;
   // a stored body the schema no longer accepts is shown as its plain text, never as an error page.
-  const { html: bodyHtml } = renderStoredBody(stored);
+  // Embeds are cards with a «عرض» button; the script that opens them comes only with a story that has one.
+  const embeds = getMessages().embeds;
+  const { html: bodyHtml, fallback } = renderStoredBody(stored, { embedCard: { providers: embeds.providers, show: embeds.show } });
+  const withEmbeds = !fallback && hasEmbed(readableBody(stored).document);
   const atLabel = (time: string) => format(tr.dateAt, { time });
 
   return (
@@ -101,6 +112,7 @@ export function ArticleView({
       {article.image && <FeaturedImage image={article.image} tr={tr} />}
 
       <section aria-label={tr.storyText} className="prose-article mt-8" dir="rtl" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      {withEmbeds && <EmbedFrames titles={frameTitles(embeds)} />}
 
       <footer className="mt-12 space-y-8">
         {article.tags.length > 0 && (

@@ -222,8 +222,7 @@ export function storedEmbed(provider: unknown, url: unknown): Embed | null {
   if (!isEmbedProvider(provider) || typeof url !== 'string') return null;
   const parsed = parseEmbedUrl(url);
   if (!parsed.ok || parsed.provider !== provider || parsed.canonicalUrl !== url) return null;
-  const { ok: _ok, ...embed } = parsed;
-  return embed;
+  return { provider: parsed.provider, canonicalUrl: parsed.canonicalUrl, id: parsed.id, frameUrl: parsed.frameUrl };
 }
 
 /** The `frame-src` sources of the public policy: exactly the providers' frame hosts. */

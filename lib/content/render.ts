@@ -1,7 +1,6 @@
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
-import type { Extensions } from '@tiptap/core';
-import { ArticleEmbed, type EmbedCardLabels } from './embed';
-import { contentExtensions } from './extensions';
+import type { EmbedCardLabels } from './embed';
+import { contentExtensions, contentExtensionsWithEmbedCard } from './extensions';
 import { isAppError } from '../errors';
 import { contentSchema, validateDocument } from './validate';
 import type { ContentDocument } from './types';
@@ -18,13 +17,6 @@ export interface RenderOptions {
   embedCard?: EmbedCardLabels;
 }
 
-function extensionsFor(options: RenderOptions): Extensions {
-  const { embedCard } = options;
-  if (!embedCard) return contentExtensions;
-  // The same schema; only how an embed is drawn changes.
-  return contentExtensions.map((extension) => (extension.name === ArticleEmbed.name ? ArticleEmbed.configure({ card: embedCard }) : extension));
-}
-
 /**
  * Renders a validated body to HTML from the content schema alone: every element and attribute
  * comes from an extension's own rendering, and text is escaped, so nothing stored as raw HTML
@@ -32,7 +24,7 @@ function extensionsFor(options: RenderOptions): Extensions {
  */
 export function renderDocumentToHtml(doc: ContentDocument, options: RenderOptions = {}): string {
   const node = contentSchema().nodeFromJSON(doc);
-  return renderToHTMLString({ content: node, extensions: extensionsFor(options) });
+  return renderToHTMLString({ content: node, extensions: options.embedCard ? contentExtensionsWithEmbedCard(options.embedCard) : contentExtensions });
 }
 
 /** Builds a body from plain paragraphs: sample content and imports use it. */
