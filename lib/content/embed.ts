@@ -19,7 +19,7 @@ export interface EmbedOptions {
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     embed: {
-      /** Places an embed at the cursor, or replaces the selected one; refuses an address that is not allowed. */
+      /** Places an embed at the cursor (after a selected block); refuses an address that is not allowed. */
       insertEmbed: (url: string) => ReturnType;
     };
   }
@@ -91,11 +91,12 @@ export const ArticleEmbed = Node.create<EmbedOptions>({
           const node = this.type.create({ provider: parsed.provider, url: parsed.canonicalUrl });
           if (dispatch) {
             const { selection } = state;
-            const replacing = selection instanceof NodeSelection && selection.node.type.name === this.name;
             const { $from } = selection;
             const parent = $from.parent;
-            if (replacing) tr.replaceWith(selection.from, selection.to, node);
-            else if (parent.type.name === 'paragraph' && parent.content.size === 0 && $from.depth === 1) {
+            if (selection instanceof NodeSelection && selection.node.isBlock) {
+              // A selected block (a card just pasted, say) stays: the new embed goes after it.
+              tr.insert(selection.to, node);
+            } else if (parent.type.name === 'paragraph' && parent.content.size === 0 && $from.depth === 1) {
               // An empty paragraph becomes the embed instead of leaving a blank line above it.
               tr.replaceWith($from.before(), $from.after(), node);
             } else {
