@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { EmbedFrames } from '@/components/site/embed-frames';
+import { EmbedFramesOnDemand } from '@/components/site/embed-frames-on-demand';
 import { FeaturedImage } from '@/components/site/featured-image';
 import { plural } from '@/components/site/format';
 import { PublicDate } from '@/components/site/public-date';
@@ -112,7 +112,7 @@ export function ArticleView({
       {article.image && <FeaturedImage image={article.image} tr={tr} />}
 
       <section aria-label={tr.storyText} className="prose-article mt-8" dir="rtl" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
-      {withEmbeds && <EmbedFrames titles={frameTitles(embeds)} />}
+      {withEmbeds && <EmbedFramesOnDemand titles={frameTitles(embeds)} />}
 
       <footer className="mt-12 space-y-8">
         {article.tags.length > 0 && (
