@@ -26,6 +26,15 @@ async function paste(page: Page, text: string) {
   }, text);
 }
 
+/** The text of every script `page` downloads from now on. */
+function scriptsOf(page: Page): Promise<string>[] {
+  const bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.text().catch(() => ''));
+  });
+  return bodies;
+}
+
 test('embeds go from the desk to readers, who load nothing from a provider until they ask', async ({ browser, baseURL, editorPage: editor, reviewerPage: reviewer }) => {
   test.setTimeout(120_000);
   const title = unique('خبر مع تضمين');
@@ -94,6 +103,7 @@ test('embeds go from the desk to readers, who load nothing from a provider until
     const reader = await readerContext.newPage();
     const requests: string[] = [];
     reader.on('request', (request) => requests.push(request.url()));
+    const scripts = scriptsOf(reader);
     const response = await reader.goto(articlePath);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain(
@@ -123,6 +133,17 @@ test('embeds go from the desk to readers, who load nothing from a provider until
     expect(requests.filter((url) => new URL(url).origin !== ownOrigin && new URL(url).origin !== 'https://www.youtube-nocookie.com')).toEqual([]);
     await expect(story.locator('iframe')).toHaveCount(1);
     await expect(x.getByRole('button', { name: ar.embeds.show })).toBeVisible();
+    expect((await Promise.all(scripts)).some((text) => text.includes('data-embed-show'))).toBe(true);
+
+    // A story without an embed: its page never downloads the embed script.
+    const other = await readerContext.newPage();
+    const otherScripts = scriptsOf(other);
+    const { data } = (await (await other.request.get('/api/v1/articles?per_page=20')).json()) as { data: { slug: string }[] };
+    const seeded = data.find((story) => story.slug !== slug);
+    await other.goto(`/articles/${encodeURIComponent(seeded!.slug)}`);
+    await other.waitForLoadState('networkidle');
+    expect(await Promise.all(otherScripts)).not.toHaveLength(0);
+    expect((await Promise.all(otherScripts)).some((text) => text.includes('data-embed-show'))).toBe(false);
     await readerContext.close();
 
     // Without JavaScript the card is the plain link, and no button is offered.
