@@ -112,6 +112,7 @@ export const en: Messages = {
       PUBLIC_NOTE_TEXT_REQUIRED: 'Write the note readers will see, or choose no note.',
       PUBLIC_NOTE_TOO_LONG: 'The note is longer than 1000 characters; shorten it.',
       PUBLIC_NOTE_NOT_LIVE: 'A note for readers goes only with a new version of a story readers already see; a first publication has none.',
+      CONTENT_BAD_EMBED: 'Embed not allowed: only the address of one post from X, YouTube, Facebook, Instagram, TikTok or Telegram.',
     },
   },
   auth: {
@@ -235,6 +236,20 @@ export const en: Messages = {
     linkEmpty: 'Type the link address.',
     linkScheme: 'Link not allowed: only http, https and mailto.',
     linkInvalid: 'That is not a valid link address.',
+    embed: 'Embed',
+    embedForm: 'Embed a post',
+    embedUrl: 'Post address',
+    embedHint: 'The address of one post or video on X, YouTube, Facebook, Instagram, TikTok or Telegram.',
+    embedApply: 'Insert',
+    embedCancel: 'Cancel',
+    embedErrors: {
+      empty: 'Paste the address of the post.',
+      'too-long': 'That address is too long.',
+      invalid: 'That is not a valid address: it has a space, a hidden character or a backslash, or lacks https://.',
+      scheme: 'Only addresses starting with https:// are accepted.',
+      host: 'Posts from this site cannot be embedded: only X, YouTube, Facebook, Instagram, TikTok and Telegram.',
+      path: 'That address does not point at one post or video. Copy the address of the post itself.',
+    },
     stats: 'Text statistics',
     words: {
       zero: 'No words',
@@ -272,6 +287,11 @@ export const en: Messages = {
     inserted: 'Added:',
     deleted: 'Removed:',
     identical: 'The two revisions are the same.',
+  },
+  embeds: {
+    providers: { x: 'X', youtube: 'YouTube', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', telegram: 'Telegram' },
+    show: 'Show',
+    frameTitle: 'Post from {provider}',
   },
   reader: {
     breaking: 'Breaking',

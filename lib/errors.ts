@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'PUBLIC_NOTE_TEXT_REQUIRED',
   'PUBLIC_NOTE_TOO_LONG',
   'PUBLIC_NOTE_NOT_LIVE',
+  'CONTENT_BAD_EMBED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,7 +4,8 @@ import './editor.css';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useId, useImperativeHandle, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { DEFAULT_LOCALE, directionOf, getMessages, type Locale } from '@/i18n';
-import { contentExtensions } from '@/lib/content/extensions';
+import { parseEmbedUrl } from '@/lib/content/embeds';
+import { contentExtensionsWithEmbedCard } from '@/lib/content/extensions';
 import type { ArticleImageInput } from '@/lib/content/image';
 import { cleanPastedHtml, cleanPastedText } from '@/lib/content/paste';
 import { documentToText } from '@/lib/content/text';
@@ -12,6 +13,7 @@ import type { ContentDocument } from '@/lib/content/types';
 import { formatCount, platformOf, type ShortcutPlatform } from '@/lib/editor/format';
 import { textStats, type TextStats } from '@/lib/text-stats';
 import { EditorToolbar } from './editor-toolbar';
+import { EmbedForm } from './embed-form';
 import { LinkForm } from './link-form';
 
 /** What the desk page can ask of a mounted editor. */
@@ -94,6 +96,9 @@ export function ArticleEditor({
   const [stats, setStats] = useState<TextStats>(() => statsOf(initialDoc));
   const [contentError, setContentError] = useState(false);
   const [link, setLink] = useState<{ href: string; hasLink: boolean } | null>(null);
+  const [embedOpen, setEmbedOpen] = useState(false);
+  // Embeds show as cards naming their provider in the desk's language, never as frames.
+  const [extensions] = useState(() => contentExtensionsWithEmbedCard({ providers: getMessages(locale).embeds.providers }));
   // A body handed to setContent before the editor has mounted waits here.
   const pendingDoc = useRef<ContentDocument | null>(null);
   // Set while a body that is not the writer's change is put in, so the update reports no change.
@@ -123,7 +128,7 @@ export function ArticleEditor({
   // useEditor passes these options to the editor again whenever they change, so they always
   // describe the current state (labels, read-only) rather than the first render's.
   const editor = useEditor({
-    extensions: contentExtensions,
+    extensions,
     content: initialDoc,
     editable: canEdit,
     // Rendering waits for the browser: the server never builds an editor.
@@ -134,6 +139,20 @@ export function ArticleEditor({
       attributes: surfaceAttributes(canEdit),
       transformPastedHTML: cleanPastedHtml,
       transformPastedText: cleanPastedText,
+      handlePaste: (view, event) => {
+        // A lone address of an allowed post, pasted on an empty line, becomes an embed; any other
+        // address pastes as text (and links itself) as usual.
+        const text = event.clipboardData?.getData('text/plain').trim() ?? '';
+        const { selection, schema } = view.state;
+        const { $from } = selection;
+        if (!text || /\s/.test(text) || !selection.empty || $from.depth !== 1) return false;
+        if ($from.parent.type.name !== 'paragraph' || $from.parent.content.size !== 0) return false;
+        const parsed = parseEmbedUrl(text);
+        if (!parsed.ok) return false;
+        const node = schema.nodes.embed!.create({ provider: parsed.provider, url: parsed.canonicalUrl });
+        view.dispatch(view.state.tr.replaceWith($from.before(), $from.after(), node).scrollIntoView());
+        return true;
+      },
       handleKeyDown: (_view, event) => {
         const modifier = event.ctrlKey || event.metaKey;
         if (modifier && !event.altKey && !event.shiftKey && (event.code === 'KeyK' || event.key.toLowerCase() === 'k')) {
@@ -162,6 +181,7 @@ export function ArticleEditor({
     openLinkRef.current = () => {
       if (!editor || !canEdit) return;
       const hasLink = editor.isActive('link');
+      setEmbedOpen(false);
       setLink({ href: hasLink ? String(editor.getAttributes('link').href ?? '') : '', hasLink });
     };
   }, [editor, canEdit]);
@@ -187,6 +207,16 @@ export function ArticleEditor({
       editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
     }
     setLink(null);
+  };
+
+  const closeEmbed = () => {
+    setEmbedOpen(false);
+    editor?.commands.focus();
+  };
+
+  const applyEmbed = (url: string) => {
+    editor?.chain().focus().insertEmbed(url).run();
+    setEmbedOpen(false);
   };
 
   const removeLink = () => {
@@ -233,8 +263,13 @@ export function ArticleEditor({
         editable={canEdit}
         onRequestImage={onRequestImage}
         onOpenLink={() => openLinkRef.current()}
+        onOpenEmbed={() => {
+          setLink(null);
+          setEmbedOpen(true);
+        }}
         controlsId={surfaceId}
       />
+      {embedOpen && canEdit && <EmbedForm messages={t} onApply={applyEmbed} onClose={closeEmbed} />}
       {link && <LinkForm messages={t} initialHref={link.href} hasLink={link.hasLink} onApply={applyLink} onRemove={removeLink} onClose={closeLink} />}
       {contentError && (
         <p role="alert" className="border-b border-rule bg-accent/10 px-3 py-2 text-sm text-accent">

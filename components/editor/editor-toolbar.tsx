@@ -14,6 +14,7 @@ import {
   DirectionAutoIcon,
   DirectionLtrIcon,
   DirectionRtlIcon,
+  EmbedIcon,
   ImageIcon,
   LinkIcon,
   OrderedListIcon,
@@ -44,6 +45,7 @@ interface EditorToolbarProps {
   /** Shown only when the page can pick images. */
   onRequestImage?: (selected: ArticleImageInput | null) => void;
   onOpenLink: () => void;
+  onOpenEmbed: () => void;
   controlsId: string;
 }
 
@@ -57,7 +59,7 @@ function selectedImage(editor: Editor): ArticleImageInput | null {
  * The formatting toolbar: one tab stop, arrow keys move between buttons (in the reading
  * direction), every button named from the catalogue with its shortcut in the title.
  */
-export function EditorToolbar({ editor, messages: t, platform, editable, onRequestImage, onOpenLink, controlsId }: EditorToolbarProps) {
+export function EditorToolbar({ editor, messages: t, platform, editable, onRequestImage, onOpenLink, onOpenEmbed, controlsId }: EditorToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -83,6 +85,7 @@ export function EditorToolbar({ editor, messages: t, platform, editable, onReque
         canPullQuote: can.togglePullQuote(),
         canLink: e.isActive('link') || can.setLink({ href: 'https://example.org' }),
         canRule: can.setHorizontalRule(),
+        canEmbed: can.insertEmbed('https://youtu.be/aaaaaaaaaaa'),
         canDirection: can.setBlockDirection('auto'),
         canUndo: can.undo(),
         canRedo: can.redo(),
@@ -126,6 +129,7 @@ export function EditorToolbar({ editor, messages: t, platform, editable, onReque
       ...(onRequestImage
         ? [{ id: 'image', label: t.image, content: <ImageIcon />, disabled: off, run: () => onRequestImage(selectedImage(editor!)) }]
         : []),
+      { id: 'embed', label: t.embed, content: <EmbedIcon />, disabled: off || !state.canEmbed, run: onOpenEmbed },
       { id: 'rule', label: t.horizontalRule, content: <RuleIcon />, disabled: off || !state.canRule, run: () => chain().setHorizontalRule().run() },
     ],
     (

@@ -104,3 +104,10 @@ export const DirectionLtrIcon = () => (
     <path d="M4 4.5h7M7 4.5v11M10 4.5v11M5.5 4.5a2.8 2.8 0 000 5.6H7M12 13h5M14.5 10.5L17 13l-2.5 2.5" />
   </Icon>
 );
+
+export const EmbedIcon = () => (
+  <Icon>
+    <rect x="2.5" y="4" width="15" height="12" rx="2" />
+    <path d="M8.5 7.5v5l4-2.5z" />
+  </Icon>
+);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { EmbedFramesOnDemand } from '@/components/site/embed-frames-on-demand';
 import { FeaturedImage } from '@/components/site/featured-image';
 import { plural } from '@/components/site/format';
 import { PublicDate } from '@/components/site/public-date';
@@ -8,6 +9,8 @@ import { StoryCards } from '@/components/site/story-card';
 import type { SiteSettingsView } from '@/db/queries/settings';
 import type { SiteArticle, SiteStory } from '@/db/queries/site-stories';
 import { format, getMessages } from '@/i18n';
+import { hasEmbed } from '@/lib/content/embed';
+import type { EmbedProvider } from '@/lib/content/embeds';
 import { documentToText, readableBody, renderStoredBody } from '@/lib/content/render';
 import { formatNumber } from '@/lib/format/formatter';
 import { authorPath, sectionPath, tagPath } from '@/lib/seo/paths';
@@ -26,6 +29,11 @@ export function lastUpdated(article: SiteArticle): string {
   const [newest] = article.notes;
   if (newest) return newest.at;
   return Date.parse(article.revisedAt) - Date.parse(article.publishedAt) > 60_000 ? article.revisedAt : article.publishedAt;
+}
+
+function frameTitles(embeds: { providers: Record<EmbedProvider, string>; frameTitle: string }): Record<EmbedProvider, string> {
+  const entries = Object.entries(embeds.providers).map(([provider, name]) => [provider, format(embeds.frameTitle, { provider: name })]);
+  return Object.fromEntries(entries) as Record<EmbedProvider, string>;
 }
 
 /** Words and reading time of the text readers get, for the page and its structured data. */
@@ -65,7 +73,10 @@ export function ArticleView({
   const [latestNote] = article.notes;
   // The body is HTML generated from the content schema (lib/content/render), never stored HTML;
   // a stored body the schema no longer accepts is shown as its plain text, never as an error page.
-  const { html: bodyHtml } = renderStoredBody(stored);
+  // Embeds are cards with a «عرض» button; the script that opens them comes only with a story that has one.
+  const embeds = getMessages().embeds;
+  const { html: bodyHtml, fallback } = renderStoredBody(stored, { embedCard: { providers: embeds.providers, show: embeds.show } });
+  const withEmbeds = !fallback && hasEmbed(readableBody(stored).document);
   const atLabel = (time: string) => format(tr.dateAt, { time });
 
   return (
@@ -120,6 +131,7 @@ export function ArticleView({
       {article.image && <FeaturedImage image={article.image} tr={tr} />}
 
       <section aria-label={tr.storyText} className="prose-article mt-8" dir="rtl" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      {withEmbeds && <EmbedFramesOnDemand titles={frameTitles(embeds)} />}
 
       {article.notes.length > 0 && (
         <section id="public-notes" aria-labelledby="public-notes-heading" className="mt-10 border-t-2 border-ink pt-4">

@@ -5,12 +5,14 @@
  * nonce and allows no other inline script.
  */
 
+import { embedFrameSources } from '../content/embeds';
+
 interface PolicyOptions {
   /** `next dev`: React's tooling needs eval and the reload socket. */
   development: boolean;
 }
 
-function directives(scriptSrc: string, { development }: PolicyOptions): string {
+function directives(scriptSrc: string, { development }: PolicyOptions, frameSrc?: string): string {
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}${development ? " 'unsafe-eval'" : ''}`,
@@ -19,6 +21,7 @@ function directives(scriptSrc: string, { development }: PolicyOptions): string {
     "font-src 'self' data:",
     `connect-src 'self'${development ? ' ws: wss:' : ''}`,
     "media-src 'self'",
+    ...(frameSrc ? [`frame-src ${frameSrc}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -26,9 +29,13 @@ function directives(scriptSrc: string, { development }: PolicyOptions): string {
   ].join('; ');
 }
 
-/** The cacheable policy of public pages: same-origin scripts plus inline ones. */
+/**
+ * The cacheable policy of public pages: same-origin scripts plus inline ones, and frames from the
+ * embed providers' frame hosts only (docs/decisions/0035), which a reader's page loads only when
+ * the reader asks. Desk pages never frame anything and keep `default-src 'self'` for frames.
+ */
 export function publicContentSecurityPolicy(options: PolicyOptions): string {
-  return directives("'self' 'unsafe-inline'", options);
+  return directives("'self' 'unsafe-inline'", options, embedFrameSources().join(' '));
 }
 
 /**

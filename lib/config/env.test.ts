@@ -332,6 +332,20 @@ describe('transport and content policies', () => {
     expect(publicContentSecurityPolicy({ development: false })).not.toContain('unsafe-eval');
   });
 
+  it('let public pages frame the embed providers\' frame hosts and nothing else, and desk pages nothing', () => {
+    const frameSrc = (policy: string) => policy.split('; ').filter((d) => d.startsWith('frame-src'));
+    expect(frameSrc(publicContentSecurityPolicy({ development: false }))).toEqual([
+      'frame-src https://platform.twitter.com https://www.youtube-nocookie.com https://www.facebook.com https://www.instagram.com https://www.tiktok.com https://t.me',
+    ]);
+    expect(frameSrc(publicContentSecurityPolicy({ development: true }))).toHaveLength(1);
+    expect(frameSrc(deskContentSecurityPolicy(newNonce(), { development: false }))).toEqual([]);
+    // Nothing else is loosened: every other directive is the desk's, script-src aside.
+    const others = (policy: string) => policy.split('; ').filter((d) => !d.startsWith('frame-src') && !d.startsWith('script-src'));
+    expect(others(publicContentSecurityPolicy({ development: false }))).toEqual(others(deskContentSecurityPolicy(newNonce(), { development: false })));
+    expect(publicContentSecurityPolicy({ development: false })).toContain("default-src 'self'");
+    expect(publicContentSecurityPolicy({ development: false })).toContain("frame-ancestors 'none'");
+  });
+
   it('apply the nonce policy to the desk and sign-in paths only', () => {
     for (const path of ['/desk', '/desk/', '/desk/articles/3', '/login']) expect(usesNoncePolicy(path)).toBe(true);
     for (const path of ['/', '/desktop', '/loginx', '/articles/desk', '/api/auth/session']) expect(usesNoncePolicy(path)).toBe(false);

@@ -140,3 +140,30 @@ describe('insertImage', () => {
     expect(body().some((n) => n.type === 'image')).toBe(false);
   });
 });
+
+describe('insertEmbed', () => {
+  const YOUTUBE = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+  const X_POST = 'https://x.com/AJArabic/status/42';
+
+  it('turns an empty paragraph into the embed, stored in canonical form', () => {
+    open(p('قبل'), { type: 'paragraph' });
+    editor.commands.setTextSelection(6);
+    expect(editor.commands.insertEmbed('https://youtu.be/dQw4w9WgXcQ?si=x')).toBe(true);
+    expect(body()).toEqual([p('قبل', { dir: 'auto' }), { type: 'embed', attrs: { provider: 'youtube', url: YOUTUBE } }]);
+    expect(() => validateDocument(editor.getJSON())).not.toThrow();
+  });
+
+  it('puts a new embed after a selected one instead of replacing it', () => {
+    open(p('قبل'), { type: 'embed', attrs: { provider: 'x', url: X_POST } });
+    editor.commands.setNodeSelection(5);
+    expect(editor.commands.insertEmbed(YOUTUBE)).toBe(true);
+    expect(body().map((node) => node.attrs?.url)).toEqual([undefined, X_POST, YOUTUBE]);
+  });
+
+  it('refuses an address that is not allowed, changing nothing', () => {
+    open(p('قبل'));
+    expect(editor.commands.insertEmbed('https://youtube.com.evil.com/watch?v=dQw4w9WgXcQ')).toBe(false);
+    expect(editor.commands.insertEmbed('javascript:alert(1)')).toBe(false);
+    expect(body()).toHaveLength(1);
+  });
+});

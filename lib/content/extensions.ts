@@ -1,6 +1,7 @@
 import { Extension, type Extensions } from '@tiptap/core';
 import { NodeSelection, type EditorState } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
+import { ArticleEmbed, type EmbedCardLabels } from './embed';
 import { ArticleImage } from './image';
 import { isSafeHref } from './links';
 import { PullQuote, PullQuoteAttribution, PullQuoteText } from './pull-quote';
@@ -148,5 +149,14 @@ export const contentExtensions: Extensions = [
   PullQuoteText,
   PullQuoteAttribution,
   ArticleImage,
+  ArticleEmbed,
   BlockDirection,
 ];
+
+/**
+ * The same extensions, drawing embeds as cards with these words (reader pages, the editor). The
+ * schema is unchanged: only how an embed is rendered differs.
+ */
+export function contentExtensionsWithEmbedCard(card: EmbedCardLabels): Extensions {
+  return contentExtensions.map((extension) => (extension.name === ArticleEmbed.name ? ArticleEmbed.configure({ card }) : extension));
+}

@@ -1,5 +1,6 @@
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
-import { contentExtensions } from './extensions';
+import type { EmbedCardLabels } from './embed';
+import { contentExtensions, contentExtensionsWithEmbedCard } from './extensions';
 import { isAppError } from '../errors';
 import { contentSchema, validateDocument } from './validate';
 import type { ContentDocument } from './types';
@@ -8,14 +9,22 @@ import type { ContentDocument } from './types';
 // the static renderer to the browser.
 export { documentToText } from './text';
 
+export interface RenderOptions {
+  /**
+   * Show embeds as cards with these words (reader pages). Without them an embed is its canonical
+   * link, which is what feeds and the content API give.
+   */
+  embedCard?: EmbedCardLabels;
+}
+
 /**
  * Renders a validated body to HTML from the content schema alone: every element and attribute
  * comes from an extension's own rendering, and text is escaped, so nothing stored as raw HTML
  * can reach the page.
  */
-export function renderDocumentToHtml(doc: ContentDocument): string {
+export function renderDocumentToHtml(doc: ContentDocument, options: RenderOptions = {}): string {
   const node = contentSchema().nodeFromJSON(doc);
-  return renderToHTMLString({ content: node, extensions: contentExtensions });
+  return renderToHTMLString({ content: node, extensions: options.embedCard ? contentExtensionsWithEmbedCard(options.embedCard) : contentExtensions });
 }
 
 /** Builds a body from plain paragraphs: sample content and imports use it. */
@@ -61,11 +70,11 @@ export function readableBody(stored: StoredBody): ReadableBody {
 }
 
 /** {@link readableBody} rendered to HTML; a body the renderer itself cannot handle falls back too. */
-export function renderStoredBody(stored: StoredBody): { html: string; fallback: boolean } {
+export function renderStoredBody(stored: StoredBody, options: RenderOptions = {}): { html: string; fallback: boolean } {
   const readable = readableBody(stored);
   if (readable.fallback) return { html: renderDocumentToHtml(readable.document), fallback: true };
   try {
-    return { html: renderDocumentToHtml(readable.document), fallback: false };
+    return { html: renderDocumentToHtml(readable.document, options), fallback: false };
   } catch (error) {
     reportUnreadableBody(stored, error);
     return { html: renderDocumentToHtml(textToDocument(stored.bodyText)), fallback: true };

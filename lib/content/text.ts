@@ -5,7 +5,8 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'pullQuoteText', 'pullQuote
 
 /**
  * Plain text of a body, one line per block: the source for search, word counts and word-level
- * diffs. An image contributes its caption, so a changed caption shows in a revision's diff.
+ * diffs. An image contributes its caption, so a changed caption shows in a revision's diff; an
+ * embed its address.
  */
 export function documentToText(doc: ContentNode): string {
   const lines: string[] = [];
@@ -17,6 +18,12 @@ export function documentToText(doc: ContentNode): string {
     }
     if (node.type === 'hardBreak') {
       current += '\n';
+      return;
+    }
+    if (node.type === 'embed') {
+      // An embed is its canonical address wherever text is wanted (search, feeds, diffs).
+      const url = node.attrs?.url;
+      if (typeof url === 'string') lines.push(url);
       return;
     }
     if (node.type === 'image') {

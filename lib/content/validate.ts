@@ -3,6 +3,7 @@ import type { Schema } from '@tiptap/pm/model';
 import { LONE_SURROGATES } from '../arabic/characters';
 import { AppError, type ErrorCode } from '../errors';
 import { isMediaSrc } from '../media/keys';
+import { isEmbedProvider, MAX_EMBED_URL_LENGTH, storedEmbed } from './embeds';
 import { contentExtensions, HEADING_LEVELS, TEXT_DIRECTIONS } from './extensions';
 import { isImageAlt, isImageCaption, isImageCredit, isImageDimension, isMediaId } from './image';
 import { isSafeHref } from './links';
@@ -50,6 +51,10 @@ const ATTRIBUTE_RULES: Record<string, Record<string, AttrCheck>> = {
     width: isImageDimension,
     height: isImageDimension,
   },
+  embed: {
+    provider: isEmbedProvider,
+    url: (v) => typeof v === 'string' && v.length <= MAX_EMBED_URL_LENGTH,
+  },
   link: {
     href: (v) => typeof v === 'string' && isSafeHref(v),
     target: (v) => v === null || v === '_blank',
@@ -62,12 +67,14 @@ const ATTRIBUTE_RULES: Record<string, Record<string, AttrCheck>> = {
 /** Attributes a node cannot do without: the schema's defaults would make it meaningless or inaccessible. */
 const REQUIRED_ATTRIBUTES: Record<string, readonly string[]> = {
   image: ['mediaId', 'src', 'alt'],
+  embed: ['provider', 'url'],
 };
 
 /** Failures that get their own message, so the desk can say what to fix. */
 const SPECIFIC_CODES: Record<string, Record<string, ErrorCode>> = {
   link: { href: 'CONTENT_BAD_LINK' },
   image: { mediaId: 'CONTENT_BAD_IMAGE', src: 'CONTENT_BAD_IMAGE', alt: 'CONTENT_BAD_IMAGE' },
+  embed: { provider: 'CONTENT_BAD_EMBED', url: 'CONTENT_BAD_EMBED' },
 };
 
 /**
@@ -124,6 +131,12 @@ function walk(schema: Schema, node: unknown, path: string, depth: number) {
     fail('CONTENT_INVALID', `unknown node type "${String(typeName)}"`, path);
   }
   checkAttrs(typeName, schema.nodes[typeName]!.spec.attrs ?? {}, node.attrs, path);
+  // An embed's address is read again through the allow-list: only the canonical form of an
+  // allowed post, of the provider named beside it, may be stored (docs/decisions/0035).
+  if (typeName === 'embed') {
+    const attrs = node.attrs as Record<string, unknown>;
+    if (!storedEmbed(attrs.provider, attrs.url)) fail('CONTENT_BAD_EMBED', 'embed address not allowed', path);
+  }
   if (node.text !== undefined) {
     if (typeof node.text !== 'string') fail('CONTENT_INVALID', 'text must be a string', path);
     checkStorable(node.text, path);

@@ -118,7 +118,7 @@ export default async function ArticlePage({ params }: Props) {
                 {article.revision.summary}
               </p>
             )}
-            <div className="prose-article mt-6" dir="rtl" dangerouslySetInnerHTML={{ __html: renderStoredBody(storedBody).html }} />
+            <div className="prose-article mt-6" dir="rtl" dangerouslySetInnerHTML={{ __html: renderStoredBody(storedBody, { embedCard: { providers: t.embeds.providers } }).html }} />
           </section>
         )}
 

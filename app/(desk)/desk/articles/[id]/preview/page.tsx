@@ -23,7 +23,11 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const revision = await findRevision(article.id, number);
   if (!revision) notFound();
   const featured = await findMediaPreview(revision.featuredMediaId);
-  const body = renderStoredBody({ articleId: article.id, revisionId: revision.id, body: revision.body, bodyText: revision.bodyText });
+  // Embeds show as the readers' cards, without the button: the desk never loads a provider's frame.
+  const body = renderStoredBody(
+    { articleId: article.id, revisionId: revision.id, body: revision.body, bodyText: revision.bodyText },
+    { embedCard: { providers: getMessages(locale).embeds.providers } },
+  );
 
   return (
     <div className="space-y-6">
