@@ -10,3 +10,4 @@ export * from './activity';
 export * from './activity-log';
 export * from './imports';
 export * from './api-access';
+export * from './article-views';
