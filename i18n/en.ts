@@ -341,6 +341,8 @@ export const en: Messages = {
     shareByEmail: 'Send by email',
     networks: { x: 'X', facebook: 'Facebook', whatsapp: 'WhatsApp', telegram: 'Telegram' },
     siteFeed: 'RSS feed of the latest news',
+    mostRead: 'Most read',
+    privacyLink: 'Privacy and reading counts',
     sectionFeed: 'RSS feed of the {section} section',
     feedTitle: '{site} — latest news',
     sectionFeedTitle: '{site} — {section}',
@@ -588,6 +590,7 @@ export const en: Messages = {
     previousPage: 'Previous',
     nextPage: 'Next',
     all: 'All stories',
+    recentViews: 'Reads in the last 24 hours: {count}',
   },
   activity: {
     title: 'Activity log',
@@ -795,6 +798,36 @@ export const en: Messages = {
       API_KEY_REVOKED: 'This API key has been revoked. Ask for a new one.',
       RATE_LIMITED: 'Too many requests in one minute. Wait for the time given in Retry-After, then try again.',
     },
+  },
+  views: {
+    errors: {
+      BEACON_TOO_LARGE: 'The view beacon is longer than allowed; send the story number alone.',
+      BEACON_NOT_JSON: 'The view beacon is not valid JSON.',
+      BEACON_INVALID: 'The view beacon must be a JSON object with articleId alone, a positive whole number.',
+    },
+  },
+  privacy: {
+    title: 'Privacy: what we count when you read',
+    description: 'How the site counts story views for its “Most read” list without cookies and without keeping your address.',
+    intro:
+      'We count story views on our own servers, to show the “Most read” list and to let the newsroom know what is read. We use no cookies for it, and no outside analytics or advertising service.',
+    countedHeading: 'What we count',
+    counted: {
+      beacon: 'When a story page is shown in a browser that runs JavaScript, the browser sends our server the story’s number alone, once.',
+      digest:
+        'From your network address and your browser’s description (User-Agent) the server computes a fingerprint keyed with a random key of the day, to count you once per story per day however often you open it.',
+      totals: 'We keep how many views each story had in each hour, and fold hours older than a week into a total per day.',
+    },
+    notCountedHeading: 'What we neither count nor keep',
+    notCounted: {
+      address: 'We keep neither your address nor your browser’s description, and we put no cookie in your browser.',
+      salt: 'The day’s key, and the fingerprints made with it, are deleted once the day (UTC) is over: after that no view can be tied to a reader, nor two days’ views to the same reader.',
+      bots: 'We do not count crawlers and bots, pages a browser fetches ahead before you open them, or view beacons sent from other sites.',
+      noScript: 'With JavaScript turned off in your browser your reading is not counted, and nothing about it reaches us.',
+      profile: 'We do not follow you from story to story or build a profile of you, and we give no one anything but view counts per story.',
+    },
+    mostReadHeading: '“Most read”',
+    mostRead: 'The list shows the most read stories of the last 24 hours, among published stories only; it is refreshed about every minute.',
   },
   config: {
     heading: 'Midad stopped: fix these settings in the environment or in the .env files (see .env.example and docs/operations.md).',

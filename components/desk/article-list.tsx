@@ -10,6 +10,7 @@ export function ArticleList({
   dates,
   showScheduled = false,
   select,
+  views,
 }: {
   rows: DeskArticleRow[];
   locale: Locale;
@@ -18,6 +19,8 @@ export function ArticleList({
   showScheduled?: boolean;
   /** A checkbox per story, posting its id under `name`, labelled with `label` and the title. */
   select?: { name: string; label: string };
+  /** Readers' views of each story in the last 24 hours, shown for stories that are live or were read. */
+  views?: ReadonlyMap<number, number>;
 }) {
   const t = getMessages(locale);
   if (!rows.length) return <p className="text-sm text-muted">{t.workflow.empty}</p>;
@@ -40,6 +43,9 @@ export function ArticleList({
               )}
               <span>{row.sectionName}</span>
               <span>{format(t.workflow.by, { name: row.authorName })}</span>
+              {views && (row.live || views.has(row.id)) && (
+                <span className="tabular-nums">{format(t.stories.recentViews, { count: dates.number(views.get(row.id) ?? 0) })}</span>
+              )}
               {showScheduled && row.scheduledFor ? (
                 <span>
                   {t.workflow.scheduledFor}: <DeskTime date={row.scheduledFor} dates={dates} />

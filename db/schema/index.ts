@@ -10,4 +10,5 @@ export * from './activity';
 export * from './activity-log';
 export * from './imports';
 export * from './api-access';
+export * from './article-views';
 export * from './public-notes';

@@ -50,6 +50,7 @@ describe('the configuration schema', () => {
       buildPhase: false,
       redisUrl: undefined,
       apiRateLimits: { anonymous: 60, key: 600 },
+      viewsFlushSeconds: 10,
       edgeCache: { kind: 'none' },
       surrogateHeaders: [],
     });
@@ -58,6 +59,11 @@ describe('the configuration schema', () => {
   it('reads the content API rate limits, and refuses zero or words', () => {
     expect(config({ API_RATE_LIMIT_ANONYMOUS: '30', API_RATE_LIMIT_KEY: '5000' }).apiRateLimits).toEqual({ anonymous: 30, key: 5000 });
     for (const value of ['0', 'many', '-5', '1000000']) expect(codes({ API_RATE_LIMIT_KEY: value }), value).toEqual(['API_RATE_LIMIT_KEY:integer']);
+  });
+
+  it('reads how often views are written, from a second to an hour', () => {
+    expect(config({ VIEWS_FLUSH_SECONDS: '1' }).viewsFlushSeconds).toBe(1);
+    for (const value of ['0', 'soon', '3601']) expect(codes({ VIEWS_FLUSH_SECONDS: value }), value).toEqual(['VIEWS_FLUSH_SECONDS:integer']);
   });
 
   it('reads a complete deployment', () => {

@@ -21,6 +21,9 @@ export const PORT_RANGE = { min: 1, max: 65535 } as const;
 export const API_RATE_LIMIT_RANGE = { min: 1, max: 999_999 } as const;
 export const DEFAULT_API_RATE_LIMIT_ANONYMOUS = 60;
 export const DEFAULT_API_RATE_LIMIT_KEY = 600;
+/** Seconds between two writes of the views each server has counted (docs/decisions/0033). */
+export const VIEWS_FLUSH_SECONDS_RANGE = { min: 1, max: 3600 } as const;
+export const DEFAULT_VIEWS_FLUSH_SECONDS = 10;
 
 /** The variables the schema reads, in the order problems are reported. */
 export const ENV_VARIABLES = [
@@ -47,6 +50,7 @@ export const ENV_VARIABLES = [
   'REDIS_URL',
   'API_RATE_LIMIT_ANONYMOUS',
   'API_RATE_LIMIT_KEY',
+  'VIEWS_FLUSH_SECONDS',
   'EDGE_CACHE',
   'SURROGATE_KEY_HEADERS',
   'VARNISH_PURGE_URLS',
@@ -119,6 +123,8 @@ export interface AppConfig {
   redisUrl: string | undefined;
   /** Content-API requests a minute: per client address without a key, and per key. */
   apiRateLimits: { anonymous: number; key: number };
+  /** Seconds between two writes of the views this server has counted. */
+  viewsFlushSeconds: number;
   /** The HTTP cache in front, purged by surrogate key when readers' pages change. */
   edgeCache: EdgeCacheConfig;
   /** Response headers that carry the surrogate keys; by default the one the edge cache reads. */
@@ -317,6 +323,7 @@ function schemaFor(options: ParseOptions) {
     REDIS_URL: z.preprocess(blankToUndefined, z.string().refine(isRedisUrl, 'redisUrl').optional()),
     API_RATE_LIMIT_ANONYMOUS: wholeNumber(API_RATE_LIMIT_RANGE),
     API_RATE_LIMIT_KEY: wholeNumber(API_RATE_LIMIT_RANGE),
+    VIEWS_FLUSH_SECONDS: wholeNumber(VIEWS_FLUSH_SECONDS_RANGE),
     EDGE_CACHE: z.preprocess(blankToUndefined, z.enum(EDGE_CACHE_KINDS, { error: 'edgeCache' }).optional()),
     SURROGATE_KEY_HEADERS: z.preprocess(
       blankToUndefined,
@@ -351,6 +358,7 @@ const RANGES: Partial<Record<EnvVariable, { min: number; max: number }>> = {
   PORT: PORT_RANGE,
   API_RATE_LIMIT_ANONYMOUS: API_RATE_LIMIT_RANGE,
   API_RATE_LIMIT_KEY: API_RATE_LIMIT_RANGE,
+  VIEWS_FLUSH_SECONDS: VIEWS_FLUSH_SECONDS_RANGE,
 };
 
 /** Values that may be repeated back to the operator: never a secret or a URL that may hold a password. */
@@ -363,6 +371,7 @@ const ECHOED: ReadonlySet<EnvVariable> = new Set([
   'MIDAD_LOCALE',
   'API_RATE_LIMIT_ANONYMOUS',
   'API_RATE_LIMIT_KEY',
+  'VIEWS_FLUSH_SECONDS',
   'EDGE_CACHE',
   'SURROGATE_KEY_HEADERS',
   'MEDIA_STORAGE',
@@ -425,6 +434,7 @@ export function parseEnv(env: EnvSource, options: ParseOptions): ParseResult {
         anonymous: v.API_RATE_LIMIT_ANONYMOUS ?? DEFAULT_API_RATE_LIMIT_ANONYMOUS,
         key: v.API_RATE_LIMIT_KEY ?? DEFAULT_API_RATE_LIMIT_KEY,
       },
+      viewsFlushSeconds: v.VIEWS_FLUSH_SECONDS ?? DEFAULT_VIEWS_FLUSH_SECONDS,
       edgeCache: edge.config,
       surrogateHeaders: v.SURROGATE_KEY_HEADERS ?? HEADER_OF[edge.config.kind],
     },

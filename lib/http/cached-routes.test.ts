@@ -28,7 +28,7 @@ describe('pagedListingPath', () => {
 describe('cachedRouteRewrites', () => {
   it('maps every public address without ?page= to a route with a parameter', () => {
     const sources = cachedRouteRewrites().map((r) => r.source);
-    expect(sources).toEqual(['/', '/:document(feed|sitemap|news-sitemap).xml', '/sections/:key', '/tags/:key', '/authors/:key', '/corrections']);
+    expect(sources).toEqual(['/', '/:document(feed|sitemap|news-sitemap).xml', '/:note(privacy)', '/sections/:key', '/tags/:key', '/authors/:key', '/corrections']);
     for (const rewrite of cachedRouteRewrites().filter((r) => r.source.includes(':key'))) {
       expect(rewrite.missing).toEqual([{ type: 'query', key: 'page' }]);
       expect(rewrite.destination).toMatch(/\/:key\/1$/);

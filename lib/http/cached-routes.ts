@@ -28,6 +28,8 @@ export function cachedRouteRewrites(): Rewrite[] {
   return [
     { source: '/', destination: '/front/home' },
     { source: '/:document(feed|sitemap|news-sitemap).xml', destination: '/xml/:document' },
+    // Readers' notes: pages of fixed text (the privacy note).
+    { source: '/:note(privacy)', destination: '/notes/:note' },
     ...LISTING_KINDS.map((kind) => ({
       source: `/${kind}/:key`,
       missing: [{ type: 'query' as const, key: 'page' }],

@@ -41,6 +41,8 @@ export const FEED_PATH = '/feed.xml';
 export const SITEMAP_PATH = '/sitemap.xml';
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
 export const SEARCH_PATH = '/search';
+/** What the site counts of readers, and what it does not (docs/decisions/0033). */
+export const PRIVACY_PATH = '/privacy';
 /** The site's default share image and publisher logo (drawn by the server, no upload needed). */
 export const SITE_CARD_PATH = '/brand/card.png';
 export const SITE_LOGO_PATH = '/brand/logo.png';

@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { connection } from 'next/server';
 import { cache } from 'react';
+import { listMostRead, type MostReadStory } from '@/db/queries/article-views';
 import { searchPublishedArticles, type PublicSearchHit, type SearchOutcome } from '@/db/queries/search';
 import { latestPublicCorrection, listPublicCorrections, type PublicCorrection } from '@/db/queries/public-notes';
 import { getSiteSettings, type SiteSettingsView } from '@/db/queries/settings';
@@ -134,6 +135,18 @@ export const getSiteChrome = cache(
  */
 export const getBreakingNews = cache(
   (): Promise<BreakingStory[]> => cachedRead('breaking', [], [SITE_TAGS.latest], (asOf) => listBreakingStories(asOf)),
+);
+
+/** How long a «الأكثر قراءة» list is kept: views change every minute, stories in it do not need to. */
+export const MOST_READ_MAX_SECONDS = 60;
+
+/**
+ * «الأكثر قراءة» on the home page and article pages. Kept a minute at most, and tagged like the
+ * latest stories, so taking a story down (which refreshes them) takes it out of the list at once.
+ * Pages that show it are kept no longer than it is.
+ */
+export const getMostRead = cache(
+  (): Promise<MostReadStory[]> => cachedRead('most-read', [], [SITE_TAGS.latest], (asOf) => listMostRead({ asOf }), MOST_READ_MAX_SECONDS),
 );
 
 export interface HomeData {

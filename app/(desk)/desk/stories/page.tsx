@@ -6,6 +6,7 @@ import { FilterButtons, FilterOptions, IgnoredFilters, PageLinks } from '@/compo
 import { Field } from '@/components/ui/field';
 import { buttonStyle, fieldStyle } from '@/components/ui/styles';
 import { getDb } from '@/db/client';
+import { recentViewCounts } from '@/db/queries/article-views';
 import { listSectionsForDesk, listStories } from '@/db/queries/desk';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listUsers } from '@/db/users';
@@ -29,6 +30,11 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const filter = parseStoryFilter(params, settings.timeZone);
   const db = getDb();
   const [{ rows, total }, sections, people] = await Promise.all([listStories(filter, db), listSectionsForDesk(db), listUsers(db)]);
+  const views = await recentViewCounts(
+    rows.map((row) => row.id),
+    new Date(),
+    db,
+  );
   const dates = deskFormatter(locale, settings);
   const mayChange = can(user.role, 'article.create');
   const pages = Math.max(1, Math.ceil(total / STORIES_PAGE_SIZE));
@@ -84,7 +90,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         ) : mayChange ? (
           // Choosing stories and a step posts them together; each story goes through its own use case.
           <ActionForm action={bulkStoriesAction} locale={locale} className="space-y-4">
-            <ArticleList rows={rows} locale={locale} dates={dates} select={{ name: 'story', label: tr.select }} />
+            <ArticleList rows={rows} locale={locale} dates={dates} select={{ name: 'story', label: tr.select }} views={views} />
             <fieldset className="grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
               <legend className="px-1 text-sm font-semibold">{tr.bulk}</legend>
               <Field label={tr.step} error="step">
@@ -106,7 +112,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             <BulkReport locale={locale} />
           </ActionForm>
         ) : (
-          <ArticleList rows={rows} locale={locale} dates={dates} />
+          <ArticleList rows={rows} locale={locale} dates={dates} views={views} />
         )}
       </section>
       <PageLinks

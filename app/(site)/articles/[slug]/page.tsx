@@ -3,11 +3,14 @@ import { permanentRedirect } from 'next/navigation';
 import { ArticleView, articleStats, lastUpdated } from '@/components/site/article-view';
 import { JsonLd } from '@/components/site/json-ld';
 import { MissingPage } from '@/components/site/missing-page';
+import { MostRead } from '@/components/site/most-read';
+import { ViewBeacon } from '@/components/site/view-beacon';
 import type { SiteArticle } from '@/db/queries/site-stories';
+import { getMessages } from '@/i18n';
 import { buildNewsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articlePath, authorPath, mediaPath, SITE_LOGO_PATH, SITE_LOGO_SIZE } from '@/lib/seo/paths';
 import { absoluteUrl } from '@/lib/seo/site-url';
-import { getArticle, getRelatedStories, getSiteChrome } from '../../_lib/data';
+import { getArticle, getMostRead, getRelatedStories, getSiteChrome } from '../../_lib/data';
 import { feedAlternates, notFoundMetadata, OG_LOCALE, siteCard } from '../../_lib/metadata';
 import { slugFromParam } from '../../_lib/params';
 
@@ -74,7 +77,7 @@ export default async function ArticlePage({ params }: Props) {
   if (result.kind === 'missing') return <MissingPage />;
 
   const { article } = result;
-  const [{ settings }, related] = await Promise.all([getSiteChrome(), getRelatedStories(article)]);
+  const [{ settings }, related, mostRead] = await Promise.all([getSiteChrome(), getRelatedStories(article), getMostRead()]);
   const url = absoluteUrl(articlePath(article.slug));
   const { words, duration } = articleStats(article);
 
@@ -100,8 +103,12 @@ export default async function ArticlePage({ params }: Props) {
   });
 
   return (
-    <ArticleView article={article} settings={settings} related={related} url={url}>
-      <JsonLd data={jsonLd} />
-    </ArticleView>
+    <>
+      <ArticleView article={article} settings={settings} related={related} url={url}>
+        <JsonLd data={jsonLd} />
+        <ViewBeacon articleId={article.id} />
+      </ArticleView>
+      <MostRead stories={mostRead} settings={settings} tr={getMessages().reader} className="mx-auto mt-14 max-w-3xl" />
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MissingPage } from '@/components/site/missing-page';
+import { MostRead } from '@/components/site/most-read';
 import { StoryCard, StoryCards } from '@/components/site/story-card';
 import { format, getMessages } from '@/i18n';
 import { sectionPath } from '@/lib/seo/paths';
-import { getHomeData, getSiteChrome } from '../../_lib/data';
+import { getHomeData, getMostRead, getSiteChrome } from '../../_lib/data';
 import { listingMetadata, notFoundMetadata } from '../../_lib/metadata';
 
 /*
@@ -43,7 +44,7 @@ export default async function HomePage({ params }: Props) {
   if (!EDITIONS.has((await params).edition)) return <MissingPage />;
   const messages = getMessages();
   const tr = messages.reader;
-  const [{ latest, blocks }, { settings }] = await Promise.all([getHomeData(), getSiteChrome()]);
+  const [{ latest, blocks }, { settings }, mostRead] = await Promise.all([getHomeData(), getSiteChrome(), getMostRead()]);
   const [lead, ...others] = latest;
   const secondary = others.slice(0, 2);
   const rest = others.slice(2, 8);
@@ -77,13 +78,18 @@ export default async function HomePage({ params }: Props) {
               </ul>
             )}
           </section>
-          {rest.length > 0 && (
-            <section aria-labelledby="latest-heading" className="lg:border-s lg:border-rule lg:ps-8">
-              <h2 id="latest-heading" className="mb-4 border-b-2 border-ink pb-2 text-lg font-bold">
-                {messages.home.title}
-              </h2>
-              <StoryCards stories={rest} settings={settings} heading="h3" variant="compact" />
-            </section>
+          {(rest.length > 0 || mostRead.length > 0) && (
+            <div className="space-y-10 lg:border-s lg:border-rule lg:ps-8">
+              {rest.length > 0 && (
+                <section aria-labelledby="latest-heading">
+                  <h2 id="latest-heading" className="mb-4 border-b-2 border-ink pb-2 text-lg font-bold">
+                    {messages.home.title}
+                  </h2>
+                  <StoryCards stories={rest} settings={settings} heading="h3" variant="compact" />
+                </section>
+              )}
+              <MostRead stories={mostRead} settings={settings} tr={tr} />
+            </div>
           )}
         </div>
       )}
